@@ -20,11 +20,12 @@ const NEG = "(?:不能|不要|不得|不可以|不可|不应|不宜|不会|不�
 const LESS =
   "(?:低于|少于|小于|短于|矮于|窄于|(?<![找买租])不(?:到|足)|(?<![a-z])(?:less\\s+than|lower\\s+than|smaller\\s+than|under|below))";
 const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|greater\\s+than|larger\\s+than|higher\\s+than|over|above|exceeding))";
-// Signs: ≥ >= ≧ ⩾ > › (＞ is folded to >) are at least, ≤ <= ≦ ⩽ < ‹ at most — never an arrow ("->", "=>": a change, ADR 109),
-// nor > or < right after a figure's unit, no blank between ("5000平>3000平", "8米>10米": a change or a ranking, not a bound of the figure after).
+// Signs (a variation selector after one taken): ≥ >= ≧ ⩾ > › (＞ is folded to >) are at least, ≤ <= ≦ ⩽ < ‹ at most —
+// never an arrow ("->", "=>": a change, ADR 109), nor > or < right after a figure's unit, no blank between ("5000平>3000平",
+// "8米>10米": a change or a ranking, not a bound of the figure after). docs/decisions/146, amended.
 const UNIT_BEFORE_SIGN = "(?:[0-9平米㎡亩吨方]|sqm|m2|kva|kw|\\bt)";
-const MIN_WORDS = `(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|≥|>=|≧|⩾|(?<![-=>]|${UNIT_BEFORE_SIGN})>(?!=)|›|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?\\s*[:：]?|from))`;
-const MAX_WORDS = `(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|≤|<=|≦|⩽|(?<!<|${UNIT_BEFORE_SIGN})<(?![=-])|‹|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?\\s*[:：]?|within))`;
+const MIN_WORDS = `(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|(?:≥|>=|≧|⩾|(?<![-=>]|${UNIT_BEFORE_SIGN})>(?!=)|›)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?\\s*[:：]?|from))`;
+const MAX_WORDS = `(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|(?:≤|<=|≦|⩽|(?<!<|${UNIT_BEFORE_SIGN})<(?![=-])|‹)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?\\s*[:：]?|within))`;
 const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
 const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
 
