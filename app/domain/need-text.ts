@@ -975,6 +975,8 @@ function extractStorey(x: Extraction): void {
 }
 
 type MinField = "craneMinT" | "floorLoadMinKg" | "powerMinKva" | "ceilingMinM";
+/** Words of wanting right before a figure's words ("需要层高8米", "we need a ceiling of 8 m"). */
+const WANT_RIGHT_BEFORE = /(?:需要|要求|想要|希望|要|需|\b(?:we\s+)?(?:need|want|require)\b)\s*$/i;
 
 /**
  * For every "…Min" figure a range means "at least the low end". An upper limit ("层高不能超过6米") is not a
@@ -1049,6 +1051,10 @@ function extractMin(
         x.reject(around, whole);
         return false;
       }
+      // "现有厂房 层高6米 需要层高8米": the premises' words set aside in this clause end where the figure read begins.
+      let cut = span[0] - (WANT_RIGHT_BEFORE.exec(x.s.slice(Math.max(0, span[0] - 12), span[0]))?.[0].length ?? 0);
+      while (cut > 0 && /[\s~～\-—–:：…]/.test(x.s[cut - 1])) cut--;
+      x.endAside([span[0], span[0]], cut);
       x.set(field, round2(v), [span[0], Math.max(span[1], whole[1])]);
       x.claim(whole);
       return true;

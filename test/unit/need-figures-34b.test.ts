@@ -122,6 +122,11 @@ describe("the premises' figure is set aside, the wanted one read (H6)", () => {
     expect(r.own.length).toBeGreaterThan(0);
   });
 
+  it("the premises' words set aside end where the wanted figure's begin (blanks for commas)", () => {
+    expect(need("现有厂房 层高6米 需要层高8米")).toMatchObject({ ceiling: 8, own: ["现有厂房 层高6米"] });
+    expect(need("现有层高6米 配电要1000kva 需要8米")).toMatchObject({ ceiling: 8, power: 1000, own: ["现有层高6米 配电要1000kva"] });
+  });
+
   it.each([
     ["目前的仓库，面积5000平，太小了，需要8000平", about(8000)],
     ["our current factory, 5000 sqm, too small, need 8000 sqm", about(8000)],
