@@ -1,7 +1,7 @@
-import { AREA_UNITS, SQM_PER_MU } from "./area";
+import { AREA_UNITS, parseArea, SQM_PER_MU } from "./area";
 import { PLAUSIBLE_AREA_SQM } from "./field-limits";
 import { fold } from "./fold-text";
-import { aboutRange } from "./need-text";
+import { aboutRange, THOUSAND_K } from "./need-text";
 
 // The two bounds of a wanted area read together (docs/decisions/084). Apart from area.ts, which the
 // form's first-load script imports through the notes assist: only the lead schema (a later chunk) needs this.
@@ -31,6 +31,32 @@ export function writtenAreaUnit(input: string): { perUnit: number; magnitude: nu
     }
   }
   return null;
+}
+
+/** Two figures of area with a slash between them ("5000/8000平", "5000平/8000平", "30亩/50亩"): either — a range. */
+const SLASH_PAIR = new RegExp(
+  `^([0-9.]+|[零〇一二两三四五六七八九十百千万]+)\\s*(${UNITS_LONGEST_FIRST.map(([u]) => u.replace(/[.]/g, "\\.")).join("|")})?\\s*/\\s*([0-9.]+|[零〇一二两三四五六七八九十百千万]+)\\s*(\\S*)$`,
+);
+
+/**
+ * An area box's text as the notes read it (docs/decisions/146, amended: one reader): folded, k after a figure a thousand ("8k",
+ * "8K平", "1.5k平" → "8千", need-text.ts THOUSAND_K), and a slash between two figures either — written as the range it is
+ * ("5000/8000平" → "5000-8000平", the smaller first, "8000/5000平" too), which the boxes read as any range typed in one box.
+ * Other text as typed.
+ */
+export function areaBoxText(typed: string): string {
+  const folded = fold(typed).trim();
+  const s = folded.replace(THOUSAND_K, "$1千$2");
+  const m = SLASH_PAIR.exec(s);
+  if (!m) return s === folded ? typed : s;
+  const [, a, unitA = "", b, tail] = m;
+  if (/^[0-9]$/.test(a) && /^[0-9]$/.test(b) && !unitA) return s === folded ? typed : s; // "1/2亩": a fraction
+  // The first borrows the second's unit ("5000/8000平"); ordered by their areas.
+  const [sqmA, sqmB] = [parseArea(`${a}${unitA || tail}`, "sqm"), parseArea(`${b}${tail}`, "sqm")];
+  if (sqmA === null || sqmB === null) return s;
+  const first = `${a}${unitA}`;
+  const second = `${b}${tail}`;
+  return sqmA <= sqmB ? `${first}-${second}` : `${b}${unitA || tail}-${a}${tail}`;
 }
 
 /** One area bound as read: ㎡ if the bare figure means ㎡ (`asSqm`) or 亩 (`asMu`), what its text says of its unit. */

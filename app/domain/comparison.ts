@@ -20,8 +20,12 @@ const NEG = "(?:不能|不要|不得|不可以|不可|不应|不宜|不会|不�
 const LESS =
   "(?:低于|少于|小于|短于|矮于|窄于|(?<![找买租])不(?:到|足)|(?<![a-z])(?:less\\s+than|lower\\s+than|smaller\\s+than|under|below))";
 const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|greater\\s+than|larger\\s+than|higher\\s+than|over|above|exceeding))";
-const MIN_WORDS = "(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|≥|>=|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?|from))";
-const MAX_WORDS = "(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|≤|<=|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?|within))";
+// Signs (a variation selector after one taken): ≥ >= ≧ ⩾ > › (＞ is folded to >) are at least, ≤ <= ≦ ⩽ < ‹ at most —
+// never an arrow ("->", "=>": a change, ADR 109), nor > or < right after a figure's unit, no blank between ("5000平>3000平",
+// "8米>10米": a change or a ranking, not a bound of the figure after). docs/decisions/146, amended.
+const UNIT_BEFORE_SIGN = "(?:[0-9平米㎡亩吨方]|sqm|m2|kva|kw|\\bt)";
+const MIN_WORDS = `(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|(?:≥|>=|≧|⩾|(?<![-=>]|${UNIT_BEFORE_SIGN})>(?!=)|›)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?\\s*[:：]?|from))`;
+const MAX_WORDS = `(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|(?:≤|<=|≦|⩽|(?<!<|${UNIT_BEFORE_SIGN})<(?![=-])|‹)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?\\s*[:：]?|within))`;
 const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
 const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
 
@@ -32,8 +36,25 @@ const PREFIX_RE = new RegExp(
 );
 
 /** Anchored at the start of the text after a number (and its unit). */
-const SUFFIX_RE =
-  /^\s*(?:的)?\s*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起步|起|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)?(?:下限|底线)|(?:at\s+(?:the\s+)?)?(?:minimum|min\b\.?)(?!\s*[0-9])|at\s+least(?!\s*[0-9]))|(?<max>及以下|或以下|以下|以内|之内|封顶|(?:为|是)?上限|(?:at\s+(?:the\s+)?)?(?:maximum)(?!\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超)(?!于)|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max))/;
+/** Not before another figure (a limit word there is that figure's): a colon, 是/为 and a numeral may stand between. */
+const NO_FIGURE = String.raw`(?![^\S\n]*[:：]?[^\S\n]*(?:是|为|要|在)?[^\S\n]*[0-9零〇一二两三四五六七八九十百千万])`;
+/** The area named between two signs: "5000平<面积<8000平", "5000 sqm < area < 8000 sqm". */
+const AREA_WORD = "(?:建筑面积|面积|占地|area\\b)";
+
+/**
+ * Anchored at the start of the text after a number (and its unit). Never past a line break (a line ends the figure's words),
+ * and a limit word that another figure follows is that figure's ("下限5000平 上限8000平", "5000平 不能超过8000平",
+ * "min 5000 sqm max 8000 sqm": docs/decisions/146, amended). "<面积" / "< area" after a figure: the area is above it.
+ */
+const SUFFIX_RE = new RegExp(
+  String.raw`^[^\S\n]*(?:的)?[^\S\n]*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)` +
+    String.raw`|(?<min>及以上|或以上|以上|起步|起(?!码)|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)${NO_FIGURE}|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])` +
+    String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)(?:下限|底线)|(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b)(?!\.?\s*[:：]?\s*[0-9])\.?|at\s+least(?!\s*[0-9])` +
+    String.raw`|(?:<|‹|≤|<=|≦|⩽)\s*${AREA_WORD})` +
+    String.raw`|(?<max>及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
+    String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超(?![过出]))(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b(?!\.?\s*[:：]?\s*[0-9])\.?` +
+    String.raw`|(?:>|›|≥|>=|≧|⩾)\s*${AREA_WORD}))`,
+);
 
 export type Qualifier = { cmp: Comparison; length: number };
 

@@ -5,7 +5,7 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
 import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
-import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
+import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
@@ -265,9 +265,11 @@ type AreaReading = AreaBound;
 function areaField(m: Msg, role: "min" | "max") {
   return z.preprocess(
     (value) => {
-      const v = blankToUndefined(value);
-      if (typeof v === "number") return areaBound(v, v, muToSqm(v));
-      if (typeof v !== "string") return v;
+      const typed = blankToUndefined(value);
+      if (typeof typed === "number") return areaBound(typed, typed, muToSqm(typed));
+      if (typeof typed !== "string") return typed;
+      // "8k", "5000/8000平" read as the notes read them (area-bounds.ts areaBoxText; docs/decisions/146, amended).
+      const v = areaBoxText(typed);
       const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
       const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
       if (isRefused(asSqm)) return asSqm;
@@ -463,8 +465,9 @@ function rangeInOneAreaBox(need: unknown): unknown {
     ["areaMin", "areaMax"],
     ["areaMax", "areaMin"],
   ] as const) {
-    const typed = blankToUndefined(n[box]);
-    if (typeof typed !== "string" || !blank(n[other])) continue;
+    const raw = blankToUndefined(n[box]);
+    if (typeof raw !== "string" || !blank(n[other])) continue;
+    const typed = areaBoxText(raw); // "5000/8000平" is the range "5000-8000平" (area-bounds.ts)
     const r = readFieldNumber(typed, (s) => parseArea(s, "sqm"), "amount");
     if (!r.ok && r.reason === "range") return { ...n, areaMin: r.low, areaMax: r.high };
     // "不超过5000平" in the minimum box, "3000平以上" in the maximum one: the bound goes to the box it names.

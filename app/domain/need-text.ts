@@ -251,6 +251,9 @@ const CURRENT_BEFORE =
  * English "now" is the premises' only before a figure wanted later in its sentence ("now 6m ceiling, need at least 8m",
  * docs/decisions/146); alone it is a newer figure ("now about 6000 sqm", ADR 109's NEWER_WORD).
  */
+/** The premises named as a clause's subject (Extraction.premisesTopic): 现有厂房, 我们现在的厂房, 目前的仓库, "our existing plant". */
+const PREMISES_TOPIC =
+  /(?:(?:现有|已有|现租|现用|原有)(?:的)?|(?:现在|目前|眼下|原来|原先|以前)\s*(?:的|用的|租的|有的|所在的|租用的))\s*(?:厂房|仓库|车间|厂区|工厂|厂|场地|办公室|库房)|\b(?:current|existing|present)\s+(?:premises|plant|factory|warehouse|site|building|facility|workshop)\b/i;
 const NOW_HAD = /\b(?:now|right\s+now|at\s+the\s+moment)\b/gi;
 const WANTED_LATER = new RegExp(`\\b(?:need|want|require|looking\\s+for)\\b[^.;!?\\n]{0,40}?(?<n>${NUM})`, "i");
 const UNIT_AT = new RegExp(`^(?:${NUM})\\s*([a-z]+|[^\\sa-z0-9])?`, "i");
@@ -293,15 +296,16 @@ const NEWER_WORD =
 const NEWER_LATER = new RegExp(`${NEWER_WORD}[^，。；;,!?！？、\\n]{0,12}?${NUM}`, "i");
 const ORIGINAL_RIGHT_BEFORE = /(?<![来先本有])原(?:为|是|定|计划|要|需要?)?\s*$/;
 const DROPPED_OR_CHANGED_AFTER =
-  /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
+  /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>(?!\s*(?:建筑面积|面积|占地|area\b))|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
 /**
  * A figure corrected as it is typed (docs/decisions/146): right after it, a word that takes it back — 不 (standing alone:
- * "?不，"), 不对, 错了, 说错了, 打错了, 不是，是, "no,", "sorry", "I mean", "correction" — and then a figure: "面积5000平?不，3000平",
+ * "?不，"), 不对, 错了, 说错了, 打错了, 不是，(是), 更正, 纠正, "no,", "sorry", "I mean", "correction", "typo:" — in brackets, after a
+ * semicolon or a blank too ("5000平（打错了，3000平）", "5000平 不是 是3000平": docs/decisions/146, amended) — and then a figure: "面积5000平?不，3000平",
  * "层高8米，不，10米", "5000 sqm, sorry, 3000 sqm", "5000 sqm - I mean 3000". The figure after it is the newer (ADR 109's rule).
  * Not "5000平，不是3000平" (not that one: 3000 is refused, ADR 112), nor "5000平，不要行车" (no figure right after).
  */
 const CORRECTED_AFTER = new RegExp(
-  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,\\-—–]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|不是\\s*[，,]\\s*是|不(?=\\s*[，,!！。.\\s])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
+  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,；;\\-—–(（]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|改正|订正|不是(?=\\s*[，,:：。.!！;；]|\\s*是)|不(?=\\s*[，,!！。.\\s])|\\b(?:typo|edit)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
   "i",
 );
 /** The figure that replaces an older one, after a "now" word: "was 5000 sqm, now 3000" (its unit may be left out). */
@@ -445,10 +449,14 @@ export class Extraction {
     let cur = -1;
     let word = "";
     for (const m of before.matchAll(CURRENT_BEFORE)) [cur, word] = [m.index + m[0].length, m[0]];
+    // "现有厂房，层高6米，需要8米": the premises named in a clause of their own before, the figures after them theirs.
+    if (cur < 0 && this.premisesTopic(start)) cur = 0;
     if (cur < 0) {
       for (const m of before.matchAll(NOW_HAD)) cur = m.index + m[0].length;
-      // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now.
-      const later = WANTED_LATER.exec(this.s.slice(end, sentenceEnd(this.s, end)));
+      // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now — in its sentence or the next
+      // ("now 6m ceiling\nneed at least 8m", "now 6m ceiling; need at least 8m": docs/decisions/146, amended).
+      const end1 = sentenceEnd(this.s, end);
+      const later = WANTED_LATER.exec(this.s.slice(end, end1 < this.s.length ? sentenceEnd(this.s, end1 + 1) : end1));
       if (cur < 0 || !later || unitAt(this.s.slice(a)) !== unitAt(later.groups!.n + this.s.slice(end + later.index + later[0].length)))
         return false;
     }
@@ -456,6 +464,26 @@ export class Extraction {
     if (NOW_WORDS.test(word) && new RegExp(`(?:${OLD_BEFORE.source})[^。；;!?！？\\n]*?${NUM}`, "i").test(this.s.slice(0, start)))
       return false;
     return ![...before.matchAll(WANT_BEFORE)].some((m) => m.index >= cur);
+  }
+
+  /**
+   * Whether a clause before the one starting at `clauseStart`, in its sentence, names the premises the enterprise has with
+   * no figure of its own ("现有厂房，", "我们现在的厂房在浦口，", "our existing plant:") and no word of wanting stands between
+   * (PREMISES_TOPIC, WANT_BEFORE): the figures said after it are the premises' (docs/decisions/146, amended). Two clauses back at most.
+   */
+  premisesTopic(clauseStart: number): boolean {
+    // Across commas and line breaks ("现有厂房\n层高6米\n需要8米"), never a full stop.
+    for (let c = clauseStart, i = 0; i < 2 && c > 0 && !/[。；;!?！？]/.test(this.s[c - 1]); i++) {
+      const prev = this.clauseStart(c - 1);
+      const text = this.s.slice(prev, c - 1);
+      if (/[0-9]/.test(text)) return false;
+      const topic = PREMISES_TOPIC.exec(text);
+      const want = [...text.matchAll(WANT_BEFORE)].map((m) => m.index);
+      if (topic) return !want.some((w) => w >= topic.index);
+      if (want.length) return false;
+      c = prev;
+    }
+    return false;
   }
 
   /**
@@ -745,7 +773,7 @@ const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平
  * A k right after a figure, standing alone ("8k平", "8k sqm", "1.5k平", "8 k平"): a thousand — not a unit (kg, kva, kw, km, kv),
  * not inside a name ("abc8k"). The blank moves after 千 so that the text keeps its length (the map of positions stays).
  */
-const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
+export const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
 const DASH_ONE = /(?<=[0-9](?:\.[0-9]+)?[千万]?)[一ー](?=[0-9])/g;
 /**
  * …or between two figures in Chinese numerals of one magnitude ("三千一五千平", "一万一两万平", "五百一八百平"; docs/decisions/139):
@@ -947,6 +975,8 @@ function extractStorey(x: Extraction): void {
 }
 
 type MinField = "craneMinT" | "floorLoadMinKg" | "powerMinKva" | "ceilingMinM";
+/** Words of wanting right before a figure's words ("需要层高8米", "we need a ceiling of 8 m"). */
+const WANT_RIGHT_BEFORE = /(?:需要|要求|想要|希望|要|需|\b(?:we\s+)?(?:need|want|require)\b)\s*$/i;
 
 /**
  * For every "…Min" figure a range means "at least the low end". An upper limit ("层高不能超过6米") is not a
@@ -1021,6 +1051,10 @@ function extractMin(
         x.reject(around, whole);
         return false;
       }
+      // "现有厂房 层高6米 需要层高8米": the premises' words set aside in this clause end where the figure read begins.
+      let cut = span[0] - (WANT_RIGHT_BEFORE.exec(x.s.slice(Math.max(0, span[0] - 12), span[0]))?.[0].length ?? 0);
+      while (cut > 0 && /[\s~～\-—–:：…]/.test(x.s[cut - 1])) cut--;
+      x.endAside([span[0], span[0]], cut);
       x.set(field, round2(v), [span[0], Math.max(span[1], whole[1])]);
       x.claim(whole);
       return true;
@@ -1034,9 +1068,9 @@ function extractMin(
  * between the clause mark and the figure.
  */
 const WANTED_LEAD =
-  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|want|require|at\s+least|minimum|min\.?)\b)\s*){1,6}$/i;
+  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|needed|want|wanted|require|required|requirement|at\s+least|minimum|min\.?)\b)\s*[:：]?\s*){1,6}$/i;
 /** …of which one says the need: a word of wanting or of a lower bound. */
-const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need|want|require|at\s+least|minimum|min)\b/i;
+const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need(?:ed)?|want(?:ed)?|require(?:d|ment)?|at\s+least|minimum|min)\b/i;
 /**
  * Right after the premises' figure, in its own clause, before a figure wanted in the same clause (docs/decisions/146): what
  * is said of the premises (太矮了, 不够用, "too low") and what people put instead of a comma — blanks, ~, -, —, …, a colon.
@@ -1058,43 +1092,62 @@ const ANY_ITEM =
  * upper limit is told, as always). Work: one pass over at most two sentences.
  */
 function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => number | null, around: Span): void {
-  // To the end of the next sentence: "现有厂房层高6米太矮了。需要8米以上。"
-  const end1 = sentenceEnd(x.s, around[1]);
-  const stop = end1 < x.s.length ? sentenceEnd(x.s, end1 + 1) : end1;
+  // To the end of the next sentence: "现有厂房层高6米太矮了。需要8米以上。" A line break is a clause here, not a sentence: notes
+  // typed as lines ("现有层高6米\n配电要1000kva\n需要8米") go on to the next full stop (docs/decisions/146, amended) — within 200
+  // characters, so the work stays one short pass (ADR 142).
+  const ahead = x.s.slice(around[1], around[1] + 200);
+  const ends = [...ahead.matchAll(/[。；;!?！？]|\.(?:\s|$)/g)].map((m) => around[1] + m.index);
+  const stop = ends.length >= 2 ? ends[1] : around[1] + ahead.length;
   const item = new RegExp(ITEM_WORDS[field], "i");
   let from = around[1];
   let same = true; // still in the premises' own clause
-  for (; from < stop; same = false) {
-    const clauseEnd = x.clauseOf([from, from])[1];
+  let past = false; // past another item's figure in that clause, its words apart by blanks ("现有层高6米 配电要1000kva 需要8米")
+  let dotEnd = -1; // where an English full stop ended the premises' words ("now 6m ceiling. need at least 8m")
+  while (from < stop) {
+    let clauseEnd = x.clauseOf([from, from])[1];
+    // An English full stop ends a clause here too (docs/decisions/146, amended).
+    const dot = /\.(?=\s|$)/.exec(x.s.slice(from, clauseEnd));
+    if (dot) clauseEnd = from + dot.index;
     const text = x.s.slice(from, clauseEnd);
-    const skip = same ? HAD_THEN.exec(text)![0].length : 0;
+    const skip = same && !past ? HAD_THEN.exec(text)![0].length : 0;
     const m = new RegExp(NUM).exec(text.slice(skip));
-    const next = clauseEnd + 1;
+    const next = () => {
+      if (same && dot) dotEnd = clauseEnd + 1;
+      [from, same, past] = [clauseEnd + 1, false, false];
+    };
     if (!m) {
-      from = next;
+      next();
       continue;
     }
     const lead = text.slice(skip, skip + m.index);
     const numSpan: Span = [from + skip + m.index, from + skip + m.index + m[0].length];
     const n = readToken(m[0]);
     const unit = n && n[0] === n[1] ? ownUnit(x.s.slice(numSpan[1]), (u) => convert(n[0], u, parse)) : null;
-    // The item named again: its own reader read that clause.
-    if (item.test(lead)) return;
-    // "现有层高6米，配电要1000kva，需要8米": another item's clause, or a figure in another unit, is passed over.
+    // The item named again: its own reader read that clause (the premises' words end before it: "现有厂房 层高6米 需要层高8米").
+    if (item.test(lead)) {
+      if (same) x.endAside(around, from + skip + (/^[\s~～\-—–:：…]*/.exec(lead)?.[0].length ?? 0));
+      return;
+    }
+    // "现有层高6米，配电要1000kva，需要8米": another item's clause, or a figure in another unit, is passed over — in the premises'
+    // own clause, only its words up to the next blank ("现有行车5吨 层高要9米 需要10吨的").
     if (x.isClaimed(numSpan) || !unit || ANY_ITEM.test(lead)) {
-      from = next;
+      if (same && !dot) {
+        from = numSpan[1] + /^\S*/.exec(x.s.slice(numSpan[1], clauseEnd))![0].length;
+        past = true;
+      } else next();
       continue;
     }
     if (!WANTED_LEAD.test(lead) || !WANTED_WORD.test(lead)) return;
     const end = numSpan[1] + unit.length;
     const qual = x.qualifier(numSpan, end);
-    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|\.(?:\s|$)|$)/.test(x.s.slice(qual.end))) return; // "… 8 m." ends an English sentence
+    // "… 8 m." ends an English sentence (a 。 typed after it too)
+    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|\.(?:\s|$|[，。；;,!?！？])|$)/.test(x.s.slice(qual.end))) return;
     const at = from + skip;
     const words: Span = [Math.min(at + /^\s*/.exec(lead)![0].length, qual.start), qual.end];
-    // In the premises' clause, the premises' words set aside end where the wanted figure's begin.
-    if (same) {
-      let cut = words[0];
-      while (cut > around[1] && /[\s~～\-—–:：….]/.test(x.s[cut - 1])) cut--;
+    // In the premises' clause, the premises' words set aside end where the wanted figure's begin (or at an English full stop).
+    if (same || dotEnd >= 0) {
+      let cut = same ? words[0] : dotEnd;
+      while (cut > around[1] && /[\s~～\-—–:：…]/.test(x.s[cut - 1])) cut--;
       x.endAside(around, cut);
     }
     x.claim(numSpan);
@@ -1407,9 +1460,11 @@ const UNITS_COUNTED = new RegExp(
  * (ADR 128). Not 层 ("5000平3层" is one building of three storeys), not a count of anything else ("5000平3个月内").
  */
 const COUNT_AFTER_FIGURE = new RegExp(
-  `^\\s*(?:[x×*]\\s*(?<k>[0-9]{1,4})(?![0-9.])\\s*(?:栋|幢|座|个|间|块|处)?(?!\\s*(?:层|楼|月|年|天|米|m\\b))|(?:(?:的)?\\s*(?:单层|多层|标准|独栋|独立|双层)?\\s*(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|地块|土地|地)?\\s*(?:[，,]?\\s*(?:我们|我司|客户)?\\s*(?:要|需要|需|想要|想租|要租|租|买|找)\\s*)?)(?<n>[0-9]{1,4}|[一二两三四五六七八九十百]{1,3})\\s*(?<c>栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层]|楼层))`,
+  `^\\s*(?:[x×*]\\s*(?<k>[0-9]{1,4})(?![0-9.])\\s*(?:栋|幢|座|个|间|块|处)?(?!\\s*(?:层|楼|个?月|年|天|米|m\\b|个?小时))|(?:(?:的)?\\s*(?:单层|多层|标准|独栋|独立|双层)?\\s*(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|地块|土地|地)?\\s*(?:[，,]?\\s*(?:我们|我司|客户)?\\s*(?:要|需要|需|想要|想租|要租|租|买|找)\\s*)?)(?<n>[0-9]{1,4}|[一二两三四五六七八九十百]{1,3})\\s*(?<c>栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层]|楼层))`,
   "i",
 );
+/** The count after a correction of a count ("，不，3栋"): its number and measure word. */
+const CORRECTED_COUNT = /^(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层])/;
 /** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
 const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|take|rent|lease)\s+(?:only\s+)?$/i;
 
@@ -1512,6 +1567,14 @@ function eachCount(
     if (!m || t === undefined) return null;
     const to = end + m[0].length;
     const at = to - /[0-9一二两三四五六七八九十百]+\s*(?:栋|幢|座|个|间|块|处|套)?$/.exec(m[0])![0].length;
+    // "3000平2栋，不，3栋": a count corrected as typed — the newer count (CORRECTED_AFTER, docs/decisions/146, amended).
+    const c = CORRECTED_AFTER.exec(s.slice(to, to + 32));
+    const newer = c && CORRECTED_COUNT.exec(s.slice(to + c[0].length));
+    if (newer) {
+      const n = readCount(newer.groups!.n);
+      if (n === null || n < 2) return null;
+      return { n, at, span: [start, to + c[0].length + newer[0].length], floors: false };
+    }
     const v = parseChineseNumber(t);
     if (v !== null && Number.isInteger(v) && v > 99) return { n: v, at, span: [start, to], floors: false, over: true };
     const n = readCount(t);
@@ -1530,6 +1593,8 @@ const NEXT_BARE = new RegExp(`^${JOINED}(?<pre>[^0-9${CN}，。；;,!?！？、\
 const PREV_BARE = new RegExp(`(?<lo>${NUM})(?<suf>\\s*(?:及以上|或以上|以上|起|及以下|或以下|以下|以内|之内|封顶))?${JOINED}$`, "d");
 /** What may stand before a bare bound in its clause: words of the need, never of another field ("预算至少5000"). */
 const BARE_LEAD = new RegExp(`^\\s*(?:(?:面积|建筑面积|占地|需要|需|要|想要|我们|\\barea\\b|${USE_WORDS.source})\\s*(?:的)?\\s*)*$`, "i");
+/** After a bare figure wished: a blank or its clause's end, no unit (bareBeside). */
+const BARE_THEN = new RegExp(`^(?!\\s*${AREA_UNIT})(?:\\s|$|[，。；;,!?！？、\\n])`);
 /** After a bare figure: its clause ends (past a comparison and an accepting word) — never a unit of something else. */
 const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
 
@@ -1713,13 +1778,23 @@ const NOT_UNIT_AFTER = "(?![月小钟星礼期天周年号隔])";
  * "一栋面积不低于3000平".
  */
 const SIZED_UNIT_BEFORE = new RegExp(
-  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
+  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?:(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}|(?<kx>[0-9]{1,2})\\s*${UNIT_MW}?\\s*[x×*]\\s*)\\s*${SIZE_FIG}`,
   "gd",
 );
 /** Units with their size, the size before: "3000平的一栋", "3000平2栋", "3000平米左右的厂房要2栋", "5000平以上1栋". */
 const SIZED_UNIT_AFTER = new RegExp(
-  `${SIZE_FIG}\\s*(?:左右|上下|前后|及以上|或以上|以上|及以下|或以下|以下|以内|之内|起)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}`,
+  `${SIZE_FIG}\\s*(?:左右|上下|前后|及以上|或以上|以上|及以下|或以下|以下|以内|之内|起)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}` +
+    `|[x×*]\\s*(?<kx>[0-9]{1,2})(?![0-9.])\\s*(?:${UNIT_MW}${NOT_UNIT_AFTER})?(?!\\s*(?:层|楼|个?月|年|天|米|m\\b|个?小时)))`,
   "gd",
+);
+/**
+ * Units named by a label, each one unit: "A栋3000平，B栋5000平", "1号楼3000平，2号楼5000平", "一号厂房3000平", "Building A: 3000 sqm;
+ * Building B: 5000 sqm" (docs/decisions/147, amended).
+ */
+const SIZED_UNIT_LABEL = new RegExp(
+  `(?<k>(?<![a-z0-9])[a-z](?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
+    `\\s*(?:栋|幢|座|楼|厂房|仓库|车间|地块)?\\s*[:：]?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
+  "gdi",
 );
 const EN_UNIT_NOUN = "(?:buildings?|units?|warehouses?|factory|factories|plants?|blocks?|halls?|plots?|workshops?|sheds?)";
 /**
@@ -1727,7 +1802,7 @@ const EN_UNIT_NOUN = "(?:buildings?|units?|warehouses?|factory|factories|plants?
  * at least 5000 sqm", "a 3000 sqm warehouse".
  */
 const SIZED_UNIT_EN = new RegExp(
-  `\\b(?<k>one|another|an?|${EN_COUNT.join("|")}|[0-9]{1,2})\\s+(?:more\\s+)?(?:${EN_UNIT_NOUN}\\s+)?(?:(?:of|at|with|sized)\\s+)?` +
+  `\\b(?<k>one|another|an?|${EN_COUNT.join("|")}|[0-9]{1,2})\\s*(?:[x×*]\\s*|\\s(?:more\\s+)?)(?:${EN_UNIT_NOUN}\\s+)?(?:(?:of|at|with|sized)\\s+)?` +
     `(?<pre>(?:about|around|approx(?:imately|\\.)?|roughly|at\\s+least|at\\s+most|up\\s+to|over|more\\s+than|less\\s+than|under|min(?:imum)?|max(?:imum)?)\\s+)?` +
     `${SIZE_FIG}`,
   "gdi",
@@ -1750,6 +1825,21 @@ const SIZES_EACH_ONE = new RegExp(
 /** Sizes said one by one after 分别: "两栋厂房，分别3000平和5000平", "面积分别为2000、4000平". */
 const SIZES_RESPECTIVELY = new RegExp(
   `分别\\s*(?:是|为|约|要|需要)?\\s*(?<list>${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?)+)`,
+  "gd",
+);
+/** Sizes listed (2 to 10): each with its unit, or bare before a joiner — the last has its unit ("3000 and 5000 sqm"). Bounded: one short look from each figure. */
+const LIST_SEP = "(?:\\s*(?:[、，,/+＋]|和|及|与|跟|\\band\\b)\\s*)";
+const SIZE_LIST = `(?<list>(?:${NUM}\\s*(?:${AREA_UNIT}(?:\\s*(?:左右|上下))?|(?=${LIST_SEP}))${LIST_SEP}){1,9}${NUM}\\s*${AREA_UNIT}(?:\\s*(?:左右|上下))?)`;
+const EN_UNITS_NOUN = "(?:buildings|units|blocks|halls|warehouses|factories|workshops|plants|plots|sheds)";
+/** A count of units, then as many sizes: "两栋：3000平和5000平", "两栋厂房（3000平、5000平）", "two buildings: 3000 sqm and 5000 sqm". */
+const SIZES_OF_COUNT = new RegExp(
+  `(?:(?<![0-9${CN}])(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+(?:[a-z-]+\\s+)?${EN_UNITS_NOUN}\\b)` +
+    `\\s*(?:[:：(（,，]|\\bof\\b)\\s*(?:分别|各)?\\s*(?:是|为)?\\s*${SIZE_LIST}`,
+  "gdi",
+);
+/** As many sizes, then their count: "3000平+5000平两栋", "3000平和5000平的厂房，共两栋". */
+const SIZES_THEN_COUNT = new RegExp(
+  `${SIZE_LIST}\\s*(?:的)?\\s*${UNIT_USE}?\\s*[，,]?\\s*(?:共|一共|总共)?\\s*(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}(?!\\s*各)`,
   "gd",
 );
 const A_FIGURE = new RegExp(`(?<n>${NUM})\\s*(?<u>${AREA_UNIT})?`, "g");
@@ -1811,13 +1901,14 @@ function unitsOfSizes(x: Extraction): Span[] | null {
   const s = x.s;
   const runs: { items: SizedItem[]; either: boolean }[] = [];
   // Units said one by one ("一栋3000平一栋5000平", "3000平2栋，5000平1栋", "one … and one …"): consecutive, joined only by a mark or 和.
-  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER, SIZED_UNIT_EN]) {
+  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER, SIZED_UNIT_EN, SIZED_UNIT_LABEL]) {
     let run: SizedItem[] = [];
     let either = false;
     for (const m of s.matchAll(re)) {
       const g = m.indices!.groups!;
-      const t = m.groups!.k.toLowerCase();
-      const k = /^(?:one|another|an?)$/.test(t) ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+      const t = (m.groups!.k ?? m.groups!.kx!).toLowerCase();
+      const k =
+        re === SIZED_UNIT_LABEL || /^(?:one|another|an?)$/.test(t) ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
       if (k === null || !(k >= 1)) continue;
       // The size before its count ("约3000平的一栋", "至少3000平的2栋"): a comparison right before it in its clause is its own.
       const ahead = re === SIZED_UNIT_AFTER ? (comparisonBefore(s.slice(x.clauseStart(m.index), m.index))?.length ?? 0) : 0;
@@ -1839,7 +1930,10 @@ function unitsOfSizes(x: Extraction): Span[] | null {
     runs.push({ items: run, either });
   }
   // Sizes listed with 各一栋 or after 分别: the list's figures (a bare one takes the unit written after the last).
-  for (const re of [SIZES_EACH_ONE, SIZES_RESPECTIVELY]) {
+  // …or a count of units and as many sizes, before or after it: one unit of each ("two buildings: 3000 sqm and 5000 sqm",
+  // "3000平+5000平两栋"; docs/decisions/147, amended). Another count is no such list (told, as before).
+  for (const re of [SIZES_EACH_ONE, SIZES_RESPECTIVELY, SIZES_OF_COUNT, SIZES_THEN_COUNT]) {
+    const oneEach = re === SIZES_OF_COUNT || re === SIZES_THEN_COUNT;
     for (const m of s.matchAll(re)) {
       const [a, b] = m.indices!.groups!.list;
       const list = s.slice(a, b);
@@ -1847,7 +1941,11 @@ function unitsOfSizes(x: Extraction): Span[] | null {
         .map((f) => f.groups!.u)
         .filter(Boolean)
         .pop();
-      const k = m.groups!.k ? readCount(m.groups!.k) : 1;
+      const said = m.groups!.k ?? m.groups!.k2;
+      const t = said?.toLowerCase();
+      const count = t === undefined ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+      if (oneEach && count !== [...list.matchAll(A_FIGURE)].length) continue;
+      const k = oneEach ? 1 : count;
       if (!unit || k === null || !(k >= 1)) continue;
       const items: SizedItem[] = [];
       for (const f of list.matchAll(A_FIGURE)) {
@@ -2414,7 +2512,7 @@ function extractArea(x: Extraction): void {
     return true;
   };
   /** A figure with no unit right after `f` ("…，最多一万", "…，3000也行") or a bound right before it ("至少5000，…"), in `f`'s unit. */
-  const bareBeside = (f: AreaRead): { read: AreaRead; accepted: boolean } | null => {
+  const bareBeside = (f: AreaRead, wishes = 0): { read: AreaRead; accepted: boolean } | null => {
     const perUnit = parseArea(`1${f.unit}`, "sqm");
     if (perUnit === null) return null;
     const n = NEXT_BARE.exec(x.s.slice(f.span[1]));
@@ -2430,6 +2528,12 @@ function extractArea(x: Extraction): void {
       const accepted = ACCEPT_AFTER.exec(tail) ?? (/^\s*\//.test(x.s.slice(base)) ? /^/.exec(tail) : null);
       const range = n.groups!.hi !== undefined ? readRange(n.groups!.lo, n.groups!.hi, true) : null;
       const one = range ? null : readToken(n.groups!.lo);
+      // "面积5000平以上 最好6000 不超过8000": a bare figure wished beside a bound is told (a wish is never a filter, ADR 097) and
+      // the other bound looked for after it (docs/decisions/146, amended: blanks as commas).
+      if (wishes < 3 && pre && !post && f.said !== "about" && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
+        x.reject([base + at.pre[0], whole[1]], whole, true);
+        return bareBeside({ ...f, span: [f.span[0], whole[1]] }, wishes + 1);
+      }
       const cmp = post?.cmp ?? preCmp?.cmp ?? null;
       // "5000平，超过6000不要": an open side refused is the other bound (docs/decisions/117).
       const refusal = !accepted && !range && (cmp === "min" || cmp === "max") ? RULED_OUT_AFTER.exec(tail) : null;
@@ -2553,6 +2657,13 @@ function dateLike(words: string): boolean {
   return /[0-9一二三四五六七八九十]{1,3}\s*月/.test(words) && MOVE_IN_WORD.test(words);
 }
 
+/**
+ * A month corrected as typed, right after the clause that said it: "明年3月入驻，不，5月", "3月份之前，不对，6月份之前", "move in March,
+ * no, June 2027" — the next clause is the newer month (docs/decisions/146, amended: a correction for every field).
+ */
+const MOVE_IN_CORRECTED =
+  /^\s*[，,；;、\n]?\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|不是|不|\b(?:no|nope|sorry|correction|i\s+mean|typo)\b)\s*[，,:：;；\s]\s*(?:应该是|是|改为|为)?\s*/i;
+
 function extractMoveIn(x: Extraction, now: Date): void {
   let past = false; // an earlier clause spoke of the past ("原来说3月入驻"): "现在…" then says the newer month
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
@@ -2576,6 +2687,14 @@ function extractMoveIn(x: Extraction, now: Date): void {
     if ((read && !read.ok) || (read === null && (ENGLISH_MONTH_WORD.test(words) || dateLike(words)))) x.unread.push(span);
     else if (read?.ok && isPastMoveInMonth(read.month, now)) x.unread.push(span);
     if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;
+    const end = m.index + m[0].length;
+    const c = MOVE_IN_CORRECTED.exec(x.s.slice(end, end + 24));
+    if (c) {
+      const from2 = end + c[0].length;
+      const clause = /^[^，。；;,!?！？、\n]*/.exec(x.s.slice(from2))![0];
+      const newer = readMoveIn(clause, now);
+      if (newer?.ok && !isPastMoveInMonth(newer.month, now)) return x.set("moveInBy", newer.month, [from2, from2 + clause.length]);
+    }
     return x.set("moveInBy", read.month, span);
   }
 }
