@@ -6,27 +6,15 @@ import { markStance } from "~/domain/place-marks";
 import { readingWork } from "~/domain/reading-work";
 import { latinOneLetterOff } from "~/domain/regions";
 
+import { codes, GC, JN, LH, LS, PK, type PlaceRow, readPlaces } from "../support/place-stances";
+
 // ADR 145 (places34): the attack on the merged place readers (2026-12-05), each finding a kind — marks between two places,
 // a refusal's reach, a place after 要, ranked choices and fallbacks, joiners and labels, a grudging yes, a refusal of a
 // quality in brackets, one-letter typos. Inputs beyond the attack's: zh and en, full and half width, emoji with and
 // without U+FE0F, blanks or none.
 
-/** Nanjing's districts these notes name, by their GB/T 2260 codes. */
-const [JN, PK, LH, GC, LS] = ["320115", "320111", "320116", "320118", "320117"];
-
-/** What the notes fill (codes, sorted), rule out and only wish for (as typed), and tell unread. */
-function read(notes: string) {
-  const p = planNoteRegions(notes, [])!;
-  return {
-    fill: [...(p.fill?.codes ?? [])].sort(),
-    out: p.excluded.map((x) => x.text),
-    wish: p.wished.map((x) => x.text),
-    unread: p.unread.map((u) => u.text),
-  };
-}
-const codes = (...c: string[]) => [...c].sort();
-
-type Row = [notes: string, fill: string[], out: string[]];
+const read = readPlaces;
+type Row = PlaceRow;
 
 describe("H1: a mark belongs to the place it touches or follows, on the side the text puts its marks", () => {
   it.each<Row>([

@@ -5,6 +5,7 @@ import { planNoteRegions } from "~/domain/note-regions";
 import { markStance } from "~/domain/place-marks";
 
 import { validLeadJson } from "../support/leads";
+import { codes, GC, JN, LH, LS, PK, type PlaceRow, readPlaces } from "../support/place-stances";
 
 // ADR 145, amended (attack 12-05g, /work/notes/attack34b.md): the place readers after 145 — a label's colon taken for a place's,
 // unmarked English neighbours filled, refusal labels storing the refused place, a refusal reaching back over a colon or a line
@@ -12,21 +13,12 @@ import { validLeadJson } from "../support/leads";
 // Each a kind: inputs beyond the attack's — zh and en, full and half width, blanks or line breaks for punctuation, emoji with
 // and without U+FE0F (and U+FE0E). Rule: a refused place is never stored, a wanted one never refused, unsure → told unread.
 
-/** Nanjing's districts these notes name, by their GB/T 2260 codes. */
-const [JN, PK, LH, GC, LS] = ["320115", "320111", "320116", "320118", "320117"];
-
-/** What the notes fill (codes, sorted), rule out (as typed, or the division's name when an English name named two) and tell unread. */
+/** What the notes fill, rule out (as typed, or the division's name when an English name named two) and tell unread. */
 function read(notes: string) {
-  const p = planNoteRegions(notes, [])!;
-  return {
-    fill: [...(p.fill?.codes ?? [])].sort(),
-    out: p.excluded.map((x) => x.text),
-    unread: p.unread.map((u) => u.text),
-  };
+  const { wish: _wish, ...rest } = readPlaces(notes);
+  return rest;
 }
-const codes = (...c: string[]) => [...c].sort();
-
-type Row = [notes: string, fill: string[], out: string[]];
+type Row = PlaceRow;
 
 /** Rows read outright: the places filled and those ruled out, nothing told unread. */
 function readAs(rows: Row[]) {
