@@ -18,8 +18,18 @@ const FORMAT_CHARS_OUTSIDE_EMOJI =
  * input uses (phones, credit codes and the caller lookup included: an emoji never reads as a digit).
  */
 export function stripFormatChars(s: string): string {
-  return s.replace(FORMAT_CHARS_OUTSIDE_EMOJI, (all, tagged?: string, joiner?: string) => tagged ?? joiner ?? "");
+  return s
+    .replace(FORMAT_CHARS_OUTSIDE_EMOJI, (all, tagged?: string, joiner?: string) => tagged ?? joiner ?? "")
+    .replace(STRAY_VARIATION_SELECTORS, "");
 }
+
+/**
+ * Variation selectors that select nothing a reader sees (attack 12-05g L5: "高淳区" + U+FE0F was refused with a message
+ * showing "高淳区"): VS1–VS16 except after a pictograph (✔️, ✔︎: emoji or text presentation) or in a keycap (1️⃣), and
+ * every ideographic variation selector (a glyph variant of a Han character, U+E0100–E01EF: 葛󠄀 is 葛 to every reader).
+ */
+const STRAY_VARIATION_SELECTORS =
+  /[\uFE00-\uFE0F](?<!(?:\p{Extended_Pictographic}|\p{Emoji_Modifier})[\uFE00-\uFE0F])(?!\u20E3)|[\u{E0100}-\u{E01EF}]/gu;
 
 /**
  * Characters nobody types: C0/C1 controls other than tab and line breaks (a pasted backspace or escape,

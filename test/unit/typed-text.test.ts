@@ -55,6 +55,40 @@ describe("stripFormatChars keeps what an emoji is made of", () => {
   });
 });
 
+// Attack 12-05g L5: "高淳区" + U+FE0F was refused with a message that showed "高淳区" — a variation selector selects
+// nothing after a Han character or a digit; after a pictograph or in a keycap it is part of the emoji.
+describe("variation selectors that select nothing go", () => {
+  it.each([
+    ["高淳区\uFE0F", "高淳区"],
+    ["高淳区\uFE0E", "高淳区"],
+    ["138\uFE0F1234\uFE0F5678", "13812345678"],
+    ["C35\uFE0F", "C35"],
+    ["葛\u{E0100}洲坝", "葛洲坝"],
+    ["Jiangning\uFE0F", "Jiangning"],
+  ])("%j → %j", (typed, clean) => expect(stripFormatChars(typed)).toBe(clean));
+
+  it.each(["✔\uFE0F江宁", "✔\uFE0E", "❤\uFE0F", "👍🏽\uFE0F", "1\uFE0F\u20E3", "#\uFE0F\u20E3"])("%j stays as typed", (typed) =>
+    expect(stripFormatChars(typed)).toBe(typed),
+  );
+
+  it("the lead schema takes the region, phone and industry as they look", () => {
+    const body = validLeadJson() as { need: Record<string, unknown>; use: Record<string, unknown>; contact: Record<string, unknown> };
+    const r = createLeadSchema("zh", "api").safeParse({
+      ...body,
+      need: { ...body.need, regions: ["高淳区\uFE0F"] },
+      use: { ...body.use, industry: "C35\uFE0F" },
+      contact: { ...body.contact, phone: "138\uFE0F1234\uFE0F5678" },
+    });
+    expect(
+      r.success && { regions: r.data.lead.need.regions, industry: r.data.lead.use.industry, phone: r.data.lead.contact.phone },
+    ).toEqual({
+      regions: ["高淳区"],
+      industry: "C35",
+      phone: "+8613812345678",
+    });
+  });
+});
+
 describe("cleanTyped: the one cleaning of person-typed text", () => {
   it("drops what nobody types and stray format characters, keeps emoji, tab and line breaks", () => {
     expect(cleanTyped(NOISE("苏州工业园区"))).toBe("苏州工业园区");
