@@ -11,6 +11,11 @@ export const MAX_JSON_DEPTH = 32;
 // surrogate pair is one code point, so `\p{Cs}` matches only the lone halves.
 const UNSTORABLE = /[\u0000]|\p{Cs}/u;
 
+/** `s` without its NUL characters and lone surrogates: what a refused form carries back to be sent again (attack 12-05g L3). */
+export function withoutUnstorableChars(s: string): string {
+  return s.replace(/[\u0000]|\p{Cs}/gu, "");
+}
+
 /** True when `s` contains a NUL or a lone surrogate. */
 export function hasUnstorableChars(s: string): boolean {
   return UNSTORABLE.test(s);

@@ -130,9 +130,10 @@ export function refusalMessage(lng: Lng, refusal: Pick<Refusal, "key" | "params"
     const values = String(refusal.params?.values ?? "").split(REFUSAL_LIST);
     return httpText(lng, "sentTwice", { ...refusal.params, values: values.join(punctuationMessages.t(lng, "list")) });
   }
-  if (refusal.key === "badChars") {
+  if (refusal.key === "badChars" || refusal.key === "badCharsTakenOut") {
     const name = String(refusal.params?.field ?? "").replace(/\[\d+\]/g, "");
-    return uiMessages.has(name) ? httpText(lng, "badChars", { field: ui(lng, name) }) : httpText(lng, "badCharsUnnamed");
+    if (uiMessages.has(name)) return httpText(lng, refusal.key, { field: ui(lng, name) });
+    return httpText(lng, refusal.key === "badChars" ? "badCharsUnnamed" : "badCharsTakenOutUnnamed");
   }
   return httpText(lng, refusal.key, refusal.params);
 }

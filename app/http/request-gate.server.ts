@@ -14,6 +14,7 @@ import {
   MAX_JSON_DEPTH,
   rawJsonValueAfter,
   unstorableJsonSteps,
+  withoutUnstorableChars,
 } from "./inspect-body";
 import { isApiPath, type Refusal, REFUSAL_LIST, sendRefusal } from "./refusal.server";
 
@@ -312,5 +313,9 @@ async function checkForm(body: Buffer, type: string): Promise<Refusal | null> {
   const all = [...entries];
   if (all.length > MAX_FORM_FIELDS) return { status: 413, key: "tooManyFields", params: { max: MAX_FORM_FIELDS } };
   const field = findUnstorableField(all);
-  return field === null ? null : { status: 400, key: "badChars", params: { field }, field };
+  if (field === null) return null;
+  // A pasted NUL lost the whole form (attack 12-05g L3): a form of text comes back, those characters taken out, to send again.
+  if (MULTIPART.test(type)) return { status: 400, key: "badChars", params: { field }, field };
+  const resend = all.map(([name, value]): [string, string] => [withoutUnstorableChars(name), withoutUnstorableChars(String(value))]);
+  return { status: 400, key: "badCharsTakenOut", params: { field }, field, resend };
 }

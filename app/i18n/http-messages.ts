@@ -6,6 +6,10 @@ const zh = {
   headersTooLong: "网址或请求头过长（上限 16 KB），请求未处理。请缩短链接或搜索的文字后重试。",
   badRequest: "请求格式不正确，未处理。",
   badChars: "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
+  badCharsTakenOut:
+    "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
+  badCharsTakenOutUnnamed:
+    "提交的内容含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
   badCharsUnnamed: "提交的内容含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
   badEncoding: "请求内容不是有效的 UTF-8 编码。",
   tooDeep: "JSON 嵌套层数过多（上限 {max} 层）。",
@@ -61,6 +65,10 @@ const en: Record<HttpKey, string> = {
     "The address or the request headers are too long (limit 16 KB); the request was not processed. Shorten the link or the search text and try again.",
   badRequest: "The request is malformed and was not processed.",
   badChars: "“{field}” contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
+  badCharsTakenOutUnnamed:
+    "What was sent contains characters that cannot be stored (NUL or a broken Unicode surrogate); nothing was sent. What you typed is below with those characters taken out: check it and send again.",
+  badCharsTakenOut:
+    "“{field}” contains characters that cannot be stored (NUL or a broken Unicode surrogate); nothing was sent. What you typed is below with those characters taken out: check it and send again.",
   badCharsUnnamed:
     "What was sent contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
   badEncoding: "The request is not valid UTF-8.",

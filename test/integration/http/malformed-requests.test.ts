@@ -69,9 +69,42 @@ describe("unstorable characters (NUL, lone surrogates) are refused before the da
     const unknown = (await (await postJson(leadWith("extra", "a\\u0000b"))).json()) as { errors: Record<string, string[]> };
     expect(Object.values(unknown.errors).flat()[0]).toMatch(/^提交的内容含有无法保存的字符/);
     const form = await postForm(formOf({ "company.name": "南京\u0000公司" }));
-    const page = await form.text();
+    const alert = /<p role="alert">([^<]*)<\/p>/.exec(await form.text())?.[1] ?? "";
+    expect(alert).toContain("“公司名称” 含有无法保存的字符");
+    expect(alert).not.toContain("company.name");
+  });
+
+  // Attack 12-05g L3: a pasted NUL lost the whole form — the page linked back to an empty one. The typing comes back, the
+  // characters taken out, with a button that sends it again.
+  it("the form with NUL characters: what was typed comes back without them, and sending it again stores the lead", async () => {
+    const before = await leadCount();
+    const body = formOf({ "company.name": "南京\u0000回填测试有限公司", "contact.name": "陈\u0000工", "need.notes": "要3000平\u0000厂房" });
+    const res = await postForm(body);
+    expect(res.status).toBe(400);
+    const page = await res.text();
     expect(page).toContain("“公司名称” 含有无法保存的字符");
-    expect(page).not.toContain("company.name");
+    expect(page).toContain("这些字符已去掉");
+    expect(page).toContain("南京回填测试有限公司");
+    expect(page).toContain("要3000平厂房");
+    expect(page).not.toContain("\u0000");
+    expect(await leadCount()).toBe(before);
+    // The page's own button: its hidden fields posted back to the form's address.
+    const fields = [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, n, v]) => [
+      n,
+      v
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">"),
+    ]);
+    expect(Object.fromEntries(fields)).toMatchObject({ "company.name": "南京回填测试有限公司", "contact.name": "陈工", consent: "on" });
+    const again = await postForm(new URLSearchParams(fields).toString());
+    expect(again.status).toBe(303);
+    expect(await leadCount()).toBe(before + 1);
+    // In English too.
+    const en = await (await postForm(body, {}, "/?index&lng=en")).text();
+    expect(en).toContain("taken out");
   });
 
   it("a proper surrogate pair (an emoji) is fine and stored as sent", async () => {
