@@ -54,9 +54,13 @@ export async function writeIndexBatch(
       // indexed again after every match and edit, and each update of the row moves its 15 indexes
       // (three trigram GIN) unless Postgres can keep it on the page (docs/decisions/050).
       if (leads.written.length) {
-        await tx`update leads set status = case when status = 'received' then 'indexed' else status end,
+        // The rows locked in id order, as space.match and lead.match lock leads: two writers of several leads each,
+        // locking in different orders, deadlocked (attack 12-05g L1: this update against space.match's).
+        await tx`with locked as (select id from leads where id = any(${leads.written}::uuid[]) and (indexed_at is null or status = 'received')
+                                 order by id for no key update)
+                 update leads set status = case when status = 'received' then 'indexed' else status end,
                                   indexed_at = now(), updated_at = now()
-                 where id = any(${leads.written}::uuid[]) and (indexed_at is null or status = 'received')`;
+                 where id in (select id from locked)`;
       }
       const unbuildable = claimed.filter((r) => r.topic === "lead.index" && leads.failed.has(r.aggregateId));
       const done = claimed.filter((r) => !unbuildable.includes(r));
