@@ -9,8 +9,9 @@ import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
 // in lower case ("in jiangning or pukou") is only a candidate, kept on the server when the region resolver
 // names it (note-regions.ts). Never a place: months and days, "China", the present location ("we are in
 // Shanghai now", "our factory is in Wuxi").
-// Read on the server (note-regions.ts), not in the form's live preview: the preview's first load has no
-// room for it (test/e2e/inquiry-form.test.ts FIRST_LOAD_KB), and which division a name is needs the server.
+// Read on the server (note-regions.ts), which decides which division a name is. The form's live preview (a chunk fetched
+// once the page is up, ADR 128; never the first load, test/e2e/inquiry-form.test.ts FIRST_LOAD_KB) shows the capitalised
+// ones as places to check (trial 12-05f).
 
 /**
  * A marker word and the space after it; the name follows. A fallback ("then Pukou", "otherwise Pukou") and a choice's label

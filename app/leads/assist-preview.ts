@@ -4,6 +4,7 @@ export { typedAreaOf } from "~/domain/need-assist";
 import { NEED_KINDS } from "~/domain/lead-fields";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
+import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
@@ -30,6 +31,9 @@ export type AssistPreview = {
   /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
   lookUp: string[];
 };
+
+/** A refusal right before an English place ("not in Liuhe", "except Gaochun", "avoid Pukou"): not a place to show as wanted. */
+const REFUSED_BEFORE_EN = /\b(?:not|no|except|excluding|other\s+than|apart\s+from|avoid|never)\s+(?:(?:in|near|around|at)\s+)?$/i;
 
 /**
  * What the inquiry form shows under the notes: exactly what the schema will store from them (the one rule
@@ -61,7 +65,14 @@ export function assistPreview(
   // A typed regions box wins (ADR 091), the notes' places still said (ADR 113 amended; the server flags those it leaves out).
   // Names said without a marker ("江宁、浦口都行", "浦口优先，其次江宁") are shown once the server's resolver named them
   // (`known`: the form's script asks GET /api/regions?resolve=, ADR 131); the others are to look up.
-  const marked = findPlaceMentions(notes);
+  // Places named in English after in/near/move to ("in Jiangning or Pukou"), capitalised: shown as the Chinese ones are
+  // (trial 12-05f: the confirmation listed them, the live preview did not). Lower-case candidates stay the server's.
+  const marked = [
+    ...findPlaceMentions(notes),
+    ...findLatinPlaceMentions(notes).filter(
+      (m) => m.named && !m.bare && !REFUSED_BEFORE_EN.test(notes.slice(Math.max(0, m.span[0] - 24), m.span[0])),
+    ),
+  ];
   const listed = findListedPlaceCandidates(notes).filter((c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]));
   // Only names that look like places are sent (place-like.ts, docs/decisions/137): a person's name never leaves the page.
   const lookUp = known ? listed.filter((c) => known(c.text) === undefined && looksLikePlaceName(c.text)).map((c) => c.text) : [];
