@@ -212,19 +212,6 @@ export function parseChineseNumber(s: string): number | null {
 }
 
 /**
- * A box's figure grouped by thousands with the Chinese comma ("1，200", "12，000平": a Chinese IME in Chinese punctuation
- * types ，): its groups joined (attack 12-05g L2: refused, though "1,200" was read). Only a figure the box's text starts
- * with, groups of exactly three: the folded notes keep ，as a clause's end ("层高9，800KVA", fold-text.ts), and a box holds
- * one figure.
- */
-const GROUPED_BY_CHINESE_COMMA = /^([-+]?\d{1,3})((?:，\d{3})+)(?=(?:\.\d+)?(?:[^\d，]|$))/;
-
-/** A folded box text with its leading figure's Chinese-comma groups joined ("1，200平" → "1200平"); else as it is. */
-export function joinChineseCommaGroups(folded: string): string {
-  return folded.replace(GROUPED_BY_CHINESE_COMMA, (_, head: string, groups: string) => head + groups.replace(/，/g, ""));
-}
-
-/**
  * A non-negative quantity with an optional unit suffix, e.g. "1000千伏安", "2吨/㎡", "9 m".
  * `units` maps lower-case suffixes to the factor into the stored unit; the longest suffix wins
  * ("千伏安" before "伏安"). A bare number uses `bareFactor`. Shared by area.ts and units.ts.
@@ -236,10 +223,7 @@ export function parseQuantity(
   units: ReadonlyArray<readonly [suffix: string, factor: number]>,
   bareFactor: number,
 ): number | null {
-  const s = fold(input)
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(GROUPED_BY_CHINESE_COMMA, (_, head: string, groups: string) => head + groups.replace(/，/g, ""));
+  const s = fold(input).replace(/\s+/g, " ").trim();
   if (s === "") return null;
   const sorted = [...units].sort((a, b) => b[0].length - a[0].length);
   // "一亩半" / "十八亩半": 半 after the unit is half of that unit.

@@ -1,5 +1,5 @@
 import { fold } from "./fold-text";
-import { joinChineseCommaGroups, parseChineseNumber, parseQuantity } from "./numbers";
+import { parseChineseNumber, parseQuantity } from "./numbers";
 
 /**
  * Single technical figures typed into a field, each with an optional unit, converted to the stored
@@ -279,7 +279,7 @@ export function readCounted(
   kind: CountedKind,
 ): { ok: true; value: number } | { ok: false; problem: CountProblem; hint?: number } | null {
   // The item's names go wherever they stand: "2台500kva变压器", "10吨行车2台".
-  const text = joinChineseCommaGroups(fold(s).replace(kind.item, " ").replace(/\s+/g, " ").trim());
+  const text = fold(s).replace(kind.item, " ").replace(/\s+/g, " ").trim();
   const parts = text.split(LIST_SEP).filter((p) => p !== "");
   if (parts.length < 2 && !ANY_COUNT.test(text)) return null;
   if (COUNT_RANGE.test(text)) return { ok: false, problem: "count" };
