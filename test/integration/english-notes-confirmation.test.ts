@@ -20,7 +20,7 @@ describe("the confirmation of a lead with English notes", () => {
     const notes = "we want something in Jiangning or Pukou, move in by March 2027";
     const { html, reference } = await sendForm({ "company.name": "English Notes One Ltd", "need.notes": notes });
     const en = rows(html);
-    expect(en["Preferred districts"]).toBe("Pukou District (浦口区), Jiangning District (江宁区)");
+    expect(en["Preferred districts"]).toBe("Jiangning District (江宁区), Pukou District (浦口区)"); // in the order typed
     expect(en["Move in by"]).toBe("March 2027");
     const [stored] = await suite.db.sql<{ need: { regionCodes: string[]; moveInBy: string } }[]>`
       select lead -> 'need' as need from leads where reference = ${reference}`;

@@ -87,7 +87,7 @@ describe("the preview shows what each row will be written with", () => {
     expect(values["PV-S3"]).toMatchObject({ area: { zh: "12000㎡" }, status: { zh: "已预留" } });
     expect(values["PV-S3"]?.price?.zh).toMatch(/^租金 45(\.\d+)? 元\/㎡·月$/); // 1.5 a day, read as a month's
     expect(values["PV-P1"]).toEqual({
-      place: { zh: "江苏省南京市江宁区", en: "江苏省南京市江宁区" },
+      place: { zh: "江苏省南京市江宁区", en: "Jiangning District, Nanjing, Jiangsu (江苏省南京市江宁区)" },
       industries: { zh: "C33、C34", en: "C33, C34" },
     });
     expect(values["PV-R1"]).toEqual({

@@ -5,6 +5,7 @@ import { updateLeadNeed } from "~/hotline/desk-lead.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadForm } from "../support/leads";
+import { withoutFigureSpans } from "../support/page-text";
 import { startApiWebServer } from "../support/services";
 
 // ADR 108: the enterprise's own page (/inquiry/<reference>?k=) says gently when its notes and its boxes
@@ -34,7 +35,7 @@ async function submitted(fields: Record<string, string>) {
   return { location, id };
 }
 const pageOf = async (path: string) =>
-  (await (await fetch(`${web.url}${path}`)).text())
+  withoutFigureSpans(await (await fetch(`${web.url}${path}`)).text())
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&")
     .replace(/&#x27;/g, "'");

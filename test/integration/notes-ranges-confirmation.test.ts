@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
 import { validLeadForm } from "../support/leads";
+import { withoutFigureSpans } from "../support/page-text";
 
 // ADR 139 (range33; attack 33 L0 L5 L6, bounds32's leftovers), through the real web process and the public form without
 // JavaScript, the area boxes blank: two bounds said kindly are one range; 不需要大于 is a ceiling alone, told; a ceiling
@@ -13,7 +14,10 @@ const send = suite.sendStored;
 /** The confirmation's summary rows, label → value. */
 const rows = (html: string) =>
   Object.fromEntries(
-    [...html.matchAll(/<div(?: data-testid="summary-places")?><dt>([^<]+)<\/dt><dd>([^<]*)<\/dd><\/div>/g)].map((m) => [m[1], m[2]]),
+    [...withoutFigureSpans(html).matchAll(/<div(?: data-testid="summary-places")?><dt>([^<]+)<\/dt><dd>([^<]*)<\/dd><\/div>/g)].map((m) => [
+      m[1],
+      m[2],
+    ]),
   );
 
 describe("areas and ceilings said as people say them, stored and confirmed (ADR 139)", () => {
@@ -84,6 +88,6 @@ describe("areas and ceilings said as people say them, stored and confirmed (ADR 
       redirect: "manual",
     });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("其他用途的面积（不作为所选类型的面积）：2个3000平的仓库");
+    expect(withoutFigureSpans(await res.text())).toContain("其他用途的面积（不作为所选类型的面积）：2个3000平的仓库");
   });
 });

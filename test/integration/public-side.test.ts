@@ -5,6 +5,7 @@ import { createLeadSchema } from "~/domain/lead-schema";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadForm, validLeadJson } from "../support/leads";
+import { withoutFigureSpans } from "../support/page-text";
 import { startApiWebServer } from "../support/services";
 
 // The public side as an enterprise (or someone walking the references) meets it (ADR 102):
@@ -48,7 +49,7 @@ function postForm(fields: Record<string, string> | [string, string][], lng: "zh"
 }
 const phoneOf = (i: number) => `1391234${String(i).padStart(4, "0")}`;
 const decode = (html: string) =>
-  html
+  withoutFigureSpans(html)
     .replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&");

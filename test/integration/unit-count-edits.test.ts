@@ -11,6 +11,7 @@ import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { validLeadForm, validLeadJson } from "../support/leads";
 import { needFormOf } from "../support/need-form";
+import { withoutFigureSpans } from "../support/page-text";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
@@ -106,7 +107,10 @@ const zhOf = (m: Match | undefined) => (m?.reasons ?? []).map((r) => r.zh).join(
 const needOf = async (id: string) =>
   (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${id}`)[0].need;
 const html = async (path: string) => (await fetch(`${web.url}${path}`)).text();
-const text = (h: string) => h.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (h: string) =>
+  withoutFigureSpans(h)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 describe("the inquiry form's '两栋厂房，每栋3000平', end to end", () => {
   it("is stored as 2 × about 3,000 ㎡, matched to the park of two 3,000 ㎡ buildings unconditionally, and said so", async () => {
