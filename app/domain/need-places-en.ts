@@ -18,10 +18,14 @@ import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
  * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
  */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?:i\s+mean|i\s+meant|sorry|no\s+wait|correction)\s*[,:：]?\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
-const LATIN_PRESENT =
-  /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
+const LATIN_PRESENT = new RegExp(
+  String.raw`\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from|` +
+    // The premises they have now (attack 12-05h H7): "current factory in Jiangning", "our existing plant is located in Pukou".
+    String.raw`(?:our\s+|the\s+)?(?:current|existing|present|old|own)\s+(?:company|factory|plant|office|site|premises|warehouse|facility|workshop|building)\s+(?:(?:is|are)\s+)?(?:(?:currently|now)\s+)?(?:located\s+|based\s+)?)\s*$`,
+  "iu",
+);
 /** Before a label, the present location: "Company location:", "our current site:", "registered address:". */
 const LATIN_PRESENT_LABEL =
   /\b(?:company|company's|factory|factory's|plant|office|our|current|currently|present|registered|head|hq|existing)\s*(?:current\s+|present\s+|own\s+)?$/iu;
@@ -164,7 +168,7 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
  * A cross or a tick right after a name or right before it ("Jiangning ✅ Pukou ❌", "✔ Jiangning", "Jiangning (x)"; note-regions.ts
  * and place-marks.ts say whose).
  */
-const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)";
+const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇)";
 // A mark after a colon or a dash is the name's too ("Jiangning: ✅ Pukou: ❌"; attack 12-05g M3: Jiangning was lost silently).
 const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|(?:[:：]|-+>?|→)?\\s*${LATIN_MARKS})`, "u");
 const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}[\\uFE0E\\uFE0F]?\\s*$`, "u");
@@ -176,7 +180,7 @@ const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATI
 const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;

@@ -47,8 +47,14 @@ const MARKER = `(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(
 const PRESENT_LABEL =
   "(?:公司|工厂|厂子|我司|本公司|总部|注册|目前|现在|现|原|家庭|住|通讯|联系|办公|企业)\\s*(?:的)?\\s*(?:所在)?(?:地址|地点|位置|所在地|区县|县区)\\s*(?:[:：]|-+(?!>))";
 /** "公司在江宁", "目前位于高淳": where the caller is now, just before the place. */
+/**
+ * The premises the caller has now, then 在/位于 (attack 12-05h H7): "现有厂房在江宁", "我们现在的厂房在浦口", "目前的公司在江宁",
+ * "原来的仓库位于高淳" — where they are (company.location), never where they want to be.
+ */
+const PREMISES_AT =
+  "(?:现有|现在|目前|当前|眼下|原有|原来|之前|以前|我们|我司|自己|自有)\\s*(?:的)?\\s*(?:自有|租的|租赁的|自建)?\\s*(?:的)?\\s*(?:厂房|工厂|厂子|厂区|公司|仓库|库房|车间|办公室|办公楼|场地|基地|生产基地|园区)\\s*(?:是|就|也|都)?\\s*(?:在|位于)";
 const PRESENT = new RegExp(
-  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\\s*(?:在|位于)|${PRESENT_LABEL})\\s*$`,
+  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\\s*(?:在|位于)|${PREMISES_AT}|${PRESENT_LABEL})\\s*$`,
   "u",
 );
 const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
@@ -91,6 +97,11 @@ const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${B
  * "江宁2栋"): the place of the site asked for, as "江宁，5000平" is (attack 12-05g H8: such places were dropped silently). Folded text.
  */
 export const FIGURE_AFTER = "[+]?\\s*(?:[>≥]=?)?\\s*\\d[\\d,.]*\\s*(?:万|千|k)?\\s*(?:平|㎡|m²|m2|亩|栋|幢|块|sqm|sq|公顷)";
+/**
+ * A building's or a road's label between a place and its figure ("江宁A栋3000平", "江宁3号路5000平", "江宁A区5000平", "江宁B-2栋，5000平";
+ * attack 12-05h M3: the place was lost silently). Optional, bounded: 1–2 letters and 2 digits, or 3 digits and 号.
+ */
+export const BUILDING_LABEL = "(?:(?:[A-Za-z]{1,2}-?\\d{0,2}|\\d{1,3}号)\\s*(?:栋|幢|号楼|楼|区|座|号路|路|号)?\\s*[，,]?\\s*)?";
 /** Words after a list that say its places will do, for names in Latin letters in Chinese notes too (need-places-en.ts). */
 export const LIST_OK_ZH = "都可以|都行|都可|均可|也行|可以|优先";
 /** Chinese area units after a figure beside a name in Latin letters ("Jiangning 5000平"; need-places-en.ts). */
@@ -99,7 +110,10 @@ export const AREA_UNITS_ZH = "平|亩";
 export const AFTER_UNMARKED = new RegExp(
   // A line's end too (attack 12-05g H9: "江宁、浦口\n六合不要": the list of the line before is its own).
   "^\\s*(?:$|(?<=\\n)|" +
+    BUILDING_LABEL +
     FIGURE_AFTER +
+    // A joiner then a refusal of the next ("江宁|浦口|不要六合", "江宁/浦口/不要六合"; attack 12-05h M3: 江宁, 浦口 were lost).
+    "|\\s*(?:[/|&+、])\\s*(?:不要|不考虑|不选|不去|排除|拒绝|别)" +
     "|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
     "|的(?:厂房|仓库|库房|冷库|土地|用地|地块|地皮|工业用地|办公|写字楼|研发楼|楼宇|园区|产业园|工业园|车间|标准厂房|单层|多层|物业|空间|场地|房源|地方|位置)" +
     "|租|买|找|选址|落地|落户|入驻|建厂|办厂|设厂)",
@@ -107,7 +121,7 @@ export const AFTER_UNMARKED = new RegExp(
 );
 /** "我们南京江宁的厂房", "公司位于南京江宁，": where the caller is, not where they want to be. */
 export const PRESENT_UNMARKED = new RegExp(
-  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家|来自|地处|注册地?)\\s*(?:在|位于|是)?|${PRESENT_LABEL}\\s*)$`,
+  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家|来自|地处|注册地?)\\s*(?:在|位于|是)?|${PREMISES_AT}|${PRESENT_LABEL}\\s*)$`,
   "u",
 );
 /** Need words and particles cut off the front of a place found by its kind ("单层厂房江宁区" → 江宁区). */
@@ -242,7 +256,7 @@ export function findPlaceMentions(notes: string): PlaceMention[] {
  * preview lists places to check, not those ruled out.
  */
 const LISTED_AFTER =
-  /^(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好(?!不)|为佳|第[一二三](?![期层楼])|\s*[:：(（]\s*(?:要|可以|行)|\s*(?:✅|✔|✓|☑|√|👍|⭕|🆗))/u;
+  /^(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好(?!不)|为佳|第[一二三](?![期层楼])|\s*[:：(（]\s*(?:要|可以|行)|\s*(?:✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇))/u;
 /** Words before a name that say it will do, or comes second ("其次江宁", "只要江宁", "最好浦口"). */
 const LISTED_BEFORE =
   /(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先|不行就|不行的话|(?<!不)(?:要|需要|想要|希望|选|找)|意向)(?:是|在|去)?$/u;

@@ -8,6 +8,7 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import {
   AFTER_UNMARKED,
+  BUILDING_LABEL,
   FIGURE_AFTER,
   findPlaceMentions,
   hasPlaceKind,
@@ -264,6 +265,8 @@ const PLACE_NEGATED_BEFORE = new RegExp(
     String.raw`(?:\s*(?:的)?(?:区域|地区|区县|地点|位置|选址|地方|板块)?\s*(?:[:：]|-+(?!>)))?` +
     // A "no" as a label ("可以：江宁区 不行：六合区").
     String.raw`|(?:不行|不可以|不可|ng)\s*[:：]` +
+    // A refusal's label made with NG / 不OK / not OK (attack 12-05h H2: "NG区域：六合", "不OK的区域：六合", "NG areas: Liuhe").
+    String.raw`|(?:\bng|不\s*ok(?:ay)?|不\s*行|不可以)\s*(?:的)?\s*(?:区域|地区|区县|地点|位置|选址|地方|板块|areas?|districts?|locations?|places?)\s*(?:[:：]|-+(?!>))` +
     String.raw`|\b(?:excluded?|excluding|unwanted|not\s+(?:wanted|ok|okay|acceptable)|rejected|no[-\s]go|avoid)(?:\s+(?:locations?|areas?|districts?|regions?|sites?|places?))?\s*(?:[:：]|-+(?!>)))\s*(?:在|去|是)?\s*$`,
   "i",
 );
@@ -283,7 +286,8 @@ const PLACE_NEGATED_AFTER = new RegExp(
     "(?:is|are|would\\s+be|will\\s+be)\\s+not\\b|(?:isn['’]t|aren['’]t|wouldn['’]t\\s+be|won['’]t\\s+be)\\b|not\\s+(?:ok|okay|good|possible|acceptable|an\\s+option|suitable|wanted)\\b|" +
     "(?:does\\s+not|doesn['’]t|do\\s+not|don['’]t|will\\s+not|won['’]t|would\\s+not|wouldn['’]t|can(?:not|['’]t))\\s+(?:really\\s+)?(?:work|suit|fit|do)\\b|" +
     // "NG" (no good) after a place, as ticks' opposite in lists (attack 12-05g H12: "江宁区OK，浦口区NG").
-    "(?:please\\s+)?no\\b|ng\\b)",
+    // …also after "is" (attack 12-05h H1: "Jiangning is OK, Liuhe is NG" stored Liuhe as wanted).
+    "(?:please\\s+)?no\\b|(?:(?:is|are|=)\\s*)?(?:a\\s+)?ng\\b|(?:is|are)\\s+(?:a\\s+)?no(?:-|\\s+)go\\b)",
   "iu",
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
@@ -481,6 +485,8 @@ function ownStance(
   }
   if ((OUTSIDE_OK_BEFORE.test(near.before) && says(OUTSIDE_OK_AFTER, near)) || says(OUTSIDE_OK_AFTER_ALONE, near)) return "open";
   if (NOT_NECESSARILY_BEFORE.test(near.before) || says(NOT_NECESSARILY_AFTER, near)) return "open";
+  // "江宁的话6米也行" (a figure said for one place): not the place asked for outright — told unread (attack 12-05h M4).
+  if (IF_THERE_FIGURE.test(near.after)) return "open";
   if (says(PLACE_GRUDGING_AFTER, near)) return "in";
   if (placeNegated(notes, span, near)) return "out";
   if (PLACE_ONLY_BEFORE.test(near.before) || says(PLACE_OK_AFTER, near)) return "in";
@@ -495,11 +501,13 @@ function ownStance(
   if (REFUSED_LABEL_LIST.test(foldText(line).s)) return "out";
   return null;
 }
+/** A place then "的话" and a figure in its clause: a condition on a figure, not a place wanted (ownStance). */
+const IF_THERE_FIGURE = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:那边|这边)?的话[^，。；;,!?！？\n]{0,6}?\d/u;
 /** Words then a colon after a place, the start of another item: a label of what follows (ownStance). */
 const LABEL_OF_NEXT = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:\p{Script=Han}{1,6}|[A-Za-z]{1,12}(?: [A-Za-z]{1,12})?)[^\S\n]*[:：][^\S\n]*[^\s]/u;
 /** A refusal's label, then places joined by commas up to this one. */
 const REFUSED_LABEL_LIST =
-  /(?:排除|不要|不考虑|拒绝|不接受|除外)(?:的)?(?:区域|地区|区县|地点|位置|选址)?\s*[:：]\s*(?:[^，。；;!?！？\n:：]{1,12}\s*[，,、]\s*)+$/u;
+  /(?:排除|不要|不考虑|拒绝|不接受|除外|ng|不\s*ok|不行)(?:的)?(?:区域|地区|区县|地点|位置|选址)?\s*[:：]\s*(?:[^，。；;!?！？\n:：]{1,12}\s*[，,、]\s*)+$/iu;
 
 /**
  * Each place's stance, in the order given (docs/decisions/110): its own words, else those of the places it
@@ -544,8 +552,23 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
     for (let k = i; k <= j; k++) out.push(own[k] ?? (markedList || (doubt && (k === j || !bareComma || plural)) ? "open" : list));
     i = j + 1;
   }
+  // A correction between two places ("要江宁，不对，是浦口", "江宁，说错了，浦口", "Jiangning, I mean Pukou"): the place after it
+  // is the one meant; the one before is neither wanted nor ruled out — told unread, never filled (attack 12-05h H8).
+  for (let i = 0; i + 1 < places.length; i++)
+    if (CORRECTION.test(notes.slice(places[i].span[1], places[i + 1].span[0]).slice(0, 40))) out[i] = "open";
   return out;
 }
+/**
+ * The words between a place and the one that corrects it: a correction word as a clause of its own (a mark after it), or an
+ * English one ("I mean", "sorry", "no wait"), then at most 是/要/in before the next place. "江宁，不是浦口" (no mark after 不是) is none.
+ */
+const CORRECTION = new RegExp(
+  String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s]|-+)\s*` +
+    String.raw`(?:(?:不+|不对|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|改一下|改为|改成|订正)[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.]|-+)|` +
+    String.raw`(?:sorry|oops|no\s+wait|wait|correction|i\s+mean|i\s+meant)[^\S\n]*[,:;.!-]?)\s*` +
+    String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*$`,
+  "iu",
+);
 /**
  * The rest of a place's clause after it, up to the next place when that is in the clause, without the words before the next
  * that are its own (wordsBetween): "Pukou (not Jiangning)" — the "not" is Jiangning's, nothing is said against Pukou (places34).
@@ -649,7 +672,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
  * PLACE_GRUDGING_AFTER, PLACE_WANT_BEFORE, the marks of place-marks.ts).
  */
 const RULING_WORD =
-  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ng\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
+  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|👌|💯|⭐|🌟|🙆|○|◯|〇|的话|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ng\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
@@ -820,7 +843,10 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 const CLAUSE_OPEN = new RegExp(
   // …or after a figure ("5000平江宁"; attack 12-05g H8).
   // A list's bullet too ("- 江宁\n- 不要六合").
-  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER})?)\s*$`,
+  // After a correction's label ("江宁，更正：浦口"; attack 12-05h H8: the corrected place was only in the not-read list).
+  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?|(?:更正|纠正|订正|改为|改成)\s*[:：]?\s*(?:是|为)?|应该是)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER}|[(（【])?|` +
+    // After an English marker ("5000 sqm in 江宁, not 六合"; attack 12-05h M3).
+    String.raw`(?<![A-Za-z])(?:in|at)\s+)\s*$`,
   "u",
 );
 /**
@@ -828,9 +854,11 @@ const CLAUSE_OPEN = new RegExp(
  * own before the end ("高淳（不要太偏的）": a need of the site there, not a refusal of the place; places34).
  */
 const CLAUSE_ALONE = new RegExp(
-  String.raw`^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n]|` +
+  String.raw`^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n)）】\]]|` +
     // A figure after the name ends its clause of places (attack 12-05g H8: "江宁5000平", "江宁附近5000平", "江宁的厂房5000平").
     "(?:的?(?:厂房|仓库|库房|土地|用地|地块|车间|场地))?\\s*" +
+    // A building's or a road's label between ("江宁A栋3000平", "江宁3号路5000平", "江宁A区5000平"; attack 12-05h M3).
+    BUILDING_LABEL +
     FIGURE_AFTER +
     ")",
   "u",

@@ -13,7 +13,7 @@
 /** Marks that rule a place out: crosses, a "no" hand, a thumb down; ✖, ×, ✕, ╳ as people type them. */
 const CROSS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎)";
 /** Any mark, crosses and ticks (✅ ✔ ✓ ☑ √ 👍 ⭕ 🆗), with what an emoji may carry after it. */
-const MARK = `(?:${CROSS}|✅|✔|✓|☑|√|👍|⭕|🆗)[\\uFE0E\\uFE0F]?[\\u{1F3FB}-\\u{1F3FF}]?(?:\\u200D[♀♂]\\uFE0F?)?`;
+const MARK = `(?:${CROSS}|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇)[\\uFE0E\\uFE0F]?[\\u{1F3FB}-\\u{1F3FF}]?(?:\\u200D[♀♂]\\uFE0F?)?`;
 /**
  * A mark after the place (a kind typed after the name kept with it; blanks between), and a letter after it: another name. A mark
  * after a colon, a dash or an arrow ("江宁：✔ 浦口：✖", "江宁 - ✔") is the place's whatever the side (`sep`).
