@@ -564,7 +564,7 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
  */
 const CORRECTION = new RegExp(
   String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s]|-+)\s*` +
-    String.raw`(?:(?:不+|不对|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|改一下|改为|改成|订正)[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.]|-+)|` +
+    String.raw`(?:(?:(?:不+|不对|不是|不好意思|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.]|-+)?[^\S\n]*){1,3}(?<=[，,;；:：!！。.-][^\S\n]*)|` +
     String.raw`(?:sorry|oops|no\s+wait|wait|correction|i\s+mean|i\s+meant)[^\S\n]*[,:;.!-]?)\s*` +
     String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*$`,
   "iu",
@@ -826,7 +826,8 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
     // (trial 2026-12-05 L1, docs/decisions/136) — inside a clause a lone name stays unread (平房, 资源, 光明 …).
     const alone =
       group.length === 1 &&
-      CLAUSE_OPEN.test(s.slice(Math.max(0, group[0].start - 4), group[0].start)) &&
+      (CLAUSE_OPEN.test(s.slice(Math.max(0, group[0].start - 4), group[0].start)) ||
+        CORRECTION_OPEN.test(s.slice(Math.max(0, group[0].start - 10), group[0].start))) &&
       CLAUSE_ALONE.test(s.slice(last.end));
     const placed =
       (group.length > 1 || group[0].parts > 1 || group[0].zone || alone) &&
@@ -843,12 +844,13 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 const CLAUSE_OPEN = new RegExp(
   // …or after a figure ("5000平江宁"; attack 12-05g H8).
   // A list's bullet too ("- 江宁\n- 不要六合").
-  // After a correction's label ("江宁，更正：浦口"; attack 12-05h H8: the corrected place was only in the not-read list).
-  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?|(?:更正|纠正|订正|改为|改成)\s*[:：]?\s*(?:是|为)?|应该是)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER}|[(（【])?|` +
+  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?|应该是)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER}|[(（【])?|` +
     // After an English marker ("5000 sqm in 江宁, not 六合"; attack 12-05h M3).
     String.raw`(?<![A-Za-z])(?:in|at)\s+)\s*$`,
   "u",
 );
+/** A correction's label opening a clause ("江宁，更正：浦口", "江宁，纠正一下：浦口"; attack 12-05h H8: the corrected place was lost). */
+const CORRECTION_OPEN = /(?:^|[，。；;,!?！？\n(（])\s*(?:更正|纠正|订正|改为|改成|改一下)\s*(?:一下)?\s*[:：]?\s*(?:是|为)?\s*$/u;
 /**
  * After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between; or a bracket of its
  * own before the end ("高淳（不要太偏的）": a need of the site there, not a refusal of the place; places34).
