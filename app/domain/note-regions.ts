@@ -554,8 +554,10 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
   }
   // A correction between two places ("要江宁，不对，是浦口", "江宁，说错了，浦口", "Jiangning, I mean Pukou"): the place after it
   // is the one meant; the one before is neither wanted nor ruled out — told unread, never filled (attack 12-05h H8).
+  // A list before it is corrected whole ("江宁、浦口，不对，六合").
   for (let i = 0; i + 1 < places.length; i++)
-    if (CORRECTION.test(notes.slice(places[i].span[1], places[i + 1].span[0]).slice(0, 40))) out[i] = "open";
+    if (CORRECTION.test(notes.slice(places[i].span[1], places[i + 1].span[0]).slice(0, 40)))
+      for (let k = i; k >= 0 && (k === i || JOINED.test(notes.slice(places[k].span[1], places[k + 1].span[0]))); k--) out[k] = "open";
   return out;
 }
 /**
@@ -564,7 +566,7 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
  */
 const CORRECTION = new RegExp(
   String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s]|-+)\s*` +
-    String.raw`(?:(?:(?:不+|不对|不是|不好意思|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.]|-+)?[^\S\n]*){1,3}(?<=[，,;；:：!！。.-][^\S\n]*)|` +
+    String.raw`(?:(?:不好意思[^\S\n]*[，,]?[^\S\n]*)?(?:(?:不+|不对|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.]|-+)?[^\S\n]*){1,3}(?<=[，,;；:：!！。.-][^\S\n]*)|` +
     String.raw`(?:sorry|oops|no\s+wait|wait|correction|i\s+mean|i\s+meant)[^\S\n]*[,:;.!-]?)\s*` +
     String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*$`,
   "iu",

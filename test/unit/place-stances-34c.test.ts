@@ -91,6 +91,13 @@ describe("H8: a correction — the place after it is the one meant; the one befo
     ["Jiangning, I mean Pukou", [PK], [], ""],
     ["Jiangning, I meant Pukou", [PK], [], ""],
     ["Jiangning, I mean Pukou, not Liuhe", [PK], ["六合区"], ""],
+    ["江宁、浦口，不对，六合", [LH], [], "江宁、浦口"],
+    ["江宁，不，浦口也行", [PK], [], "江宁"],
+    ["江宁，不好意思，说错了，浦口", [PK], [], "江宁"],
+    // Guards: politeness is no correction; a refusal corrected by a refusal rules both out.
+    ["江宁，不好意思，浦口也可以", [JN, PK], [], ""],
+    ["in Jiangning, sorry for the delay, Pukou is also fine", [JN, PK], [], ""],
+    ["不要江宁，不对，不要浦口", [], ["江宁", "浦口"], ""],
   ]);
 });
 
