@@ -35,7 +35,10 @@ const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|
  * stores it). Not power nor cranes: "最大负荷500kva" is the peak load needed.
  */
 const FIELD_BETWEEN = String.raw`(?:\s*(?:建筑面积|占地面积|面积|占地|层高|净高|(?:(?:floor|building|site|land)\s+)?area\b|ceiling(?:\s+height)?|clear\s+height)\s*[:：]?)?`;
-/** Any field's word: a limit word before it is that field's, not the figure's before ("area min 5000 sqm max ceiling 12 m"). */
+/**
+ * Any field's word: a limit word after a figure and before it may be that field's ("area min 5000 sqm max ceiling 12 m") —
+ * `Qualifier.fieldNext`, which the notes' reader weighs against a comparison said before the figure.
+ */
 const FIELD_AHEAD = String.raw`(?:建筑面积|占地|面积|层高|净高|檐高|楼高|承重|荷载|行车|吊车|配电|用电|电力|负荷|(?:floor\s+|building\s+|site\s+)?area\b|ceiling|clear\s+height|height\b|power\b|cranes?\b|floor\s+load|load\b|size\b)`;
 
 /** Anchored at the end of the text before a number. */
@@ -46,7 +49,7 @@ const PREFIX_RE = new RegExp(
 
 /** Anchored at the start of the text after a number (and its unit). */
 /** Not before another figure (a limit word there is that figure's): a colon, 是/为, a numeral and one line break may stand between. */
-const NO_FIGURE = String.raw`(?![^\S\n]*\n?[^\S\n]*[:：]?[^\S\n]*(?:是|为|要|在)?[^\S\n]*(?:[0-9零〇一二两三四五六七八九十百千万]|${FIELD_AHEAD}))`;
+const NO_FIGURE = String.raw`(?![^\S\n]*\n?[^\S\n]*[:：]?[^\S\n]*(?:是|为|要|在)?[^\S\n]*[0-9零〇一二两三四五六七八九十百千万])`;
 /** The area named between two signs: "5000平<面积<8000平", "5000 sqm < area < 8000 sqm". */
 const AREA_WORD = "(?:建筑面积|面积|占地|area\\b)";
 
@@ -58,14 +61,15 @@ const AREA_WORD = "(?:建筑面积|面积|占地|area\\b)";
 const SUFFIX_RE = new RegExp(
   String.raw`^[^\S\n]*(?:的)?[^\S\n]*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)` +
     String.raw`|(?<min>[(（【\[][^\S\n]*(?:下限|最少|至少|最低|底线|min(?:imum)?\.?|at\s+least)[^\S\n]*[)）】\]]|及以上|或以上|以上|起步|起(?!码)|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)${NO_FIGURE}|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])` +
-    String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)(?:下限|底线)|(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b)(?!\.?\s*[:：]?\s*(?:[0-9]|${FIELD_AHEAD}))\.?|at\s+least(?!\s*[0-9])` +
+    String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)(?:下限|底线)|(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b)(?!\.?\s*[:：]?\s*[0-9])\.?|at\s+least(?!\s*[0-9])` +
     String.raw`|(?:<|‹|≤|<=|≦|⩽)\s*${AREA_WORD})` +
-    String.raw`|(?<max>[(（【\[][^\S\n]*(?:上限|最多|至多|封顶|最大|max(?:imum)?\.?|at\s+most)[^\S\n]*[)）】\]]|及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*(?:[0-9]|${FIELD_AHEAD}))|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
-    String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超(?![过出]))(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b(?!\.?\s*[:：]?\s*(?:[0-9]|${FIELD_AHEAD}))\.?` +
+    String.raw`|(?<max>[(（【\[][^\S\n]*(?:上限|最多|至多|封顶|最大|max(?:imum)?\.?|at\s+most)[^\S\n]*[)）】\]]|及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
+    String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超(?![过出]))(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b(?!\.?\s*[:：]?\s*[0-9])\.?` +
     String.raw`|(?:>|›|≥|>=|≧|⩾)\s*${AREA_WORD}))`,
 );
 
-export type Qualifier = { cmp: Comparison; length: number };
+/** `fieldNext`: after a figure, the word is followed by another field's word (FIELD_AHEAD) — it may be that field's. */
+export type Qualifier = { cmp: Comparison; length: number; fieldNext?: boolean };
 
 /**
  * Words between a figure and its unit, as regex sources for the number fields and the notes alike:
@@ -116,8 +120,10 @@ export function comparisonAfter(after: string): Qualifier | null {
   }
   if (!m?.groups) return null;
   const cmp: Comparison = m.groups.about ? "about" : m.groups.min ? "min" : "max";
-  return { cmp, length: skip + m[0].length };
+  const length = skip + m[0].length;
+  return FIELD_NEXT.test(after.slice(length)) ? { cmp, length, fieldNext: true } : { cmp, length };
 }
+const FIELD_NEXT = new RegExp(String.raw`^[^\S\n]*[:：]?[^\S\n]*${FIELD_AHEAD}`, "i");
 const LINE_ENDS = /^[^\S\n]*(?:的|啊|吧)?[^\S\n]*[。.!！,，;；]*[^\S\n]*(?:\n|$)/;
 
 // A point starts a number only with a digit after it (".5"): "approx. 3000 sqm" is "approx." before 3000.

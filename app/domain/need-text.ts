@@ -625,7 +625,10 @@ export class Extraction {
       .split(/[，。；;,!?！？、\n]/)
       .pop()!;
     const pre = comparisonBefore(clause);
-    const post = comparisonAfter(this.s.slice(end));
+    const after = comparisonAfter(this.s.slice(end));
+    // "area min 5000 sqm max ceiling 12 m": a limit word before another field's word that contradicts the one said before the
+    // figure is that field's, never this figure's other side (attack 12-05h H10).
+    const post = after?.fieldNext && pre && pre.cmp !== after.cmp ? null : after;
     // The word after the figure is closer to it and wins ("至少…5000平以内" is contradictory anyway).
     return {
       cmp: post?.cmp ?? pre?.cmp ?? null,

@@ -11,7 +11,7 @@ import { about, MU, notesReading, r2 } from "../support/notes-reading";
 // ceiling (M2), corrections in other words (M4), labelled units of one size (M5), a Chinese comma before a 0-group (M6).
 
 const DEC5 = new Date("2026-12-05T02:00:00Z");
-const { figures } = notesReading(() => DEC5);
+const { figures, lead } = notesReading(() => DEC5);
 
 function need(notes: string, kind = "factory") {
   const { aside, ...read } = figures(notes, kind);
@@ -44,6 +44,13 @@ describe("the premises said too small or too low: the figure after is the wish (
     ["current warehouse too low, ceiling at least 10 m", 10],
   ] as const)("%j → ceiling %s", (notes, ceiling) => {
     expect(need(notes)).toMatchObject({ ceiling, own: [] });
+  });
+
+  it("what the schema stores: the wish, and no premises' flag", () => {
+    const l = lead("现有厂房太小，5000平以上") as { need: { areaMinSqm?: number; areaMaxSqm?: number }; flags?: unknown };
+    expect(l.need).toMatchObject({ areaMinSqm: 5000 });
+    expect(l.need.areaMaxSqm ?? null).toBeNull();
+    expect(JSON.stringify(l.flags ?? [])).not.toContain("ownPremises");
   });
 
   it("guards: the premises with no complaint keep their figure aside; with a want word the wish is read", () => {
@@ -186,6 +193,12 @@ describe("limit words before the field word or in brackets after the figure are 
     const r = need("area min 5000 sqm max ceiling 12 m");
     expect(r).toMatchObject({ min: 5000, max: null, ceiling: null });
     expect(r.told.join("|")).toContain("12 m");
+    expect(need("area max 8000 sqm min ceiling 8 m")).toMatchObject({ min: null, max: 8000, ceiling: 8 });
+    expect(need("面积最少5000平 上限层高12米")).toMatchObject({ min: 5000, max: null, ceiling: null });
+  });
+
+  it("guard: with nothing said before the figure a limit word after it stays its own", () => {
+    expect(need("5000 sqm minimum ceiling 8m")).toMatchObject({ min: 5000, max: null, ceiling: 8 });
   });
 });
 
