@@ -29,15 +29,27 @@ const MAX_WORDS = `(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|(?:�
 const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
 const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
 
+/**
+ * The field named between a limit word and its figure (attack 12-05h H10/M2): "最小面积5000平", "min area 5000 sqm", "minimum floor
+ * area: 5000 sqm" — the limit is the figure's; "max ceiling 12m", "最大层高12米" read so too (an upper ceiling, told: no field
+ * stores it). Not power nor cranes: "最大负荷500kva" is the peak load needed.
+ */
+const FIELD_BETWEEN = String.raw`(?:\s*(?:建筑面积|占地面积|面积|占地|层高|净高|(?:(?:floor|building|site|land)\s+)?area\b|ceiling(?:\s+height)?|clear\s+height)\s*[:：]?)?`;
+/**
+ * Any field's word: a limit word after a figure and before it may be that field's ("area min 5000 sqm max ceiling 12 m") —
+ * `Qualifier.fieldNext`, which the notes' reader weighs against a comparison said before the figure.
+ */
+const FIELD_AHEAD = String.raw`(?:建筑面积|占地|面积|层高|净高|檐高|楼高|承重|荷载|行车|吊车|配电|用电|电力|负荷|(?:floor\s+|building\s+|site\s+)?area\b|ceiling|clear\s+height|height\b|power\b|cranes?\b|floor\s+load|load\b|size\b)`;
+
 /** Anchored at the end of the text before a number. */
 const PREFIX_RE = new RegExp(
   `(?:(?<neg>${NEG})\\s*(?:能|要|得|可以|可|应该|应)?\\s*)?(?:(?<less>${LESS})|(?<more>${MORE}))(?<eq>\\s*或?等于)?${FILLER}\\s*$` +
-    `|(?<min>${MIN_WORDS})${FILLER}\\s*$|(?<max>${MAX_WORDS})${FILLER}\\s*$|(?<about>${ABOUT_WORDS})${FILLER}\\s*$`,
+    `|(?<min>${MIN_WORDS})${FIELD_BETWEEN}${FILLER}\\s*$|(?<max>${MAX_WORDS})${FIELD_BETWEEN}${FILLER}\\s*$|(?<about>${ABOUT_WORDS})${FILLER}\\s*$`,
 );
 
 /** Anchored at the start of the text after a number (and its unit). */
-/** Not before another figure (a limit word there is that figure's): a colon, 是/为 and a numeral may stand between. */
-const NO_FIGURE = String.raw`(?![^\S\n]*[:：]?[^\S\n]*(?:是|为|要|在)?[^\S\n]*[0-9零〇一二两三四五六七八九十百千万])`;
+/** Not before another figure (a limit word there is that figure's): a colon, 是/为, a numeral and one line break may stand between. */
+const NO_FIGURE = String.raw`(?![^\S\n]*\n?[^\S\n]*[:：]?[^\S\n]*(?:是|为|要|在)?[^\S\n]*[0-9零〇一二两三四五六七八九十百千万])`;
 /** The area named between two signs: "5000平<面积<8000平", "5000 sqm < area < 8000 sqm". */
 const AREA_WORD = "(?:建筑面积|面积|占地|area\\b)";
 
@@ -48,15 +60,16 @@ const AREA_WORD = "(?:建筑面积|面积|占地|area\\b)";
  */
 const SUFFIX_RE = new RegExp(
   String.raw`^[^\S\n]*(?:的)?[^\S\n]*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)` +
-    String.raw`|(?<min>及以上|或以上|以上|起步|起(?!码)|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)${NO_FIGURE}|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])` +
+    String.raw`|(?<min>[(（【\[][^\S\n]*(?:下限|最少|至少|最低|底线|min(?:imum)?\.?|at\s+least)[^\S\n]*[)）】\]]|及以上|或以上|以上|起步|起(?!码)|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)${NO_FIGURE}|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])` +
     String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)(?:下限|底线)|(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b)(?!\.?\s*[:：]?\s*[0-9])\.?|at\s+least(?!\s*[0-9])` +
     String.raw`|(?:<|‹|≤|<=|≦|⩽)\s*${AREA_WORD})` +
-    String.raw`|(?<max>及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
+    String.raw`|(?<max>[(（【\[][^\S\n]*(?:上限|最多|至多|封顶|最大|max(?:imum)?\.?|at\s+most)[^\S\n]*[)）】\]]|及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
     String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超(?![过出]))(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b(?!\.?\s*[:：]?\s*[0-9])\.?` +
     String.raw`|(?:>|›|≥|>=|≧|⩾)\s*${AREA_WORD}))`,
 );
 
-export type Qualifier = { cmp: Comparison; length: number };
+/** `fieldNext`: after a figure, the word is followed by another field's word (FIELD_AHEAD) — it may be that field's. */
+export type Qualifier = { cmp: Comparison; length: number; fieldNext?: boolean };
 
 /**
  * Words between a figure and its unit, as regex sources for the number fields and the notes alike:
@@ -96,11 +109,22 @@ export const HEDGE_AFTER = /\s*(?:的样子|这样子?|那样子?|吧|(?<![a-z])
 
 /** The comparison that starts `after` (the text right after a number and its unit), with its length. */
 export function comparisonAfter(after: string): Qualifier | null {
-  const m = SUFFIX_RE.exec(after);
+  let m = SUFFIX_RE.exec(after);
+  let skip = 0;
+  // A bound word alone on the next line is still the figure's ("5000平\n以上", "5000 sqm\nminimum": attack 12-05h M1); a line
+  // with more after the word ("下限5000平\n上限8000平") is not.
+  if (!m) {
+    const br = /^[^\S\n]*\n[^\S\n]*/.exec(after);
+    const next = br && SUFFIX_RE.exec(after.slice(br[0].length));
+    if (next && LINE_ENDS.test(after.slice(br[0].length + next[0].length))) [m, skip] = [next, br[0].length];
+  }
   if (!m?.groups) return null;
   const cmp: Comparison = m.groups.about ? "about" : m.groups.min ? "min" : "max";
-  return { cmp, length: m[0].length };
+  const length = skip + m[0].length;
+  return FIELD_NEXT.test(after.slice(length)) ? { cmp, length, fieldNext: true } : { cmp, length };
 }
+const FIELD_NEXT = new RegExp(String.raw`^[^\S\n]*[:：]?[^\S\n]*${FIELD_AHEAD}`, "i");
+const LINE_ENDS = /^[^\S\n]*(?:的|啊|吧)?[^\S\n]*[。.!！,，;；]*[^\S\n]*(?:\n|$)/;
 
 // A point starts a number only with a digit after it (".5"): "approx. 3000 sqm" is "approx." before 3000.
 const NUMBER_START = /[0-9零〇一二两三四五六七八九十百千半]|\.(?=[0-9])/;

@@ -254,6 +254,9 @@ const CURRENT_BEFORE =
 /** The premises named as a clause's subject (Extraction.premisesTopic): 现有厂房, 我们现在的厂房, 目前的仓库, "our existing plant". */
 const PREMISES_TOPIC =
   /(?:(?:现有|已有|现租|现用|原有)(?:的)?|(?:现在|目前|眼下|原来|原先|以前)\s*(?:的|用的|租的|有的|所在的|租用的))\s*(?:厂房|仓库|车间|厂区|工厂|厂|场地|办公室|库房)|\b(?:current|existing|present)\s+(?:premises|plant|factory|warehouse|site|building|facility|workshop)\b/i;
+/** The premises said too small, too low or not enough (attack 12-05h H4): the figure after is the wish, not theirs. */
+const PREMISES_SHORT =
+  /太小|太矮|太低|偏小|偏矮|偏低|不够|放不下|太挤|\btoo\s+(?:small|low|cramped)\b|\bnot\s+(?:big|high|tall|large)?\s*enough\b|\boutgrown\b/i;
 const NOW_HAD = /\b(?:now|right\s+now|at\s+the\s+moment)\b/gi;
 const WANTED_LATER = new RegExp(`\\b(?:need|want|require|looking\\s+for)\\b[^.;!?\\n]{0,40}?(?<n>${NUM})`, "i");
 const UNIT_AT = new RegExp(`^(?:${NUM})\\s*([a-z]+|[^\\sa-z0-9])?`, "i");
@@ -305,7 +308,7 @@ const DROPPED_OR_CHANGED_AFTER =
  * Not "5000平，不是3000平" (not that one: 3000 is refused, ADR 112), nor "5000平，不要行车" (no figure right after).
  */
 const CORRECTED_AFTER = new RegExp(
-  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,；;\\-—–(（]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|改正|订正|不是(?=\\s*[，,:：。.!！;；]|\\s*是)|不(?=\\s*[，,!！。.\\s])|\\b(?:typo|edit)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
+  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,；;\\-—–(（【\\[]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|改正|订正|不好意思|抱歉|对不起|不是(?=\\s*[，,:：。.!！;；]|\\s*是)|不(?:\\s*不){0,3}(?=\\s*[，,!！。.\\s])|\\b(?:no\\s+)?wait\\b|\\b(?:typo|edit)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:吧|啊|呀|哈)?\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|大概|大约|约|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
   "i",
 );
 /** The figure that replaces an older one, after a "now" word: "was 5000 sqm, now 3000" (its unit may be left out). */
@@ -472,13 +475,16 @@ export class Extraction {
    * (PREMISES_TOPIC, WANT_BEFORE): the figures said after it are the premises' (docs/decisions/146, amended). Two clauses back at most.
    */
   premisesTopic(clauseStart: number): boolean {
-    // Across commas and line breaks ("现有厂房\n层高6米\n需要8米"), never a full stop.
-    for (let c = clauseStart, i = 0; i < 2 && c > 0 && !/[。；;!?！？]/.test(this.s[c - 1]); i++) {
+    // Across commas and line breaks ("现有厂房\n层高6米\n需要8米"), never a full stop. A clause of the premises' own figure
+    // with no word of wanting is passed ("现有厂房，面积3000平，层高6米，需要…": both figures theirs — attack 12-05h H7), so
+    // up to four clauses back; one that calls the premises too small or too low ends it: what follows is the wish (H4).
+    for (let c = clauseStart, i = 0; i < 4 && c > 0 && !/[。；;!?！？]/.test(this.s[c - 1]); i++) {
       const prev = this.clauseStart(c - 1);
       const text = this.s.slice(prev, c - 1);
-      if (/[0-9]/.test(text)) return false;
       const topic = PREMISES_TOPIC.exec(text);
       const want = [...text.matchAll(WANT_BEFORE)].map((m) => m.index);
+      if (PREMISES_SHORT.test(text.slice(topic?.index ?? 0))) return false;
+      if (/[0-9]/.test(text) && (topic || want.length || i >= 2)) return false;
       if (topic) return !want.some((w) => w >= topic.index);
       if (want.length) return false;
       c = prev;
@@ -615,11 +621,14 @@ export class Extraction {
   /** The comparison around a number: the words of its clause before it, and right after its match. */
   qualifier(numSpan: Span, end: number): { cmp: Comparison | null; start: number; end: number } {
     const clause = this.s
-      .slice(Math.max(0, numSpan[0] - 16), numSpan[0])
+      .slice(Math.max(0, numSpan[0] - 24), numSpan[0])
       .split(/[，。；;,!?！？、\n]/)
       .pop()!;
     const pre = comparisonBefore(clause);
-    const post = comparisonAfter(this.s.slice(end));
+    const after = comparisonAfter(this.s.slice(end));
+    // "area min 5000 sqm max ceiling 12 m": a limit word before another field's word that contradicts the one said before the
+    // figure is that field's, never this figure's other side (attack 12-05h H10).
+    const post = after?.fieldNext && pre && pre.cmp !== after.cmp ? null : after;
     // The word after the figure is closer to it and wins ("至少…5000平以内" is contradictory anyway).
     return {
       cmp: post?.cmp ?? pre?.cmp ?? null,
@@ -774,6 +783,29 @@ const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平
  * not inside a name ("abc8k"). The blank moves after 千 so that the text keeps its length (the map of positions stays).
  */
 export const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
+/**
+ * Two figures with the area named between two signs of one direction, the first with no unit of its own ("5000<面积<8000平",
+ * "5000≤面积≤8000", "30‹面积‹50亩", "8000>面积>5000", "5000 < area < 8000"; attack 12-05h H3): the range from the smaller to
+ * the larger, rewritten as "面积 5000- 8000" (same length: the map of positions stays) so the area's range reader reads both.
+ * With a unit on the first figure the sign after it is read as a bound already (comparison.ts).
+ */
+const SIGN_RANGE = new RegExp(
+  `(?<a>${NUM})[^\\S\\n]*(?<s1>(?:<=|≤|≦|⩽|<|‹)|(?:>=|≥|≧|⩾|>|›))[\\uFE0E\\uFE0F]?[^\\S\\n]*(?<w>建筑面积|面积|占地|area\\b)[^\\S\\n]*(?<s2>(?:<=|≤|≦|⩽|<|‹)|(?:>=|≥|≧|⩾|>|›))[\\uFE0E\\uFE0F]?[^\\S\\n]*(?<b>${NUM})`,
+  "gi",
+);
+function signRange(m: string, ...args: unknown[]): string {
+  const g = args[args.length - 1] as Record<string, string>;
+  const up = (sign: string) => /^[<≤≦⩽‹]/.test(sign);
+  if (up(g.s1) !== up(g.s2)) return m;
+  const [lo, hi] = up(g.s1) ? [g.a, g.b] : [g.b, g.a];
+  const head = `${g.w} ${lo}-`;
+  return head + " ".repeat(Math.max(0, m.length - head.length - hi.length)) + hi;
+}
+/**
+ * A Chinese comma typed as a thousands separator, the group after it starting with 0 ("面积>5，000平", "1，050平"; attack 12-05h
+ * M6): no figure starts with 0, so it is one figure — read as "5,000" (same length). "630，800" stays two figures (ADR of b6df977c).
+ */
+const ZERO_GROUP = /(?<=(?<![0-9.,，])[0-9]{1,3}(?:[,，]0[0-9]{2})*)，(?=0[0-9]{2}(?![0-9]))/g;
 const DASH_ONE = /(?<=[0-9](?:\.[0-9]+)?[千万]?)[一ー](?=[0-9])/g;
 /**
  * …or between two figures in Chinese numerals of one magnitude ("三千一五千平", "一万一两万平", "五百一八百平"; docs/decisions/139):
@@ -828,6 +860,8 @@ export function parseNeedText(
   // "8k平", "8K sqm", "1.5k平": k after a figure is a thousand (fold-text.ts reads w as 万), read as 千 (docs/decisions/146).
   const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"))
     .replace(THOUSAND_K, "$1千$2")
+    .replace(ZERO_GROUP, ",")
+    .replace(SIGN_RANGE, signRange)
     .replace(UPWARDS, "≥")
     .replace(DASH_ONE, "-")
     .replace(CN_DASH_ONE, "-")
@@ -1439,7 +1473,7 @@ const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
  * of two storeys; not after 共, "共3栋5000平" is a total).
  */
 const EACH_BEFORE = new RegExp(
-  `(?:每\\s*(?<c>${UNIT_WORD})(?:的)?(?:建筑面积|面积)?[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)(?:的)?(?:建筑面积|面积)?\\s*(?:约|大约|为|是)?\\s*|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])(?<n3>[0-9${CN}]{1,3})\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*(?:栋|幢|座|个|间|块|处)?\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
+  `(?:每\\s*(?<c>${UNIT_WORD})(?:的)?(?:建筑面积|面积)?[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)(?:的)?(?:建筑面积|面积)?\\s*(?:约|大约|为|是)?\\s*|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])(?<![a-z][-_]?)(?<n3>[0-9${CN}]{1,3})\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*(?:栋|幢|座|个|间|块|处)?\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
   "i",
 );
 /** After a figure said with a count in English right before it: its units, plural ("three 5000 sqm buildings"). */
@@ -1450,7 +1484,7 @@ const EACH_AFTER = new RegExp(
 );
 /** A count of premises: "3栋", "两个", "十二间", "3 buildings", "two warehouses". */
 const UNITS_COUNTED = new RegExp(
-  `(?<![0-9.第${CN}])(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
+  `(?<![0-9.第${CN}])(?<![A-Za-z][-_]?)(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
   "g",
 );
 /**
@@ -1778,7 +1812,7 @@ const NOT_UNIT_AFTER = "(?![月小钟星礼期天周年号隔])";
  * "一栋面积不低于3000平".
  */
 const SIZED_UNIT_BEFORE = new RegExp(
-  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?:(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}|(?<kx>[0-9]{1,2})\\s*${UNIT_MW}?\\s*[x×*]\\s*)\\s*${SIZE_FIG}`,
+  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?<![A-Za-z][-_]?)(?:(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}|(?<kx>[0-9]{1,2})\\s*${UNIT_MW}?\\s*[x×*]\\s*)\\s*${SIZE_FIG}`,
   "gd",
 );
 /** Units with their size, the size before: "3000平的一栋", "3000平2栋", "3000平米左右的厂房要2栋", "5000平以上1栋". */
@@ -1792,7 +1826,7 @@ const SIZED_UNIT_AFTER = new RegExp(
  * Building B: 5000 sqm" (docs/decisions/147, amended).
  */
 const SIZED_UNIT_LABEL = new RegExp(
-  `(?<k>(?<![a-z0-9])[a-z](?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
+  `(?<k>(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?(?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
     `\\s*(?:栋|幢|座|楼|厂房|仓库|车间|地块)?\\s*[:：]?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
   "gdi",
 );
@@ -1814,7 +1848,9 @@ const EN_UNIT_TAIL = new RegExp(`^(?:\\s*-?\\s*${EN_UNIT_NOUN}\\b)?(?:\\s+each\\
  * 和/及/与/跟, another's word (另外/还有/再要), "and", "plus"; a 的 ending the first ("两栋3000平的，一栋5000平的").
  */
 const SIZED_JOIN =
-  /^\s*(?:的)?\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
+  /^\s*(?:的)?\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:(?:[0-9]{1,2}\s*[、.)）]|[(（][0-9]{1,2}[)）]|[①-⑩])\s*)?(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
+/** A numbered item's mark, "1、" after a line's or clause's start (attack 12-05h H5): no size of a list. */
+const ITEM_NUMBER = /(?:^|[，,；;。：:\n\s])[0-9]{1,2}\s*、$/;
 /** One listed size: a figure with its unit, 左右 after it taken. */
 const LISTED_FIG = `${UNIT_FIG}(?:\\s*(?:左右|上下))?`;
 /** Sizes listed, then each so many units: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个", "…各两栋". */
@@ -1852,7 +1888,7 @@ const TOTAL_AFTER_SIZES = new RegExp(
 );
 
 /** A need of units with their sizes: each item so many units (`k`) of one size, its bounds in ㎡ (either may be open). */
-type SizedItem = { at: number; end: number; fig: Span; k: number; lo?: number; hi?: number; exact?: number };
+type SizedItem = { at: number; end: number; fig: Span; k: number; lo?: number; hi?: number; exact?: number; label?: string };
 
 /**
  * The bounds of one unit's size as said (docs/decisions/147): a figure alone or about ("3000平", "3000平左右", "约3000平")
@@ -1917,7 +1953,8 @@ function unitsOfSizes(x: Extraction): Span[] | null {
       const at = m.index - ahead;
       let end = Math.max(m.index + m[0].length, size.end);
       if (re === SIZED_UNIT_EN) end += EN_UNIT_TAIL.exec(s.slice(end))![0].length;
-      const item: SizedItem = { at, end, fig: size.fig, k, lo: size.lo, hi: size.hi, exact: size.exact };
+      const label = re === SIZED_UNIT_LABEL ? t.replace(/[-_\s]/g, "") : undefined;
+      const item: SizedItem = { at, end, fig: size.fig, k, lo: size.lo, hi: size.hi, exact: size.exact, label };
       const prev = run[run.length - 1];
       if (prev && !SIZED_JOIN.test(s.slice(prev.end, item.at))) {
         runs.push({ items: run, either });
@@ -1937,6 +1974,9 @@ function unitsOfSizes(x: Extraction): Span[] | null {
     for (const m of s.matchAll(re)) {
       const [a, b] = m.indices!.groups!.list;
       const list = s.slice(a, b);
+      // "1、3000平2栋；2、5000平1栋": the items' numbers are no sizes (the units are read one by one above).
+      if ([...list.matchAll(A_FIGURE)].some((f) => !f.groups!.u && ITEM_NUMBER.test(s.slice(0, a + f.index + f[0].length + 1).slice(-6))))
+        continue;
       const unit = [...list.matchAll(A_FIGURE)]
         .map((f) => f.groups!.u)
         .filter(Boolean)
@@ -1958,7 +1998,9 @@ function unitsOfSizes(x: Extraction): Span[] | null {
     }
   }
   const sizeKey = (i: SizedItem) => `${i.lo}-${i.hi}`;
-  const sized = (items: SizedItem[]) => items.length >= 2 && new Set(items.map(sizeKey)).size >= 2;
+  // Units of one size count too when each has its own label ("A栋3000平，B栋3000平": two buildings, attack 12-05h M5).
+  const labelled = (items: SizedItem[]) => items.every((i) => i.label) && new Set(items.map((i) => i.label)).size === items.length;
+  const sized = (items: SizedItem[]) => items.length >= 2 && (new Set(items.map(sizeKey)).size >= 2 || labelled(items));
   // Units the enterprise has ("现有一栋3000平，一栋5000平", "去年租了…"): its premises, set aside as the reader does one unit
   // (docs/decisions/128), the figures after them still read ("…，想再找一栋8000平"). A run ends before a unit said to be had.
   const own = (i: SizedItem) => x.asideWhy("area", [i.at, i.end], [i.at, i.end], i.end) !== null;
@@ -1982,8 +2024,11 @@ function unitsOfSizes(x: Extraction): Span[] | null {
   const n = run.reduce((sum, i) => sum + i.k, 0);
   if (n > 99) return null;
   // Each unit between the smallest and the largest size; a side one size leaves open stays open.
-  const min = run.every((i) => i.lo !== undefined) ? Math.min(...run.map((i) => i.lo!)) : undefined;
-  const max = run.every((i) => i.hi !== undefined) ? Math.max(...run.map((i) => i.hi!)) : undefined;
+  let min = run.every((i) => i.lo !== undefined) ? Math.min(...run.map((i) => i.lo!)) : undefined;
+  let max = run.every((i) => i.hi !== undefined) ? Math.max(...run.map((i) => i.hi!)) : undefined;
+  // Labelled units of one size said about it ("A栋3000平，B栋3000平"): each about that size, as "2栋3000平" is (ADR 070).
+  const oneSize = new Set(run.map(sizeKey)).size === 1;
+  if (oneSize && run[0].exact !== undefined) [min, max] = aboutRange(run[0].exact);
   if ((max ?? min ?? 0) * n > FIELD_LIMITS.areaSqm) return null;
   let span: Span = [Math.min(...run.map((i) => i.at)), Math.max(...run.map((i) => i.end))];
   const used: Span[] = [span];
@@ -2026,7 +2071,7 @@ function unitsOfSizes(x: Extraction): Span[] | null {
   x.set("unitCount", n, span);
   if (min !== undefined) x.hints.unitAreaMinSqm = round2(min);
   if (max !== undefined) x.hints.unitAreaMaxSqm = round2(max);
-  x.unitSizes.push(x.snippet(span));
+  if (!oneSize) x.unitSizes.push(x.snippet(span));
   for (const i of run) x.claim(i.fig);
   return used;
 }
