@@ -42,5 +42,15 @@ export function notesReading(now: () => Date) {
       ceilingOnly: r.ceilingOnly,
     };
   };
-  return { read, area, lead, figures };
+  /** `figures` with what was set aside as the premises' own ("own") by its text. */
+  const need = (notes: string, kind = "factory") => {
+    const { aside, ...rest } = figures(notes, kind);
+    return { ...rest, own: aside.filter((a) => a.why === "own").map((a) => a.text) };
+  };
+  /** The area and count a note of units fills, and whether it was told as units of different sizes. */
+  const units = (notes: string) => {
+    const { hints, unitSizes } = parseNeedText(notes, now(), [], "factory");
+    return { min: hints.areaMinSqm ?? null, max: hints.areaMaxSqm ?? null, count: hints.unitCount ?? null, told: unitSizes.length > 0 };
+  };
+  return { read, area, lead, figures, need, units };
 }

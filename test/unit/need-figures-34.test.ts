@@ -10,12 +10,7 @@ import { about, MU, notesReading, r2 } from "../support/notes-reading";
 // read nor told; a slash between two figures dropping the first; a preferred figure beside a bound made the cap.
 
 const DEC5 = new Date("2026-12-05T02:00:00Z");
-const { lead, figures } = notesReading(() => DEC5);
-
-function need(notes: string, kind = "factory") {
-  const { aside, ...read } = figures(notes, kind);
-  return { ...read, own: aside.filter((a) => a.why === "own").map((a) => a.text) };
-}
+const { lead, need } = notesReading(() => DEC5);
 
 describe("a building figure wanted after the premises' (HIGH 6, 7)", () => {
   it.each([

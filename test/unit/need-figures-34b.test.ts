@@ -12,17 +12,7 @@ import { about, MU, notesReading, r2 } from "../support/notes-reading";
 // (H11, M6), corrections in other words (M1), and the area boxes refusing what the notes read (LOW).
 
 const DEC5 = new Date("2026-12-05T02:00:00Z");
-const { lead, figures } = notesReading(() => DEC5);
-
-function need(notes: string, kind = "factory") {
-  const { aside, ...read } = figures(notes, kind);
-  return { ...read, own: aside.filter((a) => a.why === "own").map((a) => a.text) };
-}
-
-function units(notes: string) {
-  const { hints, unitSizes } = parseNeedText(notes, DEC5, [], "factory");
-  return { min: hints.areaMinSqm ?? null, max: hints.areaMaxSqm ?? null, count: hints.unitCount ?? null, told: unitSizes.length > 0 };
-}
+const { lead, need, units } = notesReading(() => DEC5);
 
 describe("two stated limits are one range, whatever separates them (H4)", () => {
   it.each([

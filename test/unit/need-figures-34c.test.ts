@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { parseNeedText } from "~/domain/need-text";
-
 import { about, MU, notesReading, r2 } from "../support/notes-reading";
 
 // Attack of 2026-12-05 on the figure readers after ADR 146/147's "Amended (attack 12-05g)" (report attack34c; docs/decisions/146
@@ -11,17 +9,7 @@ import { about, MU, notesReading, r2 } from "../support/notes-reading";
 // ceiling (M2), corrections in other words (M4), labelled units of one size (M5), a Chinese comma before a 0-group (M6).
 
 const DEC5 = new Date("2026-12-05T02:00:00Z");
-const { figures, lead } = notesReading(() => DEC5);
-
-function need(notes: string, kind = "factory") {
-  const { aside, ...read } = figures(notes, kind);
-  return { ...read, own: aside.filter((a) => a.why === "own").map((a) => a.text) };
-}
-
-function units(notes: string) {
-  const { hints, unitSizes } = parseNeedText(notes, DEC5, [], "factory");
-  return { min: hints.areaMinSqm ?? null, max: hints.areaMaxSqm ?? null, count: hints.unitCount ?? null, told: unitSizes.length > 0 };
-}
+const { lead, need, units } = notesReading(() => DEC5);
 
 describe("the premises said too small or too low: the figure after is the wish (H4)", () => {
   it.each([
