@@ -81,7 +81,8 @@ const zh = {
   "lead.source.admin": "管理员",
   "lead.closed": "结束原因：{reason}",
   "confirm.title.lost": "确认：这条线索已流失？",
-  "confirm.title.decline": "确认：拒绝这条线索？它会立即改派给其他专员；{minutes} 分钟内、下一位专员接单前可以撤回。",
+  "confirm.title.decline":
+    "确认：拒绝这条线索？它会立即改派给本园区的其他专员（没有其他专员时转入管理员的待分配）；{minutes} 分钟内、下一位专员接单前可以撤回。",
   "confirm.title.signed": "确认：企业已签约？签约后其他园区的分配会关闭；{minutes} 分钟内可以撤销（会一并恢复）。",
   "confirm.reason": "原因",
   "confirm.note": "补充说明（可选）",
@@ -291,7 +292,7 @@ const en: Record<DeskKey, string> = {
   "lead.closed": "Closed because: {reason}",
   "confirm.title.lost": "Confirm: this lead is lost?",
   "confirm.title.decline":
-    "Confirm: decline this lead? It goes to another recruiter at once; you can take it back within {minutes} {minutes:minute|minutes}, until they accept it.",
+    "Confirm: decline this lead? It goes to another recruiter of the park at once (to the admins' unassigned queue when there is none); you can take it back within {minutes} {minutes:minute|minutes}, until it is accepted.",
   "confirm.title.signed":
     "Confirm: the enterprise signed? Other parks' assignments close; you can undo this within {minutes} {minutes:minute|minutes} (they reopen too).",
   "confirm.reason": "Reason",
