@@ -56,9 +56,9 @@ const LATIN_TRAILER = /(?<!\b[Nn]ew)\s+(?:area|areas|region|side|nearby|vicinity
  * lower case too (the server checks each with the resolver); without it only capitalised names. Each
  * mention once (by its lower-cased text). `named` says whether it was capitalised.
  */
-export function findLatinPlaceMentions(notes: string, lowercase = false): (PlaceMention & { named: boolean; bare?: boolean })[] {
+export function findLatinPlaceMentions(notes: string, lowercase = false): (PlaceMention & { named: boolean; bare?: true | "alone" })[] {
   if (notes.length > NOTES_MAX || !/[A-Za-z]/.test(notes)) return [];
-  const out: (PlaceMention & { named: boolean; bare?: boolean })[] = [];
+  const out: (PlaceMention & { named: boolean; bare?: true | "alone" })[] = [];
   const seen = new Set<string>();
   /** A name starting at `at`: its end, and whether it is capitalised; null when no name starts there. */
   const nameAt = (at: number): { end: number; named: boolean } | null => {
@@ -90,7 +90,7 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     const text = notes.slice(at, end).replace(/\s+$/u, "").replace(LATIN_TRAILER, "");
     return words > 0 && text ? { end: at + text.length, named } : null;
   };
-  const add = (start: number, end: number, named: boolean, bare = false) => {
+  const add = (start: number, end: number, named: boolean, bare: boolean | "alone" = false) => {
     const text = notes.slice(start, end);
     const key = text.toLowerCase();
     if (seen.has(key)) return;
@@ -152,14 +152,23 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
   // places to read, as "X、Y、Z" is (the server keeps the list only when one of them names a place: `bare`).
   for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Z]/gu)) {
     // After Chinese punctuation too, a comma's included ("您好，Jiangning > Pukou，谢谢"; attack 12-05g).
-    if (!/(?:^|[.;:!?\n(（。；：！？，、]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
+    const before = notes.slice(Math.max(0, w.index - 3), w.index);
+    const clauseStart = /(?:^|[.;:!?\n(（。；：！？，、]\s*)$/u.test(before);
+    // An ASCII comma starts the clause of a name alone ("factory, Gaochun"), not of a list ("Price, Location, …" is a heading).
+    if (!clauseStart && !/,\s*$/u.test(before)) continue;
     if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
     const names = chainAt(w.index);
     const last = names[names.length - 1];
     // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
     // Or Chinese words that they will do, as in mixed notes ("您好，Jiangning、Pukou都可以").
-    if (names.length < 2 || !names.every(([, , named]) => named) || !LIST_END.test(notes.slice(last[1]))) continue;
-    for (const [start, end] of names) add(start, end, true, true);
+    if (!last || !names.every(([, , named]) => named) || !LIST_END.test(notes.slice(last[1]))) continue;
+    // One name alone in its clause ("5000 sqm factory, Gaochun"; trial 12-05g: dropped silently, while "…，高淳" was read):
+    // `alone`, kept by the server only when it names a place itself.
+    // Not after a label's colon (the labels' own reading decides: "Company location: Wuxi" is where they are), nor before a
+    // correction ("Jiangning, I mean Pukou": the correction's reading decides).
+    if (names.length === 1) {
+      if (!/[:：]\s*$/u.test(before) && !ALONE_TAKEN_BACK.test(notes.slice(last[1]))) add(names[0][0], names[0][1], true, "alone");
+    } else if (clauseStart) for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
@@ -190,6 +199,9 @@ const LATIN_REFUSED_AFTER =
  */
 const LATIN_OK_AFTER =
   /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
+
+/** A correction right after a name alone in its clause: the name is taken back, not read (note-regions.ts reads corrections). */
+const ALONE_TAKEN_BACK = /^\s*[,，]?\s*(?:i\s+mean|i\s+meant|sorry|no\s+wait|rather|correction)/iu;
 
 /** The end of a bare list of names: a clause's, or Chinese words that its places will do. */
 const LIST_END = new RegExp(`^\\s*(?:$|[.,;!?\\n)）。，；！？]|${LIST_OK_ZH})`, "u");

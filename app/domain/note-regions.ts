@@ -678,17 +678,17 @@ const RULING_WORD =
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
-/** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
+/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
 function notePlaces(notes: string): NotePlace[] {
   // Chinese places by their markers and kinds; English ones by theirs, capitalised (need-places-en.ts).
   const chinese = findPlaceMentions(notes);
   const latin = findLatinPlaceMentions(notes);
   // A bare list of capitalised words ("Pukou, Jiangning, Liuhe") is places when one of them names one (places32):
   // "Price, Location." is none.
-  const bareOk = latin.some((l) => l.bare && namesAPlace(l.text));
-  const english = latin.filter(
-    (l) => l.named && (!l.bare || bareOk) && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
-  );
+  const bareOk = latin.some((l) => l.bare === true && namesAPlace(l.text));
+  // A name alone in its clause ("…, Gaochun") only when it names a place itself: "Thanks." or "Regards, Wang" are none.
+  const keep = (l: (typeof latin)[number]) => (l.bare === "alone" ? namesAPlace(l.text) : !l.bare || bareOk);
+  const english = latin.filter((l) => l.named && keep(l) && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]));
   // A place after a marker that names no division but is names run together ("地点：江宁浦口都行", "在江宁和浦口"):
   // those names, read by the one list reader the regions box uses (readPlaceList, ADR 140). Only the first
   // PLACES_KEPT in the notes (docs/decisions/142): the plan reads MAX_PLACES of them, and each is folded and
