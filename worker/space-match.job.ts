@@ -33,9 +33,9 @@ export const OPEN_LEAD_DAYS = 90;
  *    miss are re-matched too (docs/decisions/127): their list and the hotline's call-back script stop
  *    offering it (the pages leave it out at once). Under the same lock.
  * 3. If the space is available, every open lead it fits — including leads received a moment ago and
- *    not indexed yet — gets it as a match when it ranks among the lead's top MATCH_LIMIT or lies in a park
- *    the lead is held in, the live matches it outranks withdrawn (docs/decisions/152); new parks are routed
- *    by match.route.
+ *    not indexed yet — gets it as a match when it ranks among the lead's top MATCH_LIMIT, the live matches it
+ *    outranks withdrawn except in a park the lead is held in (docs/decisions/152); new parks are routed by
+ *    match.route.
  */
 export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const options = matchingOptions(ctx);
@@ -96,7 +96,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       const [result] = rankMatches(lead, [space], { limit: 1, ...options, ...(units ? { alsoInParks: await parkSpaces() } : {}) });
       if (result) fits.push({ id: l.id, result, units: units && areaFitOf(lead, space) === "unit", displaced: [] });
     }
-    // Only into a lead's top MATCH_LIMIT (or a park it is held in), pushing out what it outranks (docs/decisions/152):
+    // Only into a lead's top MATCH_LIMIT, pushing out what it outranks outside a held park (docs/decisions/152):
     // every space that fit used to become one more live match, thousands after a large import (attack 12-05g M1).
     const standings = await liveStandings(
       tx,
