@@ -9,18 +9,12 @@ import { runSteps, runStepsInSlices, type SliceClock, sliceClock } from "~/utils
 
 import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
-import {
-  applyInventory,
-  type Collections,
-  type ImportCounts,
-  unknownParkRefs,
-  unknownParks,
-  validateInventoryInSlices,
-} from "./import.server";
+import { applyInventory, type ImportCounts, unknownParkRefs, unknownParks, validateInventoryInSlices } from "./import.server";
 import { cellReadings, checkTextRow } from "./inventory-check";
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
+import type { Collections } from "./inventory-schema";
 import { type RowSummary, rowSummary } from "./row-summary";
 import { type UncoveredPark, uncoveredParks } from "./uncovered-parks.server";
 

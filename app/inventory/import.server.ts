@@ -14,7 +14,7 @@ import { runSteps, runStepsInSlices } from "~/utils/slices.server";
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
-import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
+import { type Collections, type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
 import { type UncoveredPark, uncoveredParks } from "./uncovered-parks.server";
 
 const RULES = { zh: libraryErrorMap("zh"), en: libraryErrorMap("en") } as const;
@@ -34,8 +34,6 @@ export type ImportResult =
       uncovered?: UncoveredPark[];
     }
   | { ok: false; errors: ImportRowError[] };
-
-export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
 
 type Checked =
   | { ok: true; value: Collections; notes: ImportRowNote[] }

@@ -4,10 +4,11 @@ import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
 import type { Bilingual } from "~/i18n/i18n";
 
-import { applyInventory, type Collections } from "./import.server";
+import { applyInventory } from "./import.server";
 import { inventoryClashes } from "./inventory-clashes.server";
 import type { Collection } from "./inventory-columns";
 import { type DbRow, type InventoryValue, loadDbRows } from "./inventory-rows.server";
+import type { Collections } from "./inventory-schema";
 import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
 import type { ListState } from "./retire-form";
 

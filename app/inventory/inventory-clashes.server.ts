@@ -2,7 +2,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
-import type { Collections } from "./import.server";
+import type { Collections } from "./inventory-schema";
 
 // Ids and recruiter emails are compared without case (ADR 107): a park "gc-edz" beside "GC-EDZ", a
 // recruiter "r3" beside "R3" or two recruiters with one mailbox made leads stall or go to the wrong

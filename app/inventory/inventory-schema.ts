@@ -324,3 +324,5 @@ export const recruiterSchema = z.object({
 export type Park = z.output<typeof parkSchema>;
 export type Space = z.output<typeof spaceSchema>;
 export type Recruiter = z.output<typeof recruiterSchema>;
+/** One inventory file's three collections, as an import or an admin's edit writes them. */
+export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };

@@ -2,7 +2,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 
-import type { Collections } from "./import.server";
+import type { Collections } from "./inventory-schema";
 
 /**
  * A park no working recruiter covers once an import is written: its leads go to the admins' unassigned queue.

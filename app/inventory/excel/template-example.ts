@@ -1,4 +1,4 @@
-import type { Collections } from "../import.server";
+import type { Collections } from "../inventory-schema";
 
 /**
  * One example row per sheet of the template (valid, to show every column filled). Left in a sheet, it is

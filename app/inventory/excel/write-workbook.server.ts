@@ -1,7 +1,7 @@
 import { buildXlsx, type XlsxSheet } from "~/utils/xlsx.server";
 
-import type { Collections } from "../import.server";
 import { type Collection, COLUMNS, writeCells } from "../inventory-columns";
+import type { Collections } from "../inventory-schema";
 import { SHEET_NAMES } from "./read-workbook.server";
 import { TEMPLATE_EXAMPLE } from "./template-example";
 
