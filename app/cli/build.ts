@@ -4,7 +4,6 @@ import { join } from "node:path";
 
 import { placeBuild } from "./build-place";
 import { writeChineseOutUnder } from "./build-utf8";
-import { REMIX_CLI, remixCliEnv } from "./remix-cli";
 import { buildWorker } from "./worker-entry";
 
 // npm run build: the Remix build of the web (remix.config.js writes it into build/.staging) and the
@@ -15,9 +14,9 @@ const staging = `build/.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 let removed: string[];
 try {
-  execFileSync(process.execPath, [REMIX_CLI, "build"], {
+  execFileSync(process.execPath, ["--import", "tsx", "app/cli/remix-build.ts"], {
     stdio: process.env.BUILD_QUIET === "1" ? "ignore" : "inherit",
-    env: remixCliEnv({ ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging }),
+    env: { ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging },
   });
   await buildWorker(join(staging, "server", "worker.js"));
   // Chinese as itself in the browser's scripts, not \uXXXX: ~1.5 KB less on the form's first load (ADR 122).
