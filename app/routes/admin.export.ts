@@ -15,5 +15,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
   const bytes = await inExportSlot(async () => inventoryWorkbook(await loadInventory(getSql())));
   if (bytes === "busy") return exportBusyResponse();
-  return xlsxResponse(bytes, inventoryText(lngFromUrl(request.url), "file.export", { day }));
+  return xlsxResponse(bytes, inventoryText(lngFromUrl(request.url), "file.export", { day }), inventoryText("en", "file.export", { day }));
 }

@@ -9,5 +9,9 @@ import { xlsxResponse } from "~/utils/xlsx.server";
 /** GET /admin/import-template: the import template (one example row per sheet, a 说明 sheet of columns and allowed values). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminForResource(request);
-  return xlsxResponse(await templateWorkbook(), inventoryText(lngFromUrl(request.url), "file.template"));
+  return xlsxResponse(
+    await templateWorkbook(),
+    inventoryText(lngFromUrl(request.url), "file.template"),
+    inventoryText("en", "file.template"),
+  );
 }

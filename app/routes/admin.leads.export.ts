@@ -29,5 +29,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const bytes = await inExportSlot(() => leadsWorkbook(sql, leadSearchClient(), filters, lng, parks));
   if (bytes === "busy") return exportBusyResponse();
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
-  return xlsxResponse(bytes, `${opsText(lng, "leads.xlsx.file")}-${day}.xlsx`);
+  return xlsxResponse(bytes, `${opsText(lng, "leads.xlsx.file")}-${day}.xlsx`, `${opsText("en", "leads.xlsx.file")}-${day}.xlsx`);
 }

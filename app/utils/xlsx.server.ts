@@ -103,9 +103,13 @@ function displayWidth(v: XlsxCell | undefined): number {
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A download response: the file name in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
-export function xlsxResponse(bytes: Buffer, fileName: string): Response {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+/**
+ * A download response: `fileName` (the person's language) in UTF-8 (RFC 6266/5987), and `asciiName` — the
+ * same file's English name — as the plain `filename` for clients that read only that one. A Chinese name
+ * with its characters replaced ("________-20261205.xlsx", trial 12-05) named nothing.
+ */
+export function xlsxResponse(bytes: Buffer, fileName: string, asciiName: string): Response {
+  const ascii = asciiName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": XLSX_TYPE,

@@ -787,6 +787,12 @@ describe("the admin forms over HTTP", () => {
     const res = await fetch(`${web.url}/admin/export`, { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    // The Chinese name in filename*, the English one as the plain fallback (not "________-<day>.xlsx").
+    const disposition = res.headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/filename="parks-spaces-recruiters-\d{8}\.xlsx"/);
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent("园区空间招商专员-")}`);
+    const template = await fetch(`${web.url}/admin/import-template`, { headers: { cookie } });
+    expect(template.headers.get("content-disposition")).toContain('filename="import-template.xlsx"');
     expect(
       Buffer.from(await res.arrayBuffer())
         .subarray(0, 2)

@@ -277,6 +277,7 @@ describe("lead export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("线索导出"));
+    expect(res.headers.get("content-disposition")).toMatch(/filename="leads-\d{8}\.xlsx"/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const out: Record<string, string[][]> = {};
