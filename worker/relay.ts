@@ -24,7 +24,9 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
     // leave (docs/decisions/103, 155): with an import's 20,000 due, a lead that arrives is in the next
     // pass, not the hundredth. Each list is read from its own partial index (migration 107). A group of
     // lead.match rows is bulk or not as a whole: its one job has one priority.
-    const rows = await tx<{ id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null; bulk: boolean }[]>`
+    const rows = await tx<
+      { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null; bulk: boolean }[]
+    >`
       with urgent as (
         select id, job_key, topic, aggregate_id, coalesce(not_before, created_at) as due_at, false as bulk,
                greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
@@ -72,7 +74,9 @@ export const LEAD_MATCH_BATCH = 20;
  * `lead.match` job with every row in `items` (its id the group's key); a group of one and every other
  * row are a job each, as before.
  */
-function jobsOf(rows: { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null; bulk: boolean }[]) {
+function jobsOf(
+  rows: { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null; bulk: boolean }[],
+) {
   const groups = new Map<string, OutboxItem[]>();
   for (const r of rows) {
     if (r.relayJobKey === null) continue;

@@ -74,7 +74,8 @@ const openRows = async (topic: string) =>
   (await db.sql<{ n: number }[]>`select count(*)::int as n from outbox where topic = ${topic} and done_at is null`)[0].n;
 
 /** Nothing of one case left for the next: every open row done (the search index's left for the real worker's index writer). */
-const closeAll = () => db.sql`update outbox set done_at = now() where done_at is null and topic not in ('lead.index', 'space.index', 'park.index')`;
+const closeAll = () =>
+  db.sql`update outbox set done_at = now() where done_at is null and topic not in ('lead.index', 'space.index', 'park.index')`;
 
 describe("the rows reverse matching writes are bulk work", () => {
   it("its match.route rows are relayed after a new lead's row due later, and run at BULK_PRIORITY", async () => {
