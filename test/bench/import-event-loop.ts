@@ -20,8 +20,8 @@ import { demoInventory, generatedSpaces } from "../fixtures/inventory";
 // longest wait of those requests is the time the loop was held. Prints one line per body: the JSON
 // bodies of POST /api/import, then the admin's .xlsx upload (/admin/import: preview, then apply).
 // `forms`: the web with the intake's default event-loop bound (ADR 035), a 10,000-row .xlsx previewed while
-// inquiry forms (POST /) are sent in waves of 10 every 500 ms: how many of those sent during the preview were
-// refused with 503 (docs/decisions/155).
+// inquiry forms (POST /) are sent in waves of 10 a second: how many of those sent during the preview were
+// refused with 503, and why (the web's /metrics; docs/decisions/155).
 //
 //   node --import tsx test/bench/import-event-loop.ts [buildDir] [json|xlsx|forms]
 //
@@ -185,8 +185,8 @@ async function uploadXlsx(url: string, label: string, xlsx: Buffer): Promise<voi
 }
 
 /**
- * The admin's preview of `xlsx` while inquiry forms are sent in waves of 10 every 500 ms: the forms sent
- * before the preview answered, and how many of them were refused (503).
+ * The admin's preview of `xlsx` while inquiry forms are sent in waves of 10 a second: the forms sent
+ * before the preview answered, how many of them were refused (503), and the web's count of refusals by reason.
  */
 async function previewWithForms(url: string, xlsx: Buffer): Promise<void> {
   const { cookie, csrf } = await signIn(url);
@@ -224,7 +224,7 @@ async function previewWithForms(url: string, xlsx: Buffer): Promise<void> {
         fetch(`${url}/?index`, { method: "POST", redirect: "manual", body }).then(async (res) => (await res.arrayBuffer(), res.status)),
       );
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1_000));
   }
   const status = await preview;
   const took = performance.now() - t;
@@ -232,7 +232,11 @@ async function previewWithForms(url: string, xlsx: Buffer): Promise<void> {
   const count = (s: number) => statuses.filter((x) => x === s).length;
   console.log(
     `xlsx ${(xlsx.length / MB).toFixed(1)} MB preview → ${status} in ${took.toFixed(0)} ms; ${statuses.length} forms sent meanwhile: ` +
-      `${count(303)} × 303, ${count(503)} × 503, others ${statuses.length - count(303) - count(503)}`,
+      `${count(303)} × 303, ${count(503)} × 503, others ${statuses.length - count(303) - count(503)}; ` +
+      (await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text())
+        .split("\n")
+        .filter((l) => l.startsWith("parkmatch_intake_shed_total{"))
+        .join(", "),
   );
 }
 
