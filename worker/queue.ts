@@ -26,7 +26,8 @@ export function jobIdFor(jobKey: string): string {
 }
 
 /**
- * BullMQ priority of bulk inventory work (outbox BULK_TOPICS: space.match). BullMQ takes every job
+ * BullMQ priority of bulk inventory work (outbox BULK_TOPICS: space.match; and rows bulk work made, the
+ * match.route and lead.match rows of reverse matching: docs/decisions/155). BullMQ takes every job
  * without a priority (its wait list, "priority 0") before any prioritized one, and prioritized ones by
  * number, FIFO within a number (bullmq 6.7 moveToActive: wait list first, then the prioritized set), so a
  * new lead's lead.match, its notices and routing go ahead of an import's 20,000 space.match jobs
@@ -36,17 +37,18 @@ export const BULK_PRIORITY = 10;
 
 /**
  * Jobs are idempotent and keep trying; an email counts its own attempts in Postgres and dead-letters
- * after the last one (notify-email.job.ts). Bulk inventory work runs below everything else (BULK_PRIORITY).
+ * after the last one (notify-email.job.ts). Bulk inventory work runs below everything else (BULK_PRIORITY):
+ * a BULK_TOPICS job, or one whose outbox row is `bulk` (made by bulk work; docs/decisions/155).
  * The job that removes an erased lead's job records leaves
  * none of its own once done (docs/decisions/096).
  */
-export function jobOptions(topic?: string): JobsOptions {
+export function jobOptions(topic?: string, bulk = false): JobsOptions {
   return {
     attempts: 30,
     backoff: { type: "capped" },
     removeOnComplete: topic === "lead.forget" ? true : { age: 3600, count: 5000 },
     removeOnFail: { age: 7 * 24 * 3600 },
-    ...(topic !== undefined && isBulkTopic(topic) ? { priority: BULK_PRIORITY } : {}),
+    ...(bulk || (topic !== undefined && isBulkTopic(topic)) ? { priority: BULK_PRIORITY } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Sql } from "~/db/db.server";
-import { bulkTopicsSql, indexAndBulkTopicsSql, OUTBOX_CHANNEL, type Topic } from "~/db/outbox.server";
+import { bulkRowsSql, OUTBOX_CHANNEL, type Topic, urgentRowsSql } from "~/db/outbox.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { jobIdFor, jobOptions, type OutboxItem, type OutboxJobData, type PipelineQueue } from "./queue";
@@ -20,17 +20,20 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
     // transaction: if Redis does not take the jobs below, the rollback leaves them unrelayed. The
     // lead.match rows due now are cut into groups of LEAD_MATCH_BATCH, each one job whose key is its
     // first row's (`relay_job_key`, what the reconciler looks the job up by: docs/decisions/073).
-    // Bulk rows (space.match) fill only the room the others leave (docs/decisions/103): with an
-    // import's 20,000 due, a lead that arrives is in the next pass, not the hundredth. Each list is read
-    // from its own partial index (migration 078).
-    const rows = await tx<{ id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null }[]>`
+    // Bulk rows (space.match, and the rows reverse matching made: `bulk`) fill only the room the others
+    // leave (docs/decisions/103, 155): with an import's 20,000 due, a lead that arrives is in the next
+    // pass, not the hundredth. Each list is read from its own partial index (migration 107). A group of
+    // lead.match rows is bulk or not as a whole: its one job has one priority.
+    const rows = await tx<
+      { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null; bulk: boolean }[]
+    >`
       with urgent as (
         select id, job_key, topic, aggregate_id, coalesce(not_before, created_at) as due_at, false as bulk,
                greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
         from outbox
         where relayed_at is null and done_at is null
           and coalesce(not_before, created_at) <= now() + ${RELAY_HORIZON_MS}::float8 * interval '1 millisecond'
-          and topic not in ${indexAndBulkTopicsSql(tx)}
+          and ${urgentRowsSql(tx)}
         order by coalesce(not_before, created_at), id -- the order of outbox_relay_due: earliest due first
         limit ${batch}
         for update skip locked
@@ -40,7 +43,7 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
         from outbox
         where relayed_at is null and done_at is null
           and coalesce(not_before, created_at) <= now() + ${RELAY_HORIZON_MS}::float8 * interval '1 millisecond'
-          and topic in ${bulkTopicsSql(tx)}
+          and ${bulkRowsSql(tx)}
         order by coalesce(not_before, created_at), id -- the order of outbox_relay_due_bulk
         limit greatest(0, ${batch}::int - (select count(*) from urgent))
         for update skip locked
@@ -48,15 +51,15 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
         select * from urgent union all select * from bulk
       ), numbered as (
         select due.*, topic = 'lead.match' and delay_ms = 0 as batched,
-               (row_number() over (partition by topic = 'lead.match' and delay_ms = 0 order by due_at, id) - 1) / ${LEAD_MATCH_BATCH} as part
+               (row_number() over (partition by topic = 'lead.match' and delay_ms = 0, bulk order by due_at, id) - 1) / ${LEAD_MATCH_BATCH} as part
         from due
       ), grouped as (
-        select numbered.*, case when batched then first_value(job_key) over (partition by batched, part order by due_at, id) end as relay_job_key
+        select numbered.*, case when batched then first_value(job_key) over (partition by batched, bulk, part order by due_at, id) end as relay_job_key
         from numbered
       ), relayed as (
         update outbox o set relayed_at = now(), relay_job_key = g.relay_job_key from grouped g where o.id = g.id returning o.id
       )
-      select id, job_key, topic, aggregate_id, delay_ms, relay_job_key from grouped order by bulk, due_at, id`;
+      select id, job_key, topic, aggregate_id, delay_ms, relay_job_key, bulk from grouped order by bulk, due_at, id`;
     if (rows.length === 0) return 0;
     await queue.addBulk(jobsOf(rows));
     return rows.length;
@@ -71,7 +74,9 @@ export const LEAD_MATCH_BATCH = 20;
  * `lead.match` job with every row in `items` (its id the group's key); a group of one and every other
  * row are a job each, as before.
  */
-function jobsOf(rows: { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null }[]) {
+function jobsOf(
+  rows: { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null; bulk: boolean }[],
+) {
   const groups = new Map<string, OutboxItem[]>();
   for (const r of rows) {
     if (r.relayJobKey === null) continue;
@@ -87,7 +92,7 @@ function jobsOf(rows: { id: number; jobKey: string; topic: Topic; aggregateId: s
       {
         name: r.topic,
         data,
-        opts: { ...jobOptions(r.topic), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
+        opts: { ...jobOptions(r.topic, r.bulk), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
       },
     ];
   });

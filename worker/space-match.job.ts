@@ -24,6 +24,13 @@ import { matchingOptions } from "./matching-options";
 export const OPEN_LEAD_DAYS = 90;
 
 /**
+ * The work reverse matching makes (re-matches, routing of the parks it brought) is bulk like itself: an
+ * import of many spaces against many open leads makes thousands of rows, none of which a new lead's own
+ * work may wait behind (docs/decisions/155).
+ */
+const BULK = { bulk: true } as const;
+
+/**
  * Reverse matching after any change to a space (or to its park), straight from Postgres — it never
  * waits for the search index (docs/decisions/018):
  * 1. Matches the change invalidates are withdrawn (kept as history with the reason: "已出租", "层高
@@ -59,7 +66,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
     if (rematch.length) {
       const reason = auditMessages.both("space.noLongerFits", { space: row?.title ?? data.id });
       for (const leadId of rematch) await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "inventory-changed", reason });
-      await enqueue(tx, "lead.match", rematch);
+      await enqueue(tx, "lead.match", rematch, BULK);
     }
     // No longer a near miss of anyone: gone, or not available (let, reserved, retired, its park retired). Asked only
     // then, not after every edit of an available space (an import's thousands of space.match jobs).
@@ -70,7 +77,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       await Promise.all(
         listed.map((leadId) => recordRoutingEvent(tx, { leadId, event: "rematch", rule: "inventory-changed", reason }).execute()),
       );
-      await enqueue(tx, "lead.match", listed);
+      await enqueue(tx, "lead.match", listed, BULK);
     }
   });
 
@@ -118,12 +125,14 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       tx,
       "lead.match",
       offered.filter((f) => f.units).map((f) => f.id),
+      BULK,
     );
     // A new park among a lead's matches gets its own assignment.
     await enqueue(
       tx,
       "match.route",
       offered.map((f) => f.id),
+      BULK,
     );
     await markDone(tx, data.outboxId);
   });

@@ -34,22 +34,29 @@ export function indexTopicsSql(sql: Sql | TransactionSql) {
  * Bulk inventory work: reverse matching after a space (or its park) changed. One import of 20,000 spaces
  * writes 20,000 such rows; nobody is waiting on any one of them. The relay takes them only after the rest
  * of a pass's due rows, and they run in BullMQ below every other job (a job priority), so a new lead's
- * lead.match never waits behind an import (docs/decisions/103).
+ * lead.match never waits behind an import (docs/decisions/103). Rows of other topics are bulk when bulk
+ * work made them (`EnqueueOptions.bulk`, the outbox's `bulk` column: docs/decisions/155).
  */
 export const BULK_TOPICS = ["space.match"] as const satisfies readonly Topic[];
 
-/** `('space.match')` as literal SQL: the bulk rows' partial index (migration 078) names it, like indexTopicsSql. */
-export function bulkTopicsSql(sql: Sql | TransactionSql) {
-  return topicListSql(sql, BULK_TOPICS);
+/**
+ * The relay's bulk rows as literal SQL, `(bulk or topic in ('space.match'))`: the predicate of the
+ * partial index outbox_relay_due_bulk (migration 107), which only a literal list lets the planner match.
+ */
+export function bulkRowsSql(sql: Sql | TransactionSql) {
+  return sql.unsafe(`(bulk or topic in ${topicList(BULK_TOPICS)})`);
 }
 
-/** The index topics and the bulk ones as one literal list: the predicate of outbox_relay_due (migration 078). */
-export function indexAndBulkTopicsSql(sql: Sql | TransactionSql) {
-  return topicListSql(sql, [...INDEX_TOPICS, ...BULK_TOPICS]);
+/**
+ * The relay's other rows, the work people wait for, as literal SQL: not bulk and of no index or bulk
+ * topic — the predicate of outbox_relay_due (migration 107).
+ */
+export function urgentRowsSql(sql: Sql | TransactionSql) {
+  return sql.unsafe(`(not bulk and topic not in ${topicList([...INDEX_TOPICS, ...BULK_TOPICS])})`);
 }
 
-function topicListSql(sql: Sql | TransactionSql, topics: readonly Topic[]) {
-  return sql.unsafe(`(${topics.map((t) => `'${t}'`).join(", ")})`);
+function topicList(topics: readonly Topic[]) {
+  return `(${topics.map((t) => `'${t}'`).join(", ")})`;
 }
 
 export function isBulkTopic(topic: string): boolean {
@@ -74,6 +81,11 @@ export type EnqueueOptions = {
   notBefore?: Date;
   /** Not before this many ms from now, on the database's clock (a fallback for work done inline). */
   afterMs?: number;
+  /**
+   * Made by bulk work (reverse matching of an import: docs/decisions/155): relayed after the work people
+   * wait for and run at BULK_PRIORITY, like a BULK_TOPICS row. Ignored for search-index topics (never relayed).
+   */
+  bulk?: boolean;
 };
 
 /**
@@ -90,9 +102,10 @@ export async function enqueue(
   if (aggregateIds.length === 0) return [];
   const notBefore =
     options.afterMs !== undefined ? tx`now() + ${options.afterMs}::float8 * interval '1 millisecond'` : (options.notBefore ?? null);
+  const bulk = options.bulk === true && !isIndexTopic(topic);
   const insert = tx`
-    insert into outbox (topic, aggregate_id, not_before)
-    select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
+    insert into outbox (topic, aggregate_id, not_before, bulk)
+    select ${topic}::text, aggregate_id, (${notBefore})::timestamptz, ${bulk}::boolean from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
     order by n
     returning id`;
   // Work due now: the NOTIFY goes in the same statement (one statement per enqueue, not two; the

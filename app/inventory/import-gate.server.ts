@@ -3,6 +3,12 @@
 // requests run between an import's slices, so a second import no longer waits behind the first by itself:
 // each holds its workbook, rows and plan (~100 MB at 20,000 rows) at the same time. The gate makes them
 // take turns; a few wait, more are told the service is busy (docs/decisions/125).
+//
+// While an import runs it holds the event loop in turns (slices of a few ms, and what cannot be sliced:
+// the garbage collector's pauses over its ~100 MB), so the intake's load shedding is told to excuse the
+// delay (docs/decisions/155): a lead is not refused because an admin previews a file.
+
+import { intakeGuard } from "~/utils/overload.server";
 
 /** What `run` answers when the queue is full: nothing was read or written. */
 export const IMPORT_BUSY = Symbol("import busy");
@@ -15,18 +21,25 @@ export const IMPORT_BUSY = Symbol("import busy");
 export class ImportGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  /**
+   * `max` at once, `queue` more waiting; `holding`, when given, is called as each work starts and its
+   * answer when the work settles (the intake guard's `excuse`).
+   */
   constructor(
     private readonly max = 1,
     private readonly queue = 2,
+    private readonly holding?: () => () => void,
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T | typeof IMPORT_BUSY> {
     if (this.running < this.max) this.running++;
     else if (this.waiting.length < this.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else return IMPORT_BUSY;
+    const held = this.holding?.();
     try {
       return await work();
     } finally {
+      held?.();
       const next = this.waiting.shift();
       if (next)
         next(); // the slot passes on: `running` stays
@@ -36,4 +49,4 @@ export class ImportGate {
 }
 
 /** The web process's gate: the admin's workbook upload (preview and apply) and POST /api/import share it. */
-export const importGate = new ImportGate();
+export const importGate = new ImportGate(1, 2, () => intakeGuard().excuse());

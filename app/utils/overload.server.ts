@@ -35,6 +35,8 @@ export type OverloadBounds = {
 };
 
 const RESOLUTION_MS = 10;
+/** Windows still excused after excused work ended: the one it ended in and the next (its answer rendered). */
+const EXCUSED_SAMPLES_AFTER = 2;
 
 /** Admission control for one kind of work in this process. Counters are for /metrics and the benchmarks. */
 export class OverloadGuard {
@@ -45,6 +47,11 @@ export class OverloadGuard {
   private sampledCount = 0;
   private sampledSumNs = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Excused work running now, and the samples still excused after the last one ended (see `excuse`). */
+  private excusedRunning = 0;
+  private excusedSamplesLeft = 0;
+  /** Whether the last window's delay is excused: excused work ran in it. */
+  private windowExcused = false;
   readonly shed: Record<ShedReason, number> = { inFlight: 0, eventLoopDelay: 0 };
   admitted = 0;
 
@@ -73,11 +80,35 @@ export class OverloadGuard {
     this.delayMs = n > 0 ? Math.max(0, (sumNs - this.sampledSumNs) / n / 1e6 - RESOLUTION_MS) : 0;
     this.sampledCount = count;
     this.sampledSumNs = sumNs;
+    this.windowExcused = this.excusedRunning > 0 || this.excusedSamplesLeft > 0;
+    if (this.excusedRunning === 0 && this.excusedSamplesLeft > 0) this.excusedSamplesLeft--;
   }
 
-  /** The current readings: requests in flight and the last window's mean event-loop delay in ms. */
-  reading(): { inFlight: number; eventLoopDelayMs: number } {
-    return { inFlight: this.inFlight, eventLoopDelayMs: this.delayMs };
+  /**
+   * Marks work this process does on purpose that holds its event loop, and that refusing intake would not
+   * relieve: an admin's inventory import (preview or apply; docs/decisions/155). While it runs, and for
+   * the two windows after it ends (the one it ended in, and the one its answer's page is rendered in),
+   * the event-loop delay is not read as intake overload: a lead is never refused because an admin
+   * previews a file. The in-flight bound still applies. Returns the end mark (a second call does nothing).
+   */
+  excuse(): () => void {
+    this.excusedRunning++;
+    this.windowExcused = true;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.excusedRunning--;
+      this.excusedSamplesLeft = EXCUSED_SAMPLES_AFTER;
+    };
+  }
+
+  /**
+   * The current readings: requests in flight, the last window's mean event-loop delay in ms, and whether
+   * that delay is excused (excused work ran in the window: `excuse`).
+   */
+  reading(): { inFlight: number; eventLoopDelayMs: number; delayExcused: boolean } {
+    return { inFlight: this.inFlight, eventLoopDelayMs: this.delayMs, delayExcused: this.windowExcused || this.excusedRunning > 0 };
   }
 
   /**
@@ -89,7 +120,10 @@ export class OverloadGuard {
     const reason: ShedReason | null =
       this.inFlight >= this.bounds.maxInFlight
         ? "inFlight"
-        : this.bounds.maxEventLoopDelayMs > 0 && this.delayMs > this.bounds.maxEventLoopDelayMs
+        : this.bounds.maxEventLoopDelayMs > 0 &&
+            this.delayMs > this.bounds.maxEventLoopDelayMs &&
+            !this.windowExcused &&
+            this.excusedRunning === 0
           ? "eventLoopDelay"
           : null;
     if (!reason) return null;

@@ -19,8 +19,11 @@ import { demoInventory, generatedSpaces } from "../fixtures/inventory";
 // page that needs nothing but the event loop every few milliseconds while each import is sent; the
 // longest wait of those requests is the time the loop was held. Prints one line per body: the JSON
 // bodies of POST /api/import, then the admin's .xlsx upload (/admin/import: preview, then apply).
+// `forms`: the web with the intake's default event-loop bound (ADR 035), a 10,000-row .xlsx previewed while
+// inquiry forms (POST /) are sent in waves of 10 a second: how many of those sent during the preview were
+// refused with 503, and why (the web's /metrics; docs/decisions/155).
 //
-//   node --import tsx test/bench/import-event-loop.ts [buildDir] [json|xlsx]
+//   node --import tsx test/bench/import-event-loop.ts [buildDir] [json|xlsx|forms]
 //
 // Not a test: figures depend on the machine (the lead engineer's runs are under `nice -n 19`).
 
@@ -42,7 +45,7 @@ function bodyOf(bytes: number, notesChars: number, max: number, bad = false): st
   return JSON.stringify({ spaces: spaces(Math.min(max, Math.floor(bytes / one)), notesChars, bad) });
 }
 
-async function startWeb(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startWeb(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // IMPORT_BENCH_WEB_ARGS: node options for the web (`--cpu-prof --cpu-prof-dir=…` to see what holds the loop).
   const extra = (process.env.IMPORT_BENCH_WEB_ARGS ?? "").split(" ").filter(Boolean);
@@ -58,6 +61,7 @@ async function startWeb(databaseUrl: string): Promise<{ url: string; child: Chil
       MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "bench-master-key-0123456789",
       QUEUE_PREFIX: `pmbench-loop-${process.pid}`,
       INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -180,6 +184,62 @@ async function uploadXlsx(url: string, label: string, xlsx: Buffer): Promise<voi
   );
 }
 
+/**
+ * The admin's preview of `xlsx` while inquiry forms are sent in waves of 10 a second: the forms sent
+ * before the preview answered, how many of them were refused (503), and the web's count of refusals by reason.
+ */
+async function previewWithForms(url: string, xlsx: Buffer): Promise<void> {
+  const { cookie, csrf } = await signIn(url);
+  const form = new FormData();
+  form.append("csrf", csrf);
+  form.append("intent", "preview");
+  form.append("file", new Blob([new Uint8Array(xlsx)]), "空间.xlsx");
+  let previewing = true;
+  const t = performance.now();
+  const preview = fetch(`${url}/admin/import?lng=en`, { method: "POST", redirect: "manual", headers: { cookie }, body: form }).then(
+    async (res) => {
+      await res.arrayBuffer();
+      previewing = false;
+      return res.status;
+    },
+  );
+  const answers: Promise<number>[] = [];
+  for (let wave = 0; previewing; wave++) {
+    for (let i = 0; i < 10; i++) {
+      const n = wave * 10 + i;
+      const body = new URLSearchParams({
+        "need.kind": "factory",
+        "need.deal": "lease",
+        "need.areaMin": "3000",
+        "use.industry": "C38",
+        "use.product": "电池",
+        "tax.annualTaxWan": "100",
+        "company.name": `南京导入压测${n}号有限公司`,
+        "contact.name": "陈工",
+        "contact.phone": `139${String(30_000_000 + n)}`,
+        consent: "on",
+        submissionKey: crypto.randomUUID(),
+      });
+      answers.push(
+        fetch(`${url}/?index`, { method: "POST", redirect: "manual", body }).then(async (res) => (await res.arrayBuffer(), res.status)),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  const status = await preview;
+  const took = performance.now() - t;
+  const statuses = await Promise.all(answers);
+  const count = (s: number) => statuses.filter((x) => x === s).length;
+  console.log(
+    `xlsx ${(xlsx.length / MB).toFixed(1)} MB preview → ${status} in ${took.toFixed(0)} ms; ${statuses.length} forms sent meanwhile: ` +
+      `${count(303)} × 303, ${count(503)} × 503, others ${statuses.length - count(303) - count(503)}; ` +
+      (await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text())
+        .split("\n")
+        .filter((l) => l.startsWith("parkmatch_intake_shed_total{"))
+        .join(", "),
+  );
+}
+
 const admin = postgres(ADMIN, { max: 1, onnotice: () => {} });
 await admin.unsafe(`drop database if exists "${DB}" with (force)`);
 const databaseUrl = `postgres://postgres@127.0.0.1:5432/${DB}`;
@@ -190,16 +250,18 @@ if (!(await importInventory(sql, { parks: demo.parks, recruiters: demo.recruiter
 await sql`insert into users (email, name, role, password_hash) values (${ADMIN_EMAIL}, '导入压测', 'admin', ${await hashPassword(ADMIN_PASSWORD)})`;
 let web: Awaited<ReturnType<typeof startWeb>> | undefined;
 try {
-  web = await startWeb(databaseUrl); // inside: a web that does not start still has its database dropped
+  // inside: a web that does not start still has its database dropped; `forms` with the intake's default event-loop bound
+  web = await startWeb(databaseUrl, only === "forms" ? { INTAKE_MAX_EVENT_LOOP_DELAY_MS: "150", API_RATE_LIMIT_PER_MINUTE: "100000" } : {});
   console.log(`build: ${buildDir}`);
-  if (only !== "xlsx") {
+  if (only === "forms") await previewWithForms(web.url, await workbookOf(10_000, 200));
+  if (only !== "xlsx" && only !== "forms") {
     await postJson(web.url, "20,000 good spaces (notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000));
     await postJson(web.url, "19.5 MB of good spaces (notes 900 chars)", bodyOf(19.5 * MB, 900, 20_000));
     await postJson(web.url, "20,000 bad spaces (area -1, notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000, true));
     await postJson(web.url, "too many rows (small rows, 19.5 MB)", bodyOf(19.5 * MB, 0, 1_000_000));
     await postJson(web.url, "over the byte bound (25 MB)", bodyOf(25 * MB, 900, 1_000_000));
   }
-  if (only !== "json") {
+  if (only !== "json" && only !== "forms") {
     // New spaces (the JSON runs stored G…): the preview plans 20,000 creations, the apply writes them.
     await uploadXlsx(web.url, "xlsx 20,000 new spaces (notes 200 chars)", await workbookOf(20_000, 200));
   }

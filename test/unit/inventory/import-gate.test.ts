@@ -51,4 +51,24 @@ describe("ImportGate", () => {
     hold.resolve();
     expect([await first, await second]).toEqual([1, 2]);
   });
+
+  it("marks each work's run (the intake guard's excuse, docs/decisions/155): from its start until it settles, thrown or not; a waiting one only once it runs", async () => {
+    const marks: string[] = [];
+    let n = 0;
+    const gate = new ImportGate(1, 1, () => {
+      const id = ++n;
+      marks.push(`start ${id}`);
+      return () => marks.push(`end ${id}`);
+    });
+    const hold = deferred();
+    const first = gate.run(() => hold.promise);
+    const second = gate.run(async () => "second");
+    await turn();
+    expect(marks).toEqual(["start 1"]); // the second waits unmarked
+    hold.reject(new Error("the file is broken"));
+    await expect(first).rejects.toThrow("the file is broken");
+    expect(await second).toBe("second");
+    expect(marks).toEqual(["start 1", "end 1", "start 2", "end 2"]);
+    expect(await gate.run(async () => "busy?")).toBe("busy?");
+  });
 });
