@@ -38,6 +38,15 @@ export function muWithSqm(mu: string, sqm: string, lng: Lng): string {
 }
 
 /**
+ * A space's size as the desks list it: land in 亩 with its ㎡ after it ("52亩（34666.67㎡）", English
+ * "52 mu (34666.67㎡)"), buildings in ㎡ ("5200㎡"). `sqm`: the stored area (㎡); `land`: the space's kind is
+ * land — people who sell land think in 亩 (trial 12-05 L8: a 52-亩 plot listed as "34667㎡").
+ */
+export function spaceAreaText(sqm: number, land: boolean, lng: Lng): string {
+  return land ? muWithSqm(formatMu(sqmToMu(sqm), lng), formatSqm(sqm), lng) : formatSqm(sqm);
+}
+
+/**
  * A need's size on one short line, as people speak of it: land in 亩 ("20–30亩", "≥ 20亩"; 1 亩 =
  * SQM_PER_MU ㎡; on English pages "20–30 mu"), buildings in ㎡ ("4000–6000㎡", "≤ 800㎡"); whole numbers of
  * ㎡. "" when neither bound is known. Stored bounds are ㎡ (areaMinSqm, areaMaxSqm). `lng`: the page's.

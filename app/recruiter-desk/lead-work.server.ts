@@ -392,9 +392,9 @@ export async function loadShortlistCandidates(
   sql: Sql,
   leadId: string,
   parkId: string,
-): Promise<{ id: string; title: string; areaSqm: number; status: string; score: number | null }[]> {
-  return sql<{ id: string; title: string; areaSqm: number; status: string; score: number | null }[]>`
-    select s.id, s.title, s.area_sqm as "areaSqm", s.status, m.score
+): Promise<{ id: string; title: string; kind: string; areaSqm: number; status: string; score: number | null }[]> {
+  return sql<{ id: string; title: string; kind: string; areaSqm: number; status: string; score: number | null }[]>`
+    select s.id, s.title, s.kind, s.area_sqm as "areaSqm", s.status, m.score
     from spaces s left join matches m on m.lead_id = ${leadId} and m.space_id = s.id and m.withdrawn_at is null
     where s.park_id = ${parkId} and s.status <> 'let' and s.retired_at is null
       and not exists (select 1 from parks p where p.id = s.park_id and p.retired_at is not null)

@@ -5,7 +5,7 @@ import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
 import { FilterSelect, InventoryListPage, pageNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { formatSqm } from "~/domain/area";
+import { spaceAreaText } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type FilterNotice, quoteValue } from "~/domain/filter-notices";
 import { lngHref } from "~/i18n/i18n";
@@ -149,7 +149,7 @@ export default function AdminSpaces() {
             </td>
             <td>{s.parkName}</td>
             <td>{label("kind", s.kind)}</td>
-            <td className="num">{formatSqm(s.areaSqm)}</td>
+            <td className="num">{spaceAreaText(s.areaSqm, s.kind === "land", lng)}</td>
             <td>{label("status", s.status)}</td>
             <td className={s.suspended ? "error-text" : s.stale ? "warning" : undefined}>
               <Time iso={s.verifiedAt} />

@@ -25,6 +25,7 @@ import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
+import { spaceAreaText } from "~/domain/area";
 import { DECLINE_REASONS, LOST_REASONS, UNDO_MINUTES } from "~/domain/close-reasons";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
@@ -877,7 +878,7 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
             <input type="checkbox" name={f.name} value={c.id} defaultChecked={[f.initialValue ?? []].flat().includes(c.id)} />
             {/* One run of text beside the box: the reserved tag follows its "·" on the line, not in a column of its own. */}
             <span>
-              {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
+              {c.title} · {spaceAreaText(Math.round(c.areaSqm), c.kind === "land", d.lng)} ·{" "}
               {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
               {c.status === "reserved" ? (
                 <>

@@ -150,3 +150,20 @@ describe("/admin/spaces pages past 200 rows", () => {
     }
   });
 });
+
+describe("/admin/spaces lists land as people who sell it speak of it", () => {
+  it("a land space's area in 亩 with its ㎡ after it (zh, en); a building's in ㎡ (trial 12-05 L8)", async () => {
+    const [land] = await db.sql<{ id: string; areaSqm: number }[]>`select id, area_sqm from spaces where kind = 'land' order by id limit 1`;
+    const [building] = await db.sql<
+      { id: string; areaSqm: number }[]
+    >`select id, area_sqm from spaces where kind = 'factory' order by id limit 1`;
+    const row = (html: string, id: string) => new RegExp(`<tr[^>]*data-space="${id}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? "";
+    const mu = Math.round(((land.areaSqm * 3) / 2000) * 100) / 100;
+    const zh = row((await page(`/admin/spaces?kind=land`)).html, land.id);
+    expect(decodeEntities(zh)).toContain(`${mu}亩（`);
+    const en = row((await page(`/admin/spaces?kind=land&lng=en`)).html, land.id);
+    expect(decodeEntities(en)).toContain(`${mu} mu (`);
+    const factory = row((await page(`/admin/spaces?q=${building.id}`)).html, building.id);
+    expect(decodeEntities(factory)).not.toMatch(/亩/);
+  });
+});
