@@ -215,12 +215,19 @@ const NEGATION_AFTER =
 /** A wish, not a requirement: 最好单层, 尽量单层, 单层优先 — never a hard filter. */
 const PREFERENCE_BEFORE = /(?:最好|尽量|尽可能|优先|希望|倾向于?)\s*(?:是|要)?\s*$/;
 const PREFERENCE_AFTER = /^\s*(?:的)?\s*(?:优先|更好|最好|为佳|为宜|更佳)/;
+/**
+ * A wish said right after a figure's words in other words (docs/decisions/153): in brackets ("（非必须）", "（可选）", "（有更好）"), 可选,
+ * 不强求, or a clause of its own that says it would be better to have it ("，有的话更好", "，如果有就更好了", "，能有最好") — the figure is
+ * wished for, never a filter.
+ */
+const WISH_AFTER_ZH =
+  /^\s*(?:[(（]\s*(?:非必须|非必需|可选|选配|不强求|有更好|有最好|有的话更好|如有更好|优先)\s*[)）]|(?:可选|选配|不强求)(?=\s*(?:[，,。；;!！\n]|$))|[，,]\s*(?:如果|若)?\s*(?:能)?有(?:的话)?\s*(?:就|则)?\s*(?:更好|最好|为佳|更佳)(?:了|啦)?\s*(?:[，,。；;!！\n]|$)|[，,]\s*如有(?:更好|最好|为佳)\s*(?:[，,。；;!！\n]|$))/;
 /** Wish words right before a figure's words ("最好有10吨行车", "尽量能有1000千伏安"), or after them ("…更好"). Not 希望: "希望层高9米" is how a requirement is asked politely. */
 const PREFERENCE_BEFORE_FIGURE =
   /(?:最好|尽量|尽可能|如果?能|可以的话|\b(?:ideally|preferably|optionally|if\s+possible)\b)\s*(?:(?:是|要|有|能有|能|可以有|带有|带|配有|配备|配|附带|\b(?:with|have|has|having|a|an|some)\b)\s*){0,3}$/i;
 /** The same wish after a figure's words, in English ("10t crane would be nice", "crane 10t preferred", "(optional)"). */
 const PREFERENCE_AFTER_EN =
-  /^\s*[(（]?\s*(?:would\s+be\s+(?:nice|good|great|better|ideal|preferred|a\s+plus)|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|preferred|preferably|ideally|if\s+possible|optional(?:ly)?)\b/i;
+  /^\s*[(（]?\s*(?:would\s+be\s+(?:nice|good|great|better|ideal|preferred|a\s+plus)|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|preferred|preferably|ideally|if\s+possible|optional(?:ly)?|if\s+available|where\s+possible|(?:is\s+)?a\s+bonus|not\s+a\s+must|(?:is\s+)?desirable)\b/i;
 /**
  * Whether the figure around [a, b) is wished for, not required (ADR 097; trial 12-05f: "最好带行车（10t）" was a hard
  * 行车 ≥ 10 t, and English had no wish words at all): wish words before its words, with the verbs that join them
@@ -229,8 +236,9 @@ const PREFERENCE_AFTER_EN =
 function wished(s: string, [a, b]: Span, figureStart: number): boolean {
   return (
     PREFERENCE_BEFORE_FIGURE.test(s.slice(Math.max(0, a - 30), a)) ||
-    /最好|尽量|尽可能|\b(?:ideally|preferably)\b/i.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨"
+    /最好|尽量|尽可能|更好|为佳|\b(?:ideally|preferably)\b/i.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨", "有行车更好（10吨）"
     PREFERENCE_AFTER.test(s.slice(b)) ||
+    WISH_AFTER_ZH.test(s.slice(b, b + 24)) ||
     PREFERENCE_AFTER_EN.test(s.slice(b, b + 40))
   );
 }
@@ -1543,7 +1551,7 @@ const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|tak
  * before a word of each ("A2栋和A3栋，各3000平"), as many units as the labels that differ. A label is SIZED_UNIT_LABEL's: a Latin
  * letter with one or two digits, or a number with 号, before a measure word; "Building A".
  */
-const LABEL_ONE = `(?:(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号)`;
+const LABEL_ONE = `(?:(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*[号#])`;
 const LABEL_WORD = "(?:栋|幢|座|楼|厂房|仓库|车间|地块)";
 const LABEL_JOIN = "\\s*(?:和|及|与|跟|、|,|，|/|&|\\band\\b)\\s*";
 const LABEL_LIST = new RegExp(
@@ -1553,7 +1561,7 @@ const LABEL_LIST = new RegExp(
 /** The labels of a LABEL_LIST match, each once ("A2栋和A3栋" → a2, a3). */
 function labelsOf(list: string): Set<string> {
   const one = new RegExp(`${LABEL_ONE}|(?<=\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+)(?:[a-z]|[0-9]{1,2})\\b`, "gi");
-  return new Set([...list.matchAll(one)].map((m) => m[0].replace(/[-_\s号]/g, "").toLowerCase()));
+  return new Set([...list.matchAll(one)].map((m) => m[0].replace(/[-_\s号#]/g, "").toLowerCase()));
 }
 /** "each of the two buildings 3000 sqm", "each of the 2 units is about 3000 sqm": the count of the units each figure is. */
 const EACH_OF_EN = new RegExp(
@@ -1899,7 +1907,7 @@ const SIZED_UNIT_AFTER = new RegExp(
  * Building B: 5000 sqm" (docs/decisions/147, amended).
  */
 const SIZED_UNIT_LABEL = new RegExp(
-  `(?<k>(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?(?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
+  `(?<k>(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?(?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*[号#]|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
     `\\s*(?:栋|幢|座|楼|厂房|仓库|车间|地块)?\\s*[:：]?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
   "gdi",
 );
@@ -2026,7 +2034,7 @@ function unitsOfSizes(x: Extraction): Span[] | null {
       const at = m.index - ahead;
       let end = Math.max(m.index + m[0].length, size.end);
       if (re === SIZED_UNIT_EN) end += EN_UNIT_TAIL.exec(s.slice(end))![0].length;
-      const label = re === SIZED_UNIT_LABEL ? t.replace(/[-_\s]/g, "") : undefined;
+      const label = re === SIZED_UNIT_LABEL ? t.replace(/[-_\s#号]/g, "") : undefined;
       const item: SizedItem = { at, end, fig: size.fig, k, lo: size.lo, hi: size.hi, exact: size.exact, label };
       const prev = run[run.length - 1];
       if (prev && !SIZED_JOIN.test(s.slice(prev.end, item.at))) {

@@ -199,6 +199,27 @@ describe("wishes are said as wishes, never as not read, never a filter (K5)", ()
     expect(r.wished.join("|")).toContain(wish);
   });
 
+  // Found on the way (a wish stored as a hard minimum): wish words in brackets, 可选, a clause of its own, English "if available".
+  it.each([
+    ["有行车更好（10吨）", "行车更好（10吨）"],
+    ["行车10吨（非必须）", "行车10吨"],
+    ["10吨行车可选", "10吨行车"],
+    ["行车10吨，有的话更好", "行车10吨"],
+    ["行车10吨，如果有就更好了", "行车10吨"],
+    ["crane 10t if available", "crane 10t"],
+    ["a 10t crane is a bonus", "10t crane"],
+  ])("%j: a wish, not a minimum → wished %j", (notes, wish) => {
+    const r = need(notes);
+    expect(r).toMatchObject({ crane: null, told: [] });
+    expect(r.wished).toEqual([wish]);
+  });
+
+  it("guards: the wish of one clause leaves the next clause's figure a requirement; a plain figure stays one", () => {
+    expect(need("行车10吨，有的话更好，层高8米")).toMatchObject({ crane: null, ceiling: 8 });
+    expect(need("10吨行车，层高8米")).toMatchObject({ crane: 10, ceiling: 8, wished: [] });
+    expect(need("要10吨行车")).toMatchObject({ crane: 10, wished: [] });
+  });
+
   it("the plan: a `wished` flag, no unread one, nothing filled", () => {
     const p = planAssist("要5000平，最好带行车（10t）", new Set(), DEC5, undefined, "factory");
     expect(p.wished).toEqual([{ field: "need.notes", code: "wished", text: "行车（10t）" }]);
@@ -259,6 +280,20 @@ describe("12-05h boundaries: items numbered in Chinese numerals are no sizes (K7
 
   it("guard: Chinese numerals as sizes are still sizes", () => {
     expect(units("3000平、五千平两栋")).toEqual({ min: 6000, max: 10000, count: 2, told: true });
+  });
+});
+
+describe("12-05h boundaries: units labelled with # as 号 (K10)", () => {
+  it.each([
+    ["1#厂房3000平，2#厂房5000平", { min: 6000, max: 10000, count: 2, told: true }],
+    ["1#厂房3000平，2#厂房3000平", { min: 5400, max: 6600, count: 2, told: false }],
+    ["1#楼和2#楼，各3000平", { min: 5400, max: 6600, count: 2, told: false }],
+  ] as const)("%j → %j", (notes, read) => {
+    expect(units(notes)).toEqual(read);
+  });
+
+  it("guard: a # after a figure's unit is no label", () => {
+    expect(units("需要3000平#")).toEqual({ min: 2700, max: 3300, count: null, told: false });
   });
 });
 
