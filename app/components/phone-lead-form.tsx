@@ -129,6 +129,7 @@ export function PhoneLeadNeed({
     { key: "understood", label: t("need.understood"), text: preview.understood },
     { key: "places-read", text: server ? server.understood : "" },
     { key: "unread", label: t("need.unread"), text: preview.unread },
+    { key: "wished", text: preview.wished },
     { key: "places-unread", text: server ? server.unread : "" },
     { key: "places", text: server ? "" : preview.places },
   ];

@@ -24,8 +24,8 @@ const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|gr
 // never an arrow ("->", "=>": a change, ADR 109), nor > or < right after a figure's unit, no blank between ("5000平>3000平",
 // "8米>10米": a change or a ranking, not a bound of the figure after). docs/decisions/146, amended.
 const UNIT_BEFORE_SIGN = "(?:[0-9平米㎡亩吨方]|sqm|m2|kva|kw|\\bt)";
-const MIN_WORDS = `(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|(?:≥|>=|≧|⩾|(?<![-=>]|${UNIT_BEFORE_SIGN})>(?!=)|›)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?\\s*[:：]?|from))`;
-const MAX_WORDS = `(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|(?:≤|<=|≦|⩽|(?<!<|${UNIT_BEFORE_SIGN})<(?![=-])|‹)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?\\s*[:：]?|within))`;
+const MIN_WORDS = `(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|(?:≥|>=|(?<!${UNIT_BEFORE_SIGN}[^\\S\\n]*)=>|≧|⩾|(?<![-=>]|${UNIT_BEFORE_SIGN})>(?!=)|›)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?\\s*[:：]?|from))`;
+const MAX_WORDS = `(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|(?:≤|<=|(?<!${UNIT_BEFORE_SIGN}[^\\S\\n]*)=<|≦|⩽|(?<![<=]|${UNIT_BEFORE_SIGN})<(?![=-])|‹)[\\uFE0E\\uFE0F]?|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?\\s*[:：]?|within))`;
 const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
 const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
 
@@ -62,10 +62,10 @@ const SUFFIX_RE = new RegExp(
   String.raw`^[^\S\n]*(?:的)?[^\S\n]*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)` +
     String.raw`|(?<min>[(（【\[][^\S\n]*(?:下限|最少|至少|最低|底线|min(?:imum)?\.?|at\s+least)[^\S\n]*[)）】\]]|及以上|或以上|以上|起步|起(?!码)|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)${NO_FIGURE}|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])` +
     String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)(?:下限|底线)|(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b)(?!\.?\s*[:：]?\s*[0-9])\.?|at\s+least(?!\s*[0-9])` +
-    String.raw`|(?:<|‹|≤|<=|≦|⩽)\s*${AREA_WORD})` +
+    String.raw`|(?:<|‹|≤|<=|=<|≦|⩽)\s*${AREA_WORD})` +
     String.raw`|(?<max>[(（【\[][^\S\n]*(?:上限|最多|至多|封顶|最大|max(?:imum)?\.?|at\s+most)[^\S\n]*[)）】\]]|及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
     String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超(?![过出]))(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b(?!\.?\s*[:：]?\s*[0-9])\.?` +
-    String.raw`|(?:>|›|≥|>=|≧|⩾)\s*${AREA_WORD}))`,
+    String.raw`|(?:>|›|≥|>=|=>|≧|⩾)\s*${AREA_WORD}))`,
 );
 
 /** `fieldNext`: after a figure, the word is followed by another field's word (FIELD_AHEAD) — it may be that field's. */
@@ -114,15 +114,42 @@ export function comparisonAfter(after: string): Qualifier | null {
   // A bound word alone on the next line is still the figure's ("5000平\n以上", "5000 sqm\nminimum": attack 12-05h M1); a line
   // with more after the word ("下限5000平\n上限8000平") is not.
   if (!m) {
-    const br = /^[^\S\n]*\n[^\S\n]*/.exec(after);
+    // …past one blank line too ("5000平\n\n以上": docs/decisions/153).
+    const br = /^[^\S\n]*\n[^\S\n]*(?:\n[^\S\n]*)?/.exec(after);
     const next = br && SUFFIX_RE.exec(after.slice(br[0].length));
     if (next && LINE_ENDS.test(after.slice(br[0].length + next[0].length))) [m, skip] = [next, br[0].length];
+  }
+  // "8000平，这是上限", "8000平，最多了", "8000 sqm, that's the max": a limit said in a clause of its own right after the figure's
+  // (docs/decisions/153) — the clause holds the limit words only, up to its end.
+  if (!m) {
+    const apart = LIMIT_APART.exec(after);
+    if (apart?.groups) return { cmp: apart.groups.min ? "min" : "max", length: apart[0].length };
   }
   if (!m?.groups) return null;
   const cmp: Comparison = m.groups.about ? "about" : m.groups.min ? "min" : "max";
   const length = skip + m[0].length;
   return FIELD_NEXT.test(after.slice(length)) ? { cmp, length, fieldNext: true } : { cmp, length };
 }
+/**
+ * A limit in a clause of its own after the figure's (comma, semicolon or a dash between): 这是上限, 这就是最大的了, 最多了, 封顶了,
+ * 不能再多了, 再大不行 → at most; 这是下限/底线, 最少了, 不能再少了, 再小不行 → at least; "that's the max/maximum/limit/most/upper limit",
+ * "no more than that", "max" alone → at most; "that's the minimum", "at least that", "min" alone → at least. Nothing but a particle
+ * and the clause's end after it: "8000平，最多10000平" is the other figure's (SUFFIX_RE's words stay where they were).
+ */
+const LIMIT_APART = new RegExp(
+  String.raw`^[^\S
+]*[,，;；\-—–][^\S
+]*(?:` +
+    String.raw`(?<max>(?:这|那|这个|那个|此)?(?:已经|就|也)?(?:是|为|算是?)?(?:我们的?)?(?:最大(?:的|值|面积)?|最多(?:的)?|上限|封顶|极限|顶格)|(?:最多|最大|封顶|顶天)(?:就这么?多|就这样)?|(?:不能|不可|不得)再?(?:多|大)|再(?:多|大)(?:就)?(?:不行|不要|不可以)|` +
+    String.raw`(?<![a-z])(?:(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:the\s+|our\s+)?(?:max(?:imum)?|most|upper\s+limit|limit|ceiling|top)|no\s+more(?:\s+than\s+that)?|not\s+more|max(?:imum)?|tops|at\s+most))` +
+    String.raw`|(?<min>(?:这|那|这个|那个|此)?(?:已经|就|也)?(?:是|为|算是?)?(?:我们的?)?(?:最小(?:的|值|面积)?|最少(?:的)?|下限|底线)|(?:最少|最小|至少|起码)(?:就?这么?多|要这么?多)?|(?:不能|不可|不得)再?(?:少|小)|再(?:少|小)(?:就)?(?:不行|不要|不可以)|` +
+    String.raw`(?<![a-z])(?:(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:the\s+|our\s+)?(?:min(?:imum)?|least|lower\s+limit|floor)|no\s+less(?:\s+than\s+that)?|not\s+less|min(?:imum)?|at\s+least)))` +
+    String.raw`[^\S
+]*(?:的|了|啦|啊|哈|吧|哦|呢)*[^\S
+]*(?=[。.!！?？,，;；
+]|$)`,
+  "i",
+);
 const FIELD_NEXT = new RegExp(String.raw`^[^\S\n]*[:：]?[^\S\n]*${FIELD_AHEAD}`, "i");
 const LINE_ENDS = /^[^\S\n]*(?:的|啊|吧)?[^\S\n]*[。.!！,，;；]*[^\S\n]*(?:\n|$)/;
 

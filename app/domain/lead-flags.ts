@@ -31,6 +31,8 @@ export type LeadFlagCode =
   | "areaCeilingOnly"
   // docs/decisions/141: units of different sizes ("一栋3000平一栋5000平"): each unit matched between the sizes.
   | "unitSizesDiffer"
+  // docs/decisions/153: a figure the notes wish for, not require ("最好带行车（10t）"): no filter, said apart from the unread.
+  | "wished"
   // docs/decisions/150: a box staff corrected on a call that the notes contradict — said as the correction, not a doubt.
   | "staffCorrected";
 /** The desk a member of staff worked at (a note's or a correction's source). */
@@ -61,6 +63,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placesNotInBox",
   "areaCeilingOnly",
   "unitSizesDiffer",
+  "wished",
   "staffCorrected",
 ];
 

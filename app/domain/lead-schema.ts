@@ -24,6 +24,7 @@ import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist, withNewerNotes } from "./need-assist";
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
+import { UNCLEAR_DIGITS } from "./need-text";
 import { planNoteRegions, readPlaceList } from "./note-regions";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax } from "./region-name-limit";
@@ -261,6 +262,8 @@ function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true 
  * "50亩" reads the same either way, and a bare "50" beside "80亩" in the other bound is 50 亩.
  */
 type AreaReading = AreaBound;
+/** An area box's figure whose digits say no one number ("1.5000平", "5.000", "3,0000"): UNCLEAR_DIGITS, not inside a longer figure. */
+const UNCLEAR_BOX = new RegExp(`(?<![0-9.,])${UNCLEAR_DIGITS}`);
 
 function areaField(m: Msg, role: "min" | "max") {
   return z.preprocess(
@@ -270,6 +273,8 @@ function areaField(m: Msg, role: "min" | "max") {
       if (typeof typed !== "string") return typed;
       // "8k", "5000/8000平" read as the notes read them (area-bounds.ts areaBoxText; docs/decisions/146, amended).
       const v = areaBoxText(typed);
+      // "1.5000平", "5.000", "3,0000": no one figure (need-text.ts UNCLEAR_DIGITS, docs/decisions/153) — refused with its words, never read.
+      if (UNCLEAR_BOX.test(fold(v))) return { refused: "own", key: "areaUnclear", params: { typed: typed.trim() } } satisfies Refused;
       const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
       const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
       if (isRefused(asSqm)) return asSqm;
@@ -730,6 +735,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...plan.setAside,
           ...plan.ceilingOnly,
           ...plan.unitSizes,
+          ...plan.wished,
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),

@@ -69,6 +69,11 @@ export type AssistPlan = {
    * checks which sizes a park's units must have (`unitSizesDiffer`, docs/decisions/141). Empty when the area boxes were typed.
    */
   unitSizes: LeadFlag[];
+  /**
+   * Figures the notes wish for, not require ("最好带行车（10t）", "ideally a 10t crane", "crane 10t (optional)"): no field filled —
+   * a wish is never a filter (ADR 097) — and said apart from the words not read (`wished`, docs/decisions/153).
+   */
+  wished: LeadFlag[];
 };
 
 /**
@@ -90,8 +95,8 @@ export function planAssist(
 ): AssistPlan {
   // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
   if (!notes || notes.length > NOTES_MAX)
-    return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [], unitSizes: [] };
-  const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly, unitSizes } = parseNeedText(notes, now, extras, kind);
+    return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [], unitSizes: [], wished: [] };
+  const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly, unitSizes, wished } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -149,6 +154,7 @@ export function planAssist(
     setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: ASIDE_CODES[why], text })),
     ceilingOnly: areaTyped ? [] : ceilingOnly.map((text) => ({ field: "need.notes", code: "areaCeilingOnly" as const, text })),
     unitSizes: areaTyped ? [] : unitSizes.map((text) => ({ field: "need.notes", code: "unitSizesDiffer" as const, text })),
+    wished: wished.map((text) => ({ field: "need.notes", code: "wished" as const, text })),
   };
 }
 
@@ -230,5 +236,6 @@ export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan 
     setAside: plan.setAside, // the whole notes' (docs/decisions/110): the added text is in them
     ceilingOnly: areaGiven ? newer.ceilingOnly : plan.ceilingOnly, // the area's (docs/decisions/132)
     unitSizes: areaGiven ? newer.unitSizes : plan.unitSizes, // the area's (docs/decisions/141)
+    wished: plan.wished, // the whole notes' (the added text is in them)
   };
 }

@@ -215,12 +215,19 @@ const NEGATION_AFTER =
 /** A wish, not a requirement: 最好单层, 尽量单层, 单层优先 — never a hard filter. */
 const PREFERENCE_BEFORE = /(?:最好|尽量|尽可能|优先|希望|倾向于?)\s*(?:是|要)?\s*$/;
 const PREFERENCE_AFTER = /^\s*(?:的)?\s*(?:优先|更好|最好|为佳|为宜|更佳)/;
+/**
+ * A wish said right after a figure's words in other words (docs/decisions/153): in brackets ("（非必须）", "（可选）", "（有更好）"), 可选,
+ * 不强求, or a clause of its own that says it would be better to have it ("，有的话更好", "，如果有就更好了", "，能有最好") — the figure is
+ * wished for, never a filter.
+ */
+const WISH_AFTER_ZH =
+  /^\s*(?:[(（]\s*(?:非必须|非必需|可选|选配|不强求|有更好|有最好|有的话更好|如有更好|优先)\s*[)）]|(?:可选|选配|不强求)(?=\s*(?:[，,。；;!！\n]|$))|[，,]\s*(?:如果|若)?\s*(?:能)?有(?:的话)?\s*(?:就|则)?\s*(?:更好|最好|为佳|更佳)(?:了|啦)?\s*(?:[，,。；;!！\n]|$)|[，,]\s*如有(?:更好|最好|为佳)\s*(?:[，,。；;!！\n]|$))/;
 /** Wish words right before a figure's words ("最好有10吨行车", "尽量能有1000千伏安"), or after them ("…更好"). Not 希望: "希望层高9米" is how a requirement is asked politely. */
 const PREFERENCE_BEFORE_FIGURE =
   /(?:最好|尽量|尽可能|如果?能|可以的话|\b(?:ideally|preferably|optionally|if\s+possible)\b)\s*(?:(?:是|要|有|能有|能|可以有|带有|带|配有|配备|配|附带|\b(?:with|have|has|having|a|an|some)\b)\s*){0,3}$/i;
 /** The same wish after a figure's words, in English ("10t crane would be nice", "crane 10t preferred", "(optional)"). */
 const PREFERENCE_AFTER_EN =
-  /^\s*[(（]?\s*(?:would\s+be\s+(?:nice|good|great|better|ideal|preferred|a\s+plus)|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|preferred|preferably|ideally|if\s+possible|optional(?:ly)?)\b/i;
+  /^\s*[(（]?\s*(?:would\s+be\s+(?:nice|good|great|better|ideal|preferred|a\s+plus)|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|preferred|preferably|ideally|if\s+possible|optional(?:ly)?|if\s+available|where\s+possible|(?:is\s+)?a\s+bonus|not\s+a\s+must|(?:is\s+)?desirable)\b/i;
 /**
  * Whether the figure around [a, b) is wished for, not required (ADR 097; trial 12-05f: "最好带行车（10t）" was a hard
  * 行车 ≥ 10 t, and English had no wish words at all): wish words before its words, with the verbs that join them
@@ -229,8 +236,9 @@ const PREFERENCE_AFTER_EN =
 function wished(s: string, [a, b]: Span, figureStart: number): boolean {
   return (
     PREFERENCE_BEFORE_FIGURE.test(s.slice(Math.max(0, a - 30), a)) ||
-    /最好|尽量|尽可能|\b(?:ideally|preferably)\b/i.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨"
+    /最好|尽量|尽可能|更好|为佳|\b(?:ideally|preferably)\b/i.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨", "有行车更好（10吨）"
     PREFERENCE_AFTER.test(s.slice(b)) ||
+    WISH_AFTER_ZH.test(s.slice(b, b + 24)) ||
     PREFERENCE_AFTER_EN.test(s.slice(b, b + 40))
   );
 }
@@ -256,7 +264,7 @@ const PREMISES_TOPIC =
   /(?:(?:现有|已有|现租|现用|原有)(?:的)?|(?:现在|目前|眼下|原来|原先|以前)\s*(?:的|用的|租的|有的|所在的|租用的))\s*(?:厂房|仓库|车间|厂区|工厂|厂|场地|办公室|库房)|\b(?:current|existing|present)\s+(?:premises|plant|factory|warehouse|site|building|facility|workshop)\b/i;
 /** The premises said too small, too low or not enough (attack 12-05h H4): the figure after is the wish, not theirs. */
 const PREMISES_SHORT =
-  /太小|太矮|太低|偏小|偏矮|偏低|不够|放不下|太挤|\btoo\s+(?:small|low|cramped)\b|\bnot\s+(?:big|high|tall|large)?\s*enough\b|\boutgrown\b/i;
+  /(?:太|偏|有点|有些|比较|稍|略)(?:小|矮|低|窄|挤)|(?<![大高宽])[小矮窄挤]了|不(?:太|大)?够|放不下|挤不下|装不下|容纳不下|摆不下|满了|饱和|不足|(?:不能|无法)满足|\btoo\s+(?:small|low|cramped|tight|narrow)\b|\bnot\s+(?:\w+\s+)?enough\b|\bno\s+longer\s+(?:\w+\s+)?enough\b|\b(?:outgrown|insufficient)\b|\b(?:is|are)\s+full\b|\bout\s+of\s+space\b/i;
 const NOW_HAD = /\b(?:now|right\s+now|at\s+the\s+moment)\b/gi;
 const WANTED_LATER = new RegExp(`\\b(?:need|want|require|looking\\s+for)\\b[^.;!?\\n]{0,40}?(?<n>${NUM})`, "i");
 const UNIT_AT = new RegExp(`^(?:${NUM})\\s*([a-z]+|[^\\sa-z0-9])?`, "i");
@@ -308,7 +316,7 @@ const DROPPED_OR_CHANGED_AFTER =
  * Not "5000平，不是3000平" (not that one: 3000 is refused, ADR 112), nor "5000平，不要行车" (no figure right after).
  */
 const CORRECTED_AFTER = new RegExp(
-  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,；;\\-—–(（【\\[]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|改正|订正|不好意思|抱歉|对不起|不是(?=\\s*[，,:：。.!！;；]|\\s*是)|不(?:\\s*不){0,3}(?=\\s*[，,!！。.\\s])|\\b(?:no\\s+)?wait\\b|\\b(?:typo|edit)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:吧|啊|呀|哈)?\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|大概|大约|约|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
+  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,；;\\-—–(（【\\[]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|改正|订正|不好意思|抱歉|对不起|不是(?=\\s*[，,:：。.!！;；]|\\s*是)|不(?:\\s*不){0,3}(?=\\s*[，,!！。.\\s])|\\b(?:no\\s+)?wait\\b|\\b(?:typo|edit)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+meant?|scratch\\s+that|actually)\\b|笔误|口误|应为|应该是)\\s*(?:吧|啊|呀|哈)?\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|应为|是|要|改为|大概|大约|约|\\b(?:it's|its|it\\s+is|i\\s+meant?|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
   "i",
 );
 /** The figure that replaces an older one, after a "now" word: "was 5000 sqm, now 3000" (its unit may be left out). */
@@ -403,6 +411,8 @@ export class Extraction {
   readonly ceilingOnly: string[] = [];
   /** The words of units of different sizes ("一栋3000平一栋5000平"): stored as the count, each unit between the sizes, and told (docs/decisions/141). */
   readonly unitSizes: string[] = [];
+  /** Figures wished for, not required ("最好带行车（10t）", "ideally a 10t crane"): never a filter, said apart (docs/decisions/153). */
+  readonly wishes: Span[] = [];
 
   constructor(
     readonly original: string,
@@ -603,6 +613,12 @@ export class Extraction {
     this.claim(numSpan);
   }
 
+  /** A figure wished for (wished(), ADR 097): claimed, no field filled, its words said as a wish — not as unread (docs/decisions/153). */
+  wish(span: Span, numSpan: Span): void {
+    this.wishes.push(span);
+    this.claim(numSpan);
+  }
+
   isClaimed([a, b]: Span): boolean {
     return this.claimed.some(([c, d]) => a < d && c < b);
   }
@@ -784,20 +800,32 @@ const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平
  */
 export const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
 /**
- * Two figures with the area named between two signs of one direction, the first with no unit of its own ("5000<面积<8000平",
- * "5000≤面积≤8000", "30‹面积‹50亩", "8000>面积>5000", "5000 < area < 8000"; attack 12-05h H3): the range from the smaller to
- * the larger, rewritten as "面积 5000- 8000" (same length: the map of positions stays) so the area's range reader reads both.
- * With a unit on the first figure the sign after it is read as a bound already (comparison.ts).
+ * Two figures with the area named between two signs ("5000<面积<8000平", "5000≤面积≤8000", "30‹面积‹50亩", "8000>面积>5000",
+ * "5000 < area < 8000"; attack 12-05h H3; "5000=<面积=<8000", "5000‹面积>8000": docs/decisions/153): the range from the smaller
+ * to the larger, rewritten as "面积 5000- 8000" (same length: the map of positions stays) so the area's range reader reads both.
+ * The first figure may carry the second's unit ("5000平‹面积>8000平").
  */
+const SIGN = "(?:<=|=<|≤|≦|⩽|<|‹|>=|=>|≥|≧|⩾|>|›)[\\uFE0E\\uFE0F]?";
 const SIGN_RANGE = new RegExp(
-  `(?<a>${NUM})[^\\S\\n]*(?<s1>(?:<=|≤|≦|⩽|<|‹)|(?:>=|≥|≧|⩾|>|›))[\\uFE0E\\uFE0F]?[^\\S\\n]*(?<w>建筑面积|面积|占地|area\\b)[^\\S\\n]*(?<s2>(?:<=|≤|≦|⩽|<|‹)|(?:>=|≥|≧|⩾|>|›))[\\uFE0E\\uFE0F]?[^\\S\\n]*(?<b>${NUM})`,
+  `(?<a>${NUM})(?<ua>[^\\S\\n]*(?:平方米|平米|平|㎡|sqm|m2|亩))?[^\\S\\n]*(?<s1>${SIGN})[^\\S\\n]*(?<w>建筑面积|面积|占地|area\\b)[^\\S\\n]*(?<s2>${SIGN})[^\\S\\n]*(?<b>${NUM})`,
   "gi",
 );
+/**
+ * Signs of two directions ("5000‹面积>8000", "5000<面积>8000": one sign mistyped, docs/decisions/153) or of one direction against
+ * the figures' order ("8000<面积<5000") still name the area between the two figures — nothing else two figures around the area
+ * word can mean — so they are the range from the smaller to the larger too (the signs' literal reading, "at least 8000", dropped
+ * the 5000 silently). Figures that are not plain digits keep the signs' order.
+ */
 function signRange(m: string, ...args: unknown[]): string {
   const g = args[args.length - 1] as Record<string, string>;
-  const up = (sign: string) => /^[<≤≦⩽‹]/.test(sign);
-  if (up(g.s1) !== up(g.s2)) return m;
-  const [lo, hi] = up(g.s1) ? [g.a, g.b] : [g.b, g.a];
+  const up = (sign: string) => /^(?:[<≤≦⩽‹]|=<)/.test(sign);
+  // "5000平‹面积>8000亩": a unit on the first figure that is not the second's is no range of one unit.
+  const after = g.ua ? (args[args.length - 2] as string).slice((args[args.length - 3] as number) + m.length).trimStart() : "";
+  if (g.ua && !after.toLowerCase().startsWith(g.ua.trim().toLowerCase())) return m;
+  const [x, y] = up(g.s1) ? [g.a, g.b] : [g.b, g.a];
+  const plain = /^[0-9][0-9,]*(?:\.[0-9]+)?$/;
+  const swap = plain.test(x) && plain.test(y) && Number(x.replace(/,/g, "")) > Number(y.replace(/,/g, ""));
+  const [lo, hi] = swap ? [y, x] : [x, y];
   const head = `${g.w} ${lo}-`;
   return head + " ".repeat(Math.max(0, m.length - head.length - hi.length)) + hi;
 }
@@ -824,10 +852,23 @@ const ODD_FIGURE = new RegExp(
   "gdi",
 );
 
+/**
+ * A figure of area whose digits say no one number (docs/decisions/153): three or more digits after a point ("1.5000平": 1.5, 15000,
+ * or item 1 then 5000? "5.000平": 5 or, in European writing, 5000?) or commas not in groups of three ("3,0000平": 30000 grouped by
+ * 万, or 3,000?). Never read — told (the notes) or refused with its words (the area boxes, lead-schema.ts). A point after 0
+ * ("0.125亩") is a decimal whatever its digits.
+ */
+export const UNCLEAR_DIGITS = "(?:[1-9][0-9]*\\.[0-9]{3,}|[0-9]{1,3}(?:,[0-9]{3})*,(?:[0-9]{4,}|[0-9]{1,2}(?![0-9])))(?![0-9])";
+const UNCLEAR_AREA = new RegExp(`(?<![a-z0-9.,])(?<q>${UNCLEAR_DIGITS}\\s*(?:${AREA_UNIT}))`, "gdi");
+
 function extractOdd(x: Extraction): void {
   for (const m of x.s.matchAll(ODD_FIGURE)) {
     const q = m.indices!.groups!.q;
     x.reject([q[0], q[1]], [q[0], q[1]], new RegExp(`^${AREA_UNIT}$`).test(m.groups!.u));
+  }
+  for (const m of x.s.matchAll(UNCLEAR_AREA)) {
+    const q = m.indices!.groups!.q;
+    x.reject([q[0], q[1]], [q[0], q[1]], true);
   }
 }
 
@@ -847,6 +888,8 @@ export function parseNeedText(
   ceilingOnly: string[];
   /** The words of units of different sizes (Extraction.unitSizes, docs/decisions/141). */
   unitSizes: string[];
+  /** The words of figures wished for, not required (Extraction.wishes, docs/decisions/153). */
+  wished: string[];
 } {
   readingWork.textsRead++;
   const folded = foldText(text);
@@ -904,6 +947,7 @@ export function parseNeedText(
     setAside,
     ceilingOnly: x.ceilingOnly,
     unitSizes: x.unitSizes,
+    wished: texts(x.wishes),
   };
 }
 
@@ -1078,7 +1122,7 @@ function extractMin(
       }
       // "最好有10吨行车", "层高9米以上更好": a wish, like "最好单层" (ADR 097) — never a filter; the recruiter is told.
       if (wished(x.s, around, whole[0])) {
-        x.reject(around, whole);
+        x.wish(around, whole);
         return false;
       }
       if (qual.cmp === "max" || v > FIELD_LIMITS[field]) {
@@ -1484,7 +1528,7 @@ const EACH_AFTER = new RegExp(
 );
 /** A count of premises: "3栋", "两个", "十二间", "3 buildings", "two warehouses". */
 const UNITS_COUNTED = new RegExp(
-  `(?<![0-9.第${CN}])(?<![A-Za-z][-_]?)(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
+  `(?<![0-9.第${CN}])(?<![A-Za-z][-_]?(?=[0-9]))(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
   "g",
 );
 /**
@@ -1501,6 +1545,29 @@ const COUNT_AFTER_FIGURE = new RegExp(
 const CORRECTED_COUNT = /^(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层])/;
 /** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
 const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|take|rent|lease)\s+(?:only\s+)?$/i;
+
+/**
+ * Units named by labels, listed (docs/decisions/153): "A2栋和A3栋", "A栋、B栋", "A、B栋", "1号楼和2号楼", "Building A and Building B" —
+ * before a word of each ("A2栋和A3栋，各3000平"), as many units as the labels that differ. A label is SIZED_UNIT_LABEL's: a Latin
+ * letter with one or two digits, or a number with 号, before a measure word; "Building A".
+ */
+const LABEL_ONE = `(?:(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*[号#])`;
+const LABEL_WORD = "(?:栋|幢|座|楼|厂房|仓库|车间|地块)";
+const LABEL_JOIN = "\\s*(?:和|及|与|跟|、|,|，|/|&|\\band\\b)\\s*";
+const LABEL_LIST = new RegExp(
+  `(?:${LABEL_ONE}\\s*${LABEL_WORD}?(?:${LABEL_JOIN}${LABEL_ONE}\\s*${LABEL_WORD}?)+(?<=${LABEL_WORD})|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b(?:${LABEL_JOIN}(?:(?:building|block|unit|warehouse|plot|hall|plant)\\s+)?(?:[a-z]|[0-9]{1,2})\\b)+)`,
+  "gi",
+);
+/** The labels of a LABEL_LIST match, each once ("A2栋和A3栋" → a2, a3). */
+function labelsOf(list: string): Set<string> {
+  const one = new RegExp(`${LABEL_ONE}|(?<=\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+)(?:[a-z]|[0-9]{1,2})\\b`, "gi");
+  return new Set([...list.matchAll(one)].map((m) => m[0].replace(/[-_\s号#]/g, "").toLowerCase()));
+}
+/** "each of the two buildings 3000 sqm", "each of the 2 units is about 3000 sqm": the count of the units each figure is. */
+const EACH_OF_EN = new RegExp(
+  `\\beach\\s+of\\s+(?:the|these|those|our|its)?\\s*(?<n>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+(?:[a-z-]+\\s+)?(?:buildings|units|blocks|halls|warehouses|factories|workshops|plants|plots)\\b[^0-9]{0,24}$`,
+  "i",
+);
 
 /**
  * The count an area figure (its words at [start, end]) is each unit's of (docs/decisions/122, 128): a word of
@@ -1540,6 +1607,13 @@ function eachCount(
     const n = readCount(only?.groups?.n ?? n3);
     if (n !== null) return { n, at, span: [at, only ? end + only.index + only[0].length : end], floors: false };
   }
+  // "each of the two buildings 3000 sqm": the count inside the words of each (docs/decisions/153).
+  const eo = EACH_OF_EN.exec(s.slice(Math.max(x.clauseStart(start), start - 64), start));
+  if (eo) {
+    const t = eo.groups!.n.toLowerCase();
+    const n = EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+    if (n !== null) return { n, at: start - eo[0].length, span: [start - eo[0].length, end], floors: false };
+  }
   const a = b && !k0 ? null : EACH_AFTER.exec(s.slice(end, end + 24));
   if (!(b && !k0) && !a) return after();
   const c = a?.groups?.c ?? a?.groups?.c2 ?? b?.groups?.c ?? b?.groups?.c2 ?? b?.groups?.c3;
@@ -1572,6 +1646,13 @@ function eachCount(
     const t = want ? (want.groups!.n ?? want.groups!.n2!) : null;
     const n = t === null ? null : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
     if (want && n !== null) k = { n, at: prev + want.index, to: prev + want.index + want[0].length, want: true, floors: c === "层" };
+  }
+  // "A2栋和A3栋，各3000平", "Building A and Building B, 3000 sqm each": labelled units listed before, as many as their labels
+  // (docs/decisions/153) — only with no count said in the sentence, and the list the nearest before the figure.
+  if (!k && (b || a)) {
+    const list = [...s.slice(from, start).matchAll(LABEL_LIST)].pop();
+    const n = list ? labelsOf(list[0]).size : 0;
+    if (list && n >= 2 && n <= 99) k = { n, at: from + list.index, to: from + list.index + list[0].length, want: false, floors: false };
   }
   if (!k) return null;
   const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
@@ -1826,7 +1907,7 @@ const SIZED_UNIT_AFTER = new RegExp(
  * Building B: 5000 sqm" (docs/decisions/147, amended).
  */
 const SIZED_UNIT_LABEL = new RegExp(
-  `(?<k>(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?(?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
+  `(?<k>(?<![a-z0-9])[a-z](?:[-_]?[0-9]{1,2})?(?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*[号#]|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
     `\\s*(?:栋|幢|座|楼|厂房|仓库|车间|地块)?\\s*[:：]?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
   "gdi",
 );
@@ -1848,9 +1929,9 @@ const EN_UNIT_TAIL = new RegExp(`^(?:\\s*-?\\s*${EN_UNIT_NOUN}\\b)?(?:\\s+each\\
  * 和/及/与/跟, another's word (另外/还有/再要), "and", "plus"; a 的 ending the first ("两栋3000平的，一栋5000平的").
  */
 const SIZED_JOIN =
-  /^\s*(?:的)?\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:(?:[0-9]{1,2}\s*[、.)）]|[(（][0-9]{1,2}[)）]|[①-⑩])\s*)?(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
-/** A numbered item's mark, "1、" after a line's or clause's start (attack 12-05h H5): no size of a list. */
-const ITEM_NUMBER = /(?:^|[，,；;。：:\n\s])[0-9]{1,2}\s*、$/;
+  /^\s*(?:的)?\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:(?:[0-9]{1,2}\s*[、.)）]|[一二三四五六七八九十]{1,3}\s*、|[(（](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑩])\s*)?(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
+/** A numbered item's mark, "1、" (or "一、", docs/decisions/153) after a line's or clause's start (attack 12-05h H5): no size of a list. */
+const ITEM_NUMBER = /(?:^|[，,；;。：:\n\s])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*、$/;
 /** One listed size: a figure with its unit, 左右 after it taken. */
 const LISTED_FIG = `${UNIT_FIG}(?:\\s*(?:左右|上下))?`;
 /** Sizes listed, then each so many units: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个", "…各两栋". */
@@ -1953,7 +2034,7 @@ function unitsOfSizes(x: Extraction): Span[] | null {
       const at = m.index - ahead;
       let end = Math.max(m.index + m[0].length, size.end);
       if (re === SIZED_UNIT_EN) end += EN_UNIT_TAIL.exec(s.slice(end))![0].length;
-      const label = re === SIZED_UNIT_LABEL ? t.replace(/[-_\s]/g, "") : undefined;
+      const label = re === SIZED_UNIT_LABEL ? t.replace(/[-_\s#号]/g, "") : undefined;
       const item: SizedItem = { at, end, fig: size.fig, k, lo: size.lo, hi: size.hi, exact: size.exact, label };
       const prev = run[run.length - 1];
       if (prev && !SIZED_JOIN.test(s.slice(prev.end, item.at))) {
@@ -2328,7 +2409,7 @@ function extractArea(x: Extraction): void {
           const qEnd = x.qualifier(numSpan, end).end;
           const prefAfter = PREFERENCE_AFTER.exec(x.s.slice(qEnd));
           if (pref || prefAfter) {
-            x.reject([matched[0] - (pref?.[0].length ?? 0), prefAfter ? qEnd + prefAfter[0].length : end], whole, true);
+            x.wish([matched[0] - (pref?.[0].length ?? 0), prefAfter ? qEnd + prefAfter[0].length : end], whole);
             return false;
           }
         }
@@ -2576,7 +2657,7 @@ function extractArea(x: Extraction): void {
       // "面积5000平以上 最好6000 不超过8000": a bare figure wished beside a bound is told (a wish is never a filter, ADR 097) and
       // the other bound looked for after it (docs/decisions/146, amended: blanks as commas).
       if (wishes < 3 && pre && !post && f.said !== "about" && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
-        x.reject([base + at.pre[0], whole[1]], whole, true);
+        x.wish([base + at.pre[0], whole[1]], whole);
         return bareBeside({ ...f, span: [f.span[0], whole[1]] }, wishes + 1);
       }
       const cmp = post?.cmp ?? preCmp?.cmp ?? null;

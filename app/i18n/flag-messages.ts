@@ -37,6 +37,7 @@ const zh = {
   placeExcluded: "企业不要的区域（已按备注中要的区域匹配）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
   placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
+  wished: "希望有（非必须，未作为筛选条件）：{text}",
   placePreferred: "企业优先的区域（与备注中其他可以的区域一起匹配）：{text}",
   placesNotInBox: "备注中提到的区域不在所填意向区域里（已按所填匹配），请与企业核实是否也要：{text}",
   areaCeilingOnly: "备注只说了面积上限（多大嫌大），没说需要多大；已按“不超过”匹配，远小于上限的场地未必合适，请与企业核实所需面积：{text}",
@@ -105,6 +106,7 @@ const en: Record<FlagKey, string> = {
   placeExcludedOpen:
     "The enterprise rules these places out, but Preferred districts is still blank (matching does not exclude them); please ask which districts it wants: {text}",
   placeWished: "Places the enterprise would prefer (a preference only, not used as a filter): {text}",
+  wished: "Would like (not required, not used as a filter): {text}",
   placePreferred: "Places the enterprise prefers (matched together with the other places the notes accept): {text}",
   placesNotInBox:
     "The notes name places that Preferred districts does not cover (matched on what was typed there); please ask whether it wants them too: {text}",
@@ -146,6 +148,7 @@ const READING_CODES: readonly LeadFlag["code"][] = [
   "placeExcluded",
   "placeWished",
   "placePreferred",
+  "wished",
 ];
 
 export function isReadingFlag(flag: LeadFlag): boolean {

@@ -15,6 +15,7 @@ const zh = {
   "inquiry.summary.anyRegionPreferred": "不限（您倾向{places}，但不限于此）",
   "inquiry.summary.regionsOut": "不考虑的区域",
   "inquiry.summary.regionsFirst": "优先区域",
+  "inquiry.summary.wished": "希望有（非必须）",
   "inquiry.placesRuledOutInBox": "您在补充说明里说不考虑“{notes}”，但所填的意向区域是“{box}”，招商专员会与您电话确认以哪个为准。",
   "inquiry.placesNotInBox":
     "您在补充说明里提到的“{notes}”不在所填的意向区域“{box}”里，暂按所填的区域匹配，招商专员会与您电话确认是否也要。",
@@ -70,6 +71,7 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.anyRegionPreferred": "Any (you prefer {places}, but not only there)",
   "inquiry.summary.regionsOut": "Districts ruled out",
   "inquiry.summary.regionsFirst": "First choice",
+  "inquiry.summary.wished": "Would like (not required)",
   "inquiry.placesRuledOutInBox":
     "Your notes rule out “{notes}”, but the preferred districts you filled in are “{box}”: the recruiter will confirm with you by phone which is right.",
   "inquiry.placesNotInBox":

@@ -63,6 +63,7 @@ const zh = {
   "need.notNeededRead": "说不需要（不作为需求）：{text}",
   "need.otherUseRead": "其他用途的面积（不作为所选类型的面积）：{text}",
   "need.areaRuledOutRead": "不要的面积（不作为需求）：{text}",
+  "need.wishedRead": "希望有（非必须）：{text}",
   "need.unitSizesRead": "各栋面积不同：{text}（暂按每栋在最小与最大面积之间匹配，招商专员会核实每栋的面积）",
   "need.placesExcluded": "不要的区域：{places}",
   "need.placesExcludedOpen": "不要的区域：{places}（意向区域仍为空，匹配不会排除它们，请问企业要哪些区域）",
@@ -177,6 +178,7 @@ const en: Record<UiKey, string> = {
   "need.notNeededRead": "said not to be needed (not a requirement): {text}",
   "need.otherUseRead": "area for another use (not the area of the kind chosen): {text}",
   "need.areaRuledOutRead": "area ruled out (not used as the need): {text}",
+  "need.wishedRead": "Would like (not required): {text}",
   "need.unitSizesRead":
     "units of different sizes: {text} (each matched between the smallest and the largest size for now; the recruiter will check each size)",
   "need.placesExcluded": "places ruled out: {places}",

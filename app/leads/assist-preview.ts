@@ -27,6 +27,8 @@ export const TAX_FIELD = "tax.annualTaxWan";
 export type AssistPreview = {
   understood: string;
   unread: string;
+  /** Figures wished for, not required (docs/decisions/153): "希望有（非必须）：行车（10t）" — a line of its own, "" when none. */
+  wished: string;
   places: string;
   /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
   lookUp: string[];
@@ -105,6 +107,10 @@ export function assistPreview(
   );
   // Units of different sizes (docs/decisions/141, 147): said with the words they were read from, as the page says them after sending.
   const sizes = plan.unitSizes.map((f) => ui(lng, "need.unitSizesRead", { text: f.text }));
+  // Figures wished for (docs/decisions/153): on a line of their own, never as "not read" — the person sees the wish was heard.
+  const wished = plan.wished.length
+    ? ui(lng, "need.wishedRead", { text: plan.wished.map((f) => f.text).join(punctuationMessages.t(lng, "list")) })
+    : "";
   return {
     understood: [
       ...describeNeedHints(
@@ -117,6 +123,7 @@ export function assistPreview(
       ...aside,
     ].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
+    wished,
     places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
     lookUp,
   };

@@ -157,6 +157,8 @@ export type InquirySummary = {
   ceilingOnly: string[];
   /** Units of different sizes the notes gave (`unitSizesDiffer`, docs/decisions/141), as submitted: the page says how they are matched. */
   unitSizes: string[];
+  /** Figures the notes wish for, not require (`wished`, docs/decisions/153), as submitted: the page says them as wishes, not as unread. */
+  wished: string[];
   /**
    * What the notes said of places beside the districts stored (ADR 131), as submitted: those ruled out
    * (`placeExcluded`, `placeExcludedOpen`), those preferred (`placePreferred`, `placeWished`), and, the box typed,
@@ -177,7 +179,7 @@ export type InquirySummary = {
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
   corrected: Omit<
     InquirySummary,
-    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places"
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
   > | null;
 };
 
@@ -220,6 +222,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
       ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
       unitSizes: leadFlags(flags).flatMap((f) => (f.code === "unitSizesDiffer" ? [f.text] : [])),
+      wished: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "wished" ? [f.text] : [])))],
       places: placesSaid(leadFlags(flags)),
       notRead: await keptNotRead(sql, row.id, row.notesReading, sentNeed, leadFlags(flags), row.createdAt),
       corrected: row.submitted ? now : null,
@@ -298,6 +301,7 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     ...parsed.found.map((f) => f.text),
     ...parsed.unread,
     ...parsed.budget,
+    ...parsed.wished,
     ...parsed.setAside.map((x) => x.text),
     ...(named?.places.map((p) => p.text) ?? []),
     ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
@@ -312,7 +316,10 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
 function needSummary(
   need: Record<string, unknown> | null,
-): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places"> {
+): Omit<
+  InquirySummary,
+  "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
+> {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

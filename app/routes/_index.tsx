@@ -314,11 +314,13 @@ export default function InquiryForm() {
                   </span>
                 </p>
               ))}
-              <p className="understood" data-assist-line="places" hidden={preview.places === ""}>
-                <span data-assist-text="">
-                  <FigureText text={preview.places} />
-                </span>
-              </p>
+              {(["wished", "places"] as const).map((part) => (
+                <p key={part} className="understood" data-assist-line={part} hidden={preview[part] === ""}>
+                  <span data-assist-text="">
+                    <FigureText text={preview[part]} />
+                  </span>
+                </p>
+              ))}
             </div>
           </fieldset>
 

@@ -56,7 +56,10 @@ const MONTHS_EN = [
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string; specs: string };
 
 function summaryLines(
-  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places">,
+  s: Omit<
+    InquirySummary,
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
+  >,
   lng: Lng,
 ): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
@@ -122,7 +125,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
   if (typed === "received")
-    return { lng, reference: null, key: null, summary: null, places: [], repeatOf: null, corrected: "", doubts: [] };
+    return { lng, reference: null, key: null, summary: null, places: [], wished: "", repeatOf: null, corrected: "", doubts: [] };
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
@@ -162,6 +165,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             regions: publicText(lng, "inquiry.summary.anyRegionPreferred", { places: names(summary.places.preferred.join("、"), lng) }),
           }
         : lines;
+    // Figures wished for (docs/decisions/153): a row of their own in the person's language, never among the words not read.
+    const wished = summary.wished.join(lng === "zh" ? "；" : "; ");
     const rows = shown === lines ? places : places.filter(([label]) => label !== publicText(lng, "inquiry.summary.regionsFirst"));
     if (!summary.corrected)
       doubts.push(
@@ -176,7 +181,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!summary.corrected && summary.notRead.length)
       doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     return data(
-      { lng, reference, key, summary: shown, places: rows, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: shown, places: rows, wished, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -187,7 +192,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
     );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference, key: null, summary: null, places: [], repeatOf: null, corrected: "", doubts: [] };
+  return { lng, reference, key: null, summary: null, places: [], wished: "", repeatOf: null, corrected: "", doubts: [] };
 }
 
 /** A flag's names ("江宁、浦口") in the page's language and list words: "Jiangning District (江宁区), …" in English (ADR 140). */
@@ -204,7 +209,7 @@ function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, places, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, places, wished, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -250,6 +255,14 @@ export default function Inquiry() {
                   <dd>{value}</dd>
                 </div>
               ))}
+              {wished ? (
+                <div data-testid="summary-wished">
+                  <dt>{publicText(lng, "inquiry.summary.wished")}</dt>
+                  <dd>
+                    <FigureText text={wished} />
+                  </dd>
+                </div>
+              ) : null}
             </dl>
             {corrected ? (
               <p data-testid="corrected">

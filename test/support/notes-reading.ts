@@ -38,6 +38,8 @@ export function notesReading(now: () => Date) {
       load: r.hints.floorLoadMinKg ?? null,
       power: r.hints.powerMinKva ?? null,
       told: r.unread,
+      /** Figures wished for, not required (docs/decisions/153): said as wishes, never filled nor told as not read. */
+      wished: r.wished,
       aside: r.setAside,
       ceilingOnly: r.ceilingOnly,
     };

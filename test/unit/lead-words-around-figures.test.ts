@@ -220,17 +220,18 @@ describe("the notes: a requirement said to be none is told to the recruiter, nev
 });
 
 // A trial (2026-12-04): "最好有10吨行车" filtered out every space without a 10 t crane — a wish, like 最好单层 (ADR 097).
-describe("the notes: a figure wished for is told to the recruiter, never a filter", () => {
+describe("the notes: a figure wished for is said as a wish, never a filter", () => {
   it.each([
     ["最好有10吨行车", "10吨行车"],
     ["层高9米以上更好", "层高9米以上"],
     ["尽量能有1000千伏安的配电", "1000千伏安"],
     ["承重最好3吨", "承重最好3吨"],
     ["尽可能层高10米", "层高10米"],
-  ])("%s → no figure, %s among the words not used", (notes, unread) => {
+  ])("%s → no figure, %s said as a wish (docs/decisions/153: not among the words not read)", (notes, wish) => {
     const r = parseNeedText(notes);
     expect(r.hints).toEqual({});
-    expect(r.unread.join("|")).toContain(unread.replace("最好", "").slice(0, 2));
+    expect(r.wished.join("|")).toContain(wish.replace("最好", "").slice(0, 2));
+    expect(r.unread).toEqual([]);
   });
   // Trial 12-05f: "最好带行车（10t）" was a hard 行车 ≥ 10 t — the wish's verb (带, 配, 配有 …) was not among the words
   // joining 最好 to the figure; and English had no wish words at all.
@@ -248,10 +249,11 @@ describe("the notes: a figure wished for is told to the recruiter, never a filte
     ["crane 10t nice to have", "crane 10t"],
     ["crane 10t (optional)", "crane 10t"],
     ["power 1000 kVA is a plus", "1000 kVA"],
-  ])("%s → no figure, told (%s)", (notes, unread) => {
+  ])("%s → no figure, said as a wish (%s)", (notes, wish) => {
     const r = parseNeedText(notes);
     expect(r.hints).toEqual({});
-    expect(r.unread.join("|")).toContain(unread);
+    expect(r.wished.join("|")).toContain(wish);
+    expect(r.unread).toEqual([]);
   });
   it("a wish among requirements leaves them requirements", () => {
     const zh = parseNeedText("要5000平，最好带行车（10t），层高8米").hints;

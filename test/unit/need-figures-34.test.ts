@@ -174,7 +174,7 @@ describe("a slash between two figures of one unit is either (a range)", () => {
   });
 });
 
-describe("a preferred figure beside a bound is a wish: told, never the cap", () => {
+describe("a preferred figure beside a bound is a wish: said as one (docs/decisions/153), never the cap", () => {
   it.each([
     ["5000平方米以上，最好是6000平，不超过8000平", 5000, 8000, "最好是6000平"],
     ["5000平以上，最好是6000平", 5000, null, "最好是6000平"],
@@ -182,8 +182,8 @@ describe("a preferred figure beside a bound is a wish: told, never the cap", () 
     ["至少5000平 最好6000平 最多8000平", 5000, 8000, "最好6000平"],
     ["5000平以上，6000平更好，8000平以内", 5000, 8000, "6000平更好"],
     ["3000-5000平，最好4000平", 3000, 5000, "最好4000平"],
-  ] as const)("%s → [%s, %s], told %s", (notes, min, max, told) => {
-    expect(need(notes)).toMatchObject({ min, max, told: [told] });
+  ] as const)("%s → [%s, %s], wished %s", (notes, min, max, wish) => {
+    expect(need(notes)).toMatchObject({ min, max, told: [], wished: [wish] });
   });
 });
 

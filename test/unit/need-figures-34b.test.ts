@@ -141,8 +141,8 @@ describe("a bare figure wished beside a bound, blanks for commas (M8, LOW)", () 
     ["面积5000平以上 最好6000 不超过8000", "最好6000"],
     ["5000平以上，最好6000，最多8000平", "最好6000"],
     ["5000平以上 最好6000平 不超过8000平", "最好6000平"],
-  ] as const)("%j → [5000, 8000], told %s", (notes, told) => {
-    expect(need(notes)).toMatchObject({ min: 5000, max: 8000, told: [told] });
+  ] as const)("%j → [5000, 8000], wished %s", (notes, wish) => {
+    expect(need(notes)).toMatchObject({ min: 5000, max: 8000, told: [], wished: [wish] });
   });
 });
 
