@@ -14,7 +14,13 @@ const TAX_RE = new RegExp(
 );
 const PER_BEFORE = /(?:亩均|每亩|每个?月|月均|月)\s*$/;
 const PER_OR_RANGE_AFTER = /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)|^\s*(?:-|~|到|至)\s*[0-9一二两三四五六七八九十]/;
-const PER_THING = "(?:\\s*(?:/|每|一个?)\\s*(?:月|个月|年|天|平方米|平米|平方|平|㎡|m2|亩))";
+/**
+ * What a price is per, after its figure: "/月", "每平米", and in English "/sqm/month", "per square metre", "a month"
+ * (trial 12-05 M2: "Budget under 25 RMB/sqm/month" was kept as "under 25 RMB", a total price to the recruiter).
+ */
+const PER_THING =
+  "(?:\\s*(?:/|每|一个?)\\s*(?:月|个月|年|天|平方米|平米|平方|平|㎡|m2|亩)" +
+  "|\\s*(?:/|\\bper\\b|\\ba\\b|\\beach\\b)\\s*(?:sq\\.?\\s?m\\.?|sqm|m2|m²|㎡|square\\s+met(?:er|re)s?|mu|month|mo|year|yr|annum|day)(?![a-z]))";
 const BUDGET_KEYWORD =
   "(?:预算|月租金?|年租金?|租金|房租|租价|租赁费|单价|总价|售价|价格|价位|地价|土地价格|每平方米|每平米|每平方|每平|每㎡|每亩|\\b(?:budget|rent|price)\\b)";
 const BUDGET_RE = new RegExp(

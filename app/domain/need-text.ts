@@ -224,7 +224,7 @@ const WISH_AFTER_ZH =
   /^\s*(?:[(（]\s*(?:非必须|非必需|可选|选配|不强求|有更好|有最好|有的话更好|如有更好|优先)\s*[)）]|(?:可选|选配|不强求)(?=\s*(?:[，,。；;!！\n]|$))|[，,]\s*(?:如果|若)?\s*(?:能)?有(?:的话)?\s*(?:就|则)?\s*(?:更好|最好|为佳|更佳)(?:了|啦)?\s*(?:[，,。；;!！\n]|$)|[，,]\s*如有(?:更好|最好|为佳)\s*(?:[，,。；;!！\n]|$))/;
 /** Wish words right before a figure's words ("最好有10吨行车", "尽量能有1000千伏安"), or after them ("…更好"). Not 希望: "希望层高9米" is how a requirement is asked politely. */
 const PREFERENCE_BEFORE_FIGURE =
-  /(?:最好|尽量|尽可能|如果?能|可以的话|\b(?:ideally|preferably|optionally|if\s+possible)\b)\s*(?:(?:是|要|有|能有|能|可以有|带有|带|配有|配备|配|附带|\b(?:with|have|has|having|a|an|some)\b)\s*){0,3}$/i;
+  /(?:最好|尽量|尽可能|如果?能|可以的话|\b(?:ideally|preferably|optionally|if\s+possible|(?:we|i)?\s*(?:would|'d)?\s*prefer)\b)\s*(?:(?:是|要|有|能有|能|可以有|带有|带|配有|配备|配|附带|\b(?:with|have|has|having|a|an|some)\b)\s*){0,3}$/i;
 /** The same wish after a figure's words, in English ("10t crane would be nice", "crane 10t preferred", "(optional)"). */
 const PREFERENCE_AFTER_EN =
   /^\s*[(（]?\s*(?:would\s+be\s+(?:nice|good|great|better|ideal|preferred|a\s+plus)|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|preferred|preferably|ideally|if\s+possible|optional(?:ly)?|if\s+available|where\s+possible|(?:is\s+)?a\s+bonus|not\s+a\s+must|(?:is\s+)?desirable)\b/i;
@@ -1046,8 +1046,10 @@ function extractStorey(x: Extraction): void {
     const span: Span = [m.index, m.index + m[0].length];
     // "不要求单层", "单层不是必须的": single storey is said to be no requirement — false, which filters nothing.
     if (x.negated(span)) return x.set("singleStorey", false, span);
-    // "最好单层", "单层优先": a wish the recruiter reads in the notes, never a filter that excludes spaces.
-    if (PREFERENCE_BEFORE.test(x.s.slice(Math.max(0, span[0] - 6), span[0])) || PREFERENCE_AFTER.test(x.s.slice(span[1]))) return;
+    // "最好单层", "单层优先", "single storey preferred", "ideally single-storey": a wish the recruiter reads in the
+    // notes, never a filter that excludes spaces — the figures' wish words in both languages (wished), and 希望/优先
+    // before it (trial 12-05 M1: English "Single storey preferred" was stored as a requirement).
+    if (PREFERENCE_BEFORE.test(x.s.slice(Math.max(0, span[0] - 6), span[0])) || wished(x.s, span, span[1])) return x.wish(span, span);
     return x.set("singleStorey", true, span);
   }
 }
