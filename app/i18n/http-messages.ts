@@ -21,11 +21,11 @@ const zh = {
   tooBig: "请求体过大（上限 {max} KB）。",
   tooManyFields: "表单的字段过多（上限 {max} 个），未处理。请刷新页面后重新填写提交。",
   // A page's form refused as a whole, its typing carried back (ADR 156)
-  tooBigKept:
-    "提交的内容超过 {max} KB 上限，未提交。下面是您填写的内容（过长的文字只保留了前 {chars} 个字），请删减后再次提交。",
+  tooBigKept: "提交的内容超过 {max} KB 上限，未提交。下面是您填写的内容（过长的文字只保留了前 {chars} 个字），请删减后再次提交。",
   tooManyFieldsKept: "表单的字段过多（上限 {max} 个），未提交。下面是您填写的内容（重复的只保留一份），核对后可再次提交。",
   badEncodingKept: "“{field}” 含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
-  badEncodingKeptUnnamed: "提交的内容含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
+  badEncodingKeptUnnamed:
+    "提交的内容含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
   crossOrigin: "拒绝来自其他网站的提交。请在本站页面上重新填写并提交。",
   csrf: "页面已过期，请刷新页面后重试。",
   csrfTitle: "页面已过期",

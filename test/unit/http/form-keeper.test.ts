@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { decodeFormStrict, FormKeeper, KEPT_VALUE_CHARS, keepFormFields, withoutUnstorableChars } from "~/http/inspect-body";
+import { decodeFormStrict, FormKeeper, keepFormFields, KEPT_VALUE_CHARS, withoutUnstorableChars } from "~/http/inspect-body";
 
 // What a page's form refused as a whole keeps of the typing (ADR 156): every field that can be read, bytes
 // that are no UTF-8 and unstorable characters taken out, long values cut, within budgets — the same however
