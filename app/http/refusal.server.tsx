@@ -20,15 +20,27 @@ export function isApiPath(path: string): boolean {
 }
 
 /**
- * Whether an address answers JSON and nothing else: the API (isApiPath), the desks' live lookups
- * (`/hotline/callers`, `/hotline/matches`: fetched by app/components/desk-lookup.ts, which reads the answer
- * as JSON) and `/healthz` — in any case, with or without a trailing slash, as the router matches them. A
- * refusal of such a request (the gate's, the parser's, a method the route does not take) is the API's
- * error shape `{errors: {"<field>": ["…"]}}`, never a page: a NUL in a desk lookup's query was answered
- * with the HTML refusal page (attack 35, robust35; ADR 156).
+ * Whether an address answers JSON: the API (isApiPath), the desks' live lookups (`/hotline/callers`,
+ * `/hotline/matches`: fetched by app/components/desk-lookup.ts, which reads the answer as JSON) and `/healthz`
+ * — in any case, with or without a trailing slash, as the router matches them. A refusal of a request to one
+ * (the gate's, the parser's, a method the route does not take) is the API's error shape
+ * `{errors: {"<field>": ["…"]}}`: a NUL in a desk lookup's query was answered with the HTML refusal page
+ * (attack 35, robust35; ADR 156). See refusesInJson for the one exception.
  */
 export function isJsonPath(path: string): boolean {
   return isApiPath(path) || /^\/(hotline\/(callers|matches)|healthz)\/?$/i.test(path);
+}
+
+/**
+ * Whether a refusal of `req` is said in JSON: always under `/api` (the contract), and for a client that asks
+ * for JSON; at another JSON address (isJsonPath) unless the client asks for a page — a person who opens
+ * `/hotline/callers` in the browser (Accept: text/html) gets the styled 405 page with a way back, the desk's
+ * own fetch, a script or curl (`*` + `/*`) the JSON shape.
+ */
+export function refusesInJson(req: Pick<ExpressRequest, "path" | "headers">): boolean {
+  const accept = String(req.headers.accept ?? "");
+  if (isApiPath(req.path) || /^application\/json/i.test(accept)) return true;
+  return isJsonPath(req.path) && !/\btext\/html\b/i.test(accept);
 }
 
 export type Refusal = {
@@ -172,7 +184,7 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     return;
   }
   const lng = lngFrom(req.originalUrl, req.headers["accept-language"]);
-  const json = isJsonPath(req.path) || /^application\/json/i.test(String(req.headers.accept ?? ""));
+  const json = refusesInJson(req);
   const message = refusalMessage(lng, json && refusal.unkept ? refusal.unkept : refusal);
   res.status(refusal.status);
   for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);

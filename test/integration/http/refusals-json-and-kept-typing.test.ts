@@ -125,6 +125,24 @@ describe("JSON addresses answer bad input with the JSON error shape, in the requ
         );
       });
 
+  it("a desk lookup opened in the browser (asking for a page) gets the page; asked for anything else, JSON", async () => {
+    for (const path of DESK) {
+      const page = await fetch(`${web.url}${path}?q=%00`, { headers: { cookie: deskCookie, accept: "text/html,*/*;q=0.8" } });
+      expect(page.status).toBe(400);
+      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+      await expectJsonRefusal(
+        await fetch(`${web.url}${path}?q=%00`, { headers: { cookie: deskCookie, accept: "*/*" } }),
+        "zh",
+        `${path} */*`,
+      );
+      await expectJsonRefusal(
+        await fetch(`${web.url}${path}?q=%00`, { headers: { cookie: deskCookie, accept: "application/json" } }),
+        "zh",
+        path,
+      );
+    }
+  });
+
   it("a desk lookup that is fine still answers its own JSON (no refusal shape)", async () => {
     const res = await send("/hotline/callers", { cookie: deskCookie, body: `csrf=${deskCsrf}&contact.phone=139&contact.phone=138` });
     expect(res.status).toBe(200);
