@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { httpText } from "~/i18n/http-messages";
 import type { Lng } from "~/i18n/lng";
 
-import { isApiPath } from "./refusal.server";
+import { isJsonPath } from "./refusal.server";
 
 // Requests Node's HTTP parser refuses before express sees them — an address or headers over the 16 KB
 // header limit (a 5,000-character `?q=`), or bytes that are no HTTP. Node answers those with a bare 431 or
@@ -14,7 +14,7 @@ type ParserError = Error & { code?: string; rawPacket?: Buffer };
 
 /**
  * The answer to a request the HTTP parser refused, written on the socket, which is then closed: 431 for an
- * address or headers too long (`HPE_HEADER_OVERFLOW`), else 400. An `/api` address gets the API's JSON
+ * address or headers too long (`HPE_HEADER_OVERFLOW`), else 400. A JSON address (isJsonPath: `/api/…`, the desks' lookups) gets the API's JSON
  * shape `{"errors": {"_form": ["…"]}}`, any other a line of text; zh-CN, English when the bytes read show
  * `lng=en` in the address or an Accept-Language that starts with en (the same rule as lng.ts, read from
  * the raw request: the parser gave up before there were headers). A socket already broken is only closed.
@@ -30,7 +30,7 @@ export function answerClientError(error: ParserError, socket: Duplex): void {
   const target = /^[A-Z]+ (\S+)/.exec(raw)?.[1] ?? "";
   const lng: Lng = /[?&]lng=en/i.test(target) || /\r\naccept-language:[ \t]*en/i.test(raw) ? "en" : "zh";
   const message = httpText(lng, tooLong ? "headersTooLong" : "badRequest");
-  const api = isApiPath(target.split("?")[0]);
+  const api = isJsonPath(target.split("?")[0]);
   const body = api ? JSON.stringify({ errors: { _form: [message] } }) : `${message}\n`;
   const type = api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
   socket.end(

@@ -264,3 +264,136 @@ export function rawJsonValueAfter(text: string, keyEnd: number, max = 40): strin
   }
   return Array.from(raw).slice(0, max).join("");
 }
+
+/**
+ * Characters of one value a refused form carries back: twice the longest text a form takes (the notes,
+ * NOTES_MAX 2,000), so a value too long for its field comes back long enough for the route's own message
+ * ("最多 2000 字") to be said beside it when it is sent again, and a pasted book does not.
+ */
+export const KEPT_VALUE_CHARS = 4000;
+/** Characters of a field name kept (the forms' names are under 60). */
+const KEPT_NAME_CHARS = 200;
+/** Raw bytes of one `name=value` read for keeping: a kept value percent-encoded is at most 9 bytes a character. */
+const KEPT_PAIR_BYTES = (KEPT_VALUE_CHARS + KEPT_NAME_CHARS) * 9;
+
+/**
+ * What a form post refused as a whole keeps of the typing (ADR 156): `fields` fit to send again — each
+ * value decoded as far as it can be, bytes that are no UTF-8 (raw or percent-escaped) and unstorable
+ * characters taken out, cut to KEPT_VALUE_CHARS; the same name and value once; no more than the keeper's
+ * field and byte budgets (so the form sent again passes the gate). `undecodable`: the first field that
+ * held bytes that were no UTF-8; `cut`: the first field shortened; `dropped`: fields not kept.
+ */
+export type KeptForm = { fields: [string, string][]; undecodable: string | null; cut: string | null; dropped: number };
+
+/**
+ * Reads an application/x-www-form-urlencoded body leniently, chunk by chunk, for a refusal to carry the
+ * typing back (ADR 156): strict decoding (decodeFormStrict) refuses a form for one bad escape, this keeps
+ * every field it can. Memory stays bounded whatever arrives: a pair keeps at most KEPT_PAIR_BYTES of raw
+ * bytes, and kept fields stop at `maxFields` and at `maxBytes` of their encoded size.
+ */
+export class FormKeeper {
+  private readonly fields: [string, string][] = [];
+  private readonly seen = new Set<string>();
+  private part: Buffer[] = [];
+  private partBytes = 0;
+  private partCut = false;
+  private keptBytes = 0;
+  private undecodable: string | null = null;
+  private cut: string | null = null;
+  private dropped = 0;
+
+  constructor(
+    private readonly maxFields: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** Takes the next bytes of the body. */
+  push(chunk: Buffer): void {
+    let at = 0;
+    for (;;) {
+      const amp = chunk.indexOf(0x26, at);
+      this.take(chunk.subarray(at, amp === -1 ? chunk.length : amp));
+      if (amp === -1) return;
+      this.closePair();
+      at = amp + 1;
+    }
+  }
+
+  /** The fields kept once the body has ended (or reading it stopped). */
+  finish(): KeptForm {
+    this.closePair();
+    return { fields: this.fields, undecodable: this.undecodable, cut: this.cut, dropped: this.dropped };
+  }
+
+  private take(bytes: Buffer): void {
+    const room = KEPT_PAIR_BYTES - this.partBytes;
+    if (bytes.length > room) this.partCut = true;
+    const kept = bytes.length > room ? bytes.subarray(0, room) : bytes;
+    if (kept.length === 0) return;
+    this.part.push(Buffer.from(kept)); // a copy: the chunk's memory is not held for a slice of it
+    this.partBytes += kept.length;
+  }
+
+  private closePair(): void {
+    const raw = Buffer.concat(this.part, this.partBytes);
+    const wasCut = this.partCut;
+    [this.part, this.partBytes, this.partCut] = [[], 0, false];
+    if (raw.length === 0) return;
+    const eq = raw.indexOf(0x3d);
+    const name = decodeLeniently(eq === -1 ? raw : raw.subarray(0, eq));
+    const value = eq === -1 ? { text: "", clean: true } : decodeLeniently(raw.subarray(eq + 1));
+    const nameText = Array.from(name.text).slice(0, KEPT_NAME_CHARS).join("");
+    const chars = Array.from(value.text);
+    const valueText = chars.slice(0, KEPT_VALUE_CHARS).join("");
+    const key = `${nameText}\u0000${valueText}`;
+    if (this.seen.has(key)) return; // the same name and value again: once is what anyone typed
+    const size = encodeURIComponent(nameText).length + encodeURIComponent(valueText).length + 2;
+    if (this.fields.length >= this.maxFields || this.keptBytes + size > this.maxBytes) {
+      this.dropped++;
+      return;
+    }
+    this.seen.add(key);
+    this.keptBytes += size;
+    this.fields.push([nameText, valueText]);
+    if (!(name.clean && value.clean)) this.undecodable ??= nameText;
+    if (wasCut || chars.length > KEPT_VALUE_CHARS) this.cut ??= nameText;
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
+
+/**
+ * One name or value of a urlencoded body as text: `+` a space, `%XX` its byte (a `%` not followed by two hex
+ * digits stays as it is, as WHATWG's parser leaves it), the bytes read as UTF-8. `clean` is false when they
+ * were no UTF-8: the replacement characters the decoder put for them are taken out — with a U+FFFD typed
+ * in the same field (rare), which cannot be told from them. NUL and lone surrogates are taken out too.
+ */
+function decodeLeniently(raw: Buffer): { text: string; clean: boolean } {
+  const bytes = Buffer.alloc(raw.length);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === 0x25 && isHex(raw[i + 1]) && isHex(raw[i + 2])) {
+      bytes[n++] = parseInt(String.fromCharCode(raw[i + 1], raw[i + 2]), 16);
+      i += 2;
+    } else bytes[n++] = c === 0x2b ? 0x20 : c;
+  }
+  const decoded = bytes.subarray(0, n);
+  try {
+    return { text: withoutUnstorableChars(strictUtf8.decode(decoded)), clean: true };
+  } catch {
+    return { text: withoutUnstorableChars(lenientUtf8.decode(decoded).replace(/\ufffd/g, "")), clean: false };
+  }
+}
+
+function isHex(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66));
+}
+
+/** What a whole body (read in full) keeps: FormKeeper over it at once. */
+export function keepFormFields(body: Buffer, maxFields: number, maxBytes: number): KeptForm {
+  const keeper = new FormKeeper(maxFields, maxBytes);
+  keeper.push(body);
+  return keeper.finish();
+}

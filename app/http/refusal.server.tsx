@@ -19,6 +19,30 @@ export function isApiPath(path: string): boolean {
   return /^\/api(\/|$)/i.test(path);
 }
 
+/**
+ * Whether an address answers JSON: the API (isApiPath), the desks' live lookups (`/hotline/callers`,
+ * `/hotline/matches`: fetched by app/components/desk-lookup.ts, which reads the answer as JSON) and `/healthz`
+ * — in any case, with or without a trailing slash, as the router matches them. A refusal of a request to one
+ * (the gate's, the parser's, a method the route does not take) is the API's error shape
+ * `{errors: {"<field>": ["…"]}}`: a NUL in a desk lookup's query was answered with the HTML refusal page
+ * (attack 35, robust35; ADR 156). See refusesInJson for the one exception.
+ */
+export function isJsonPath(path: string): boolean {
+  return isApiPath(path) || /^\/(hotline\/(callers|matches)|healthz)\/?$/i.test(path);
+}
+
+/**
+ * Whether a refusal of `req` is said in JSON: always under `/api` (the contract), and for a client that asks
+ * for JSON; at another JSON address (isJsonPath) unless the client asks for a page — a person who opens
+ * `/hotline/callers` in the browser (Accept: text/html) gets the styled 405 page with a way back, the desk's
+ * own fetch, a script or curl (`*` + `/*`) the JSON shape.
+ */
+export function refusesInJson(req: Pick<ExpressRequest, "path" | "headers">): boolean {
+  const accept = String(req.headers.accept ?? "");
+  if (isApiPath(req.path) || /^application\/json/i.test(accept)) return true;
+  return isJsonPath(req.path) && !/\btext\/html\b/i.test(accept);
+}
+
 export type Refusal = {
   status: number;
   key: HttpKey;
@@ -34,6 +58,8 @@ export type Refusal = {
    * what was typed listed by the field's label. Passwords are neither carried nor listed.
    */
   resend?: [name: string, value: string][];
+  /** The words for an answer that carries nothing back (a JSON address): a refusal with `resend` says it is kept. */
+  unkept?: Pick<Refusal, "key" | "params">;
 };
 
 /** Never written back into a page: a password goes only where the person typed it. */
@@ -119,6 +145,13 @@ function RefusalPage({
 /** Between the items of a list in a refusal's params (`values` of sentTwice): joined in the reader's language by refusalMessage. */
 export const REFUSAL_LIST = "\u001f";
 
+/** Refusals that name a field by its label, and their words when it has none. */
+const UNNAMED: Partial<Record<HttpKey, HttpKey>> = {
+  badChars: "badCharsUnnamed",
+  badCharsTakenOut: "badCharsTakenOutUnnamed",
+  badEncodingKept: "badEncodingKeptUnnamed",
+};
+
 /**
  * The refusal's message in `lng`. Unstorable characters (badChars) name the field by the label the
  * person sees ("公司名称", "Company name"; app/i18n/ui-messages.ts, keyed by the field's dotted name,
@@ -130,17 +163,18 @@ export function refusalMessage(lng: Lng, refusal: Pick<Refusal, "key" | "params"
     const values = String(refusal.params?.values ?? "").split(REFUSAL_LIST);
     return httpText(lng, "sentTwice", { ...refusal.params, values: values.join(punctuationMessages.t(lng, "list")) });
   }
-  if (refusal.key === "badChars" || refusal.key === "badCharsTakenOut") {
+  const unnamed = UNNAMED[refusal.key];
+  if (unnamed) {
     const name = String(refusal.params?.field ?? "").replace(/\[\d+\]/g, "");
-    if (uiMessages.has(name)) return httpText(lng, refusal.key, { field: ui(lng, name) });
-    return httpText(lng, refusal.key === "badChars" ? "badCharsUnnamed" : "badCharsTakenOutUnnamed");
+    if (uiMessages.has(name)) return httpText(lng, refusal.key, { ...refusal.params, field: ui(lng, name) });
+    return httpText(lng, unnamed, refusal.params);
   }
   return httpText(lng, refusal.key, refusal.params);
 }
 
 /**
  * Answers a refused request in the client's language (`?lng=en` or Accept-Language, zh-CN otherwise):
- * `/api/…` gets the API's error shape `{errors: {"<field>": ["…"]}}`, everything else a small plain
+ * a JSON address (isJsonPath) gets the API's error shape `{errors: {"<field>": ["…"]}}`, everything else a small plain
  * page. With `close`, the connection is closed after the answer (an unread body must not be taken
  * for the next request, and a client must not wait on it).
  */
@@ -150,7 +184,8 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     return;
   }
   const lng = lngFrom(req.originalUrl, req.headers["accept-language"]);
-  const message = refusalMessage(lng, refusal);
+  const json = refusesInJson(req);
+  const message = refusalMessage(lng, json && refusal.unkept ? refusal.unkept : refusal);
   res.status(refusal.status);
   for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
   res.setHeader("Cache-Control", "no-store");
@@ -158,7 +193,7 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     res.setHeader("Connection", "close");
     lingerThenClose(req);
   }
-  if (isApiPath(req.path) || /^application\/json/i.test(String(req.headers.accept ?? ""))) {
+  if (json) {
     res.json({ errors: { [refusal.field ?? "_form"]: [message] } });
     return;
   }

@@ -86,7 +86,8 @@ function typedForm(request: Request, gate: GatePass): [string, string][] | undef
  * web layer's refusal: the framework answers it with a bare `{"message":"Unexpected Server Error"}`
  * (marked X-Remix-Error). A 403 there is the session's CSRF check (checkCsrf: a page of an earlier
  * sign-in; a role refusal is answered through REFUSED_PAGE_HEADER above); a GET the route has no loader
- * for is a method it does not take. Both link back to the route's parent page. Null: answered as it is.
+ * for, or a POST one has no action for, is a method it does not take. All link back to the route's parent
+ * page (a JSON address, isJsonPath, gets the API's error shape instead). Null: answered as it is.
  */
 export function resourceRefusal(request: Request, response: Response): Refusal | null {
   if (new URL(request.url).pathname.endsWith(".data")) return null;
@@ -101,6 +102,9 @@ export function resourceRefusal(request: Request, response: Response): Refusal |
   if (response.status === 403) return { status: 403, key: "csrf", title: "csrfTitle", back };
   if ((request.method === "GET" || request.method === "HEAD") && (response.status === 400 || response.status === 405))
     return { status: 405, key: "method", headers: { Allow: "POST" }, back };
+  // A post to a route that only reads (`/api/regions`, `/api/leads/<id>`, `/healthz`): the framework's 405 said
+  // `{"message":"Unexpected Server Error"}` — no error shape, no words (attack 35; ADR 156).
+  if (request.method === "POST" && response.status === 405) return { status: 405, key: "method", headers: { Allow: "GET, HEAD" }, back };
   return null;
 }
 

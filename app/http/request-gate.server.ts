@@ -9,8 +9,12 @@ import {
   type DuplicateJsonKey,
   findUnstorableField,
   findUnstorableJson,
+  FormKeeper,
   hasUnstorableChars,
   jsonShapeSteps,
+  keepFormFields,
+  KEPT_VALUE_CHARS,
+  type KeptForm,
   MAX_JSON_DEPTH,
   rawJsonValueAfter,
   unstorableJsonSteps,
@@ -82,9 +86,12 @@ export function requestGate({ appUrl }: GateOptions) {
       const limit = upload ? BODY_LIMITS.upload : !api ? BODY_LIMITS.form : importing ? BODY_LIMITS.import : BODY_LIMITS.api;
       const tooBig: Refusal = { status: 413, key: "tooBig", params: { max: Math.round(limit / 1024) } };
       const declared = Number(req.headers["content-length"] ?? 0);
-      if (declared > limit) return sendRefusal(req, res, tooBig, true);
-
       const type = String(req.headers["content-type"] ?? "");
+      // A page's form (urlencoded: what a browser sends) over its limit is read on up to KEEP_READ_MAX, for
+      // its typing to come back with the refusal (ADR 156); anything else is refused before it is read.
+      const keepable = !api && FORM_TYPES.test(type);
+      if (declared > (keepable ? KEEP_READ_MAX : limit)) return sendRefusal(req, res, tooBig, true);
+
       const empty = declared === 0 && req.headers["transfer-encoding"] === undefined;
       if (api ? !JSON_TYPES.test(type) : !(FORM_TYPES.test(type) || MULTIPART.test(type) || (type === "" && empty))) {
         return sendRefusal(req, res, { status: 415, key: api ? "jsonType" : "formType" }, true);
@@ -95,9 +102,9 @@ export function requestGate({ appUrl }: GateOptions) {
       if (!IDENTITY.test(String(req.headers["content-encoding"] ?? ""))) {
         return sendRefusal(req, res, { status: 415, key: "bodyCoding", headers: { "Accept-Encoding": "identity" } }, true);
       }
-      const body = await readLimited(req, limit);
-      if (body === "too-large") return sendRefusal(req, res, tooBig, true);
+      const body = await readLimited(req, limit, keepable);
       if (body === "aborted") return; // the client went away
+      if (!Buffer.isBuffer(body)) return sendRefusal(req, res, body.kept ? keptRefusal(tooBig, body.kept, "tooBigKept") : tooBig, true);
       pass.body = body;
       if (type === "") pass.contentType = "application/x-www-form-urlencoded";
 
@@ -185,25 +192,47 @@ async function hasBearer(req: ExpressRequest): Promise<boolean> {
 }
 
 /**
- * Reads the body, counting bytes as they arrive: more than `limit` stops reading at once (the caller
- * answers 413 and closes the connection), so an oversized body never sits in memory.
+ * Bytes of an oversized form post read on for its typing (ADR 156): a person's form is a few KB, a pasted
+ * document a few hundred; past this the post is refused without its typing, as before.
  */
-function readLimited(req: ExpressRequest, limit: number): Promise<Buffer | "too-large" | "aborted"> {
+export const KEEP_READ_MAX = 4 * 1024 * 1024;
+
+type TooLarge = { tooLarge: true; kept: KeptForm | null };
+
+/**
+ * Reads the body, counting bytes as they arrive: more than `limit` stops keeping it (the caller answers
+ * 413 and closes the connection), so an oversized body never sits in memory. With `keep` (a page's
+ * urlencoded form), the bytes go on through a FormKeeper, whose memory is bounded, up to KEEP_READ_MAX
+ * read, and the refusal gets what it kept of the typing.
+ */
+function readLimited(req: ExpressRequest, limit: number, keep: boolean): Promise<Buffer | TooLarge | "aborted"> {
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    const done = (result: Buffer | "too-large" | "aborted") => {
+    let keeper: FormKeeper | null = null;
+    const done = (result: Buffer | TooLarge | "aborted") => {
       req.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort);
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size <= limit) return void chunks.push(chunk);
+      if (!keep) {
         req.pause();
-        done("too-large");
-      } else chunks.push(chunk);
+        return done({ tooLarge: true, kept: null });
+      }
+      if (keeper === null) {
+        keeper = new FormKeeper(MAX_FORM_FIELDS, limit - KEPT_MARGIN);
+        for (const c of chunks) keeper.push(c);
+        chunks = [];
+      }
+      keeper.push(chunk);
+      if (size >= KEEP_READ_MAX) {
+        req.pause();
+        done({ tooLarge: true, kept: keeper.finish() });
+      }
     };
-    const onEnd = () => done(Buffer.concat(chunks, size));
+    const onEnd = () => done(keeper ? { tooLarge: true, kept: keeper.finish() } : Buffer.concat(chunks, size));
     const onAbort = () => done("aborted");
     req.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort);
   });
@@ -304,18 +333,43 @@ async function checkForm(body: Buffer, type: string): Promise<Refusal | null> {
       return { status: 400, key: "form" };
     }
   } else {
+    // Bytes that are no UTF-8, raw or percent-escaped (`%C3%28`, `%FF`): the form comes back without them (ADR 156).
     const text = decodeUtf8(body);
-    if (text === null) return { status: 400, key: "badEncoding" };
-    const pairs = decodeFormStrict(text);
-    if (pairs === null) return { status: 400, key: "form" };
+    const pairs = text === null ? null : decodeFormStrict(text);
+    if (pairs === null) return keptRefusal({ status: 400, key: text === null ? "badEncoding" : "form" }, kept(body), "badEncodingKept");
     entries = pairs;
   }
   const all = [...entries];
-  if (all.length > MAX_FORM_FIELDS) return { status: 413, key: "tooManyFields", params: { max: MAX_FORM_FIELDS } };
+  const tooMany: Refusal = { status: 413, key: "tooManyFields", params: { max: MAX_FORM_FIELDS } };
+  if (all.length > MAX_FORM_FIELDS) return MULTIPART.test(type) ? tooMany : keptRefusal(tooMany, kept(body), "tooManyFieldsKept");
   const field = findUnstorableField(all);
   if (field === null) return null;
   // A pasted NUL lost the whole form (attack 12-05g L3): a form of text comes back, those characters taken out, to send again.
   if (MULTIPART.test(type)) return { status: 400, key: "badChars", params: { field }, field };
   const resend = all.map(([name, value]): [string, string] => [withoutUnstorableChars(name), withoutUnstorableChars(String(value))]);
-  return { status: 400, key: "badCharsTakenOut", params: { field }, field, resend };
+  return { status: 400, key: "badCharsTakenOut", params: { field }, field, resend, unkept: { key: "badChars", params: { field } } };
+}
+
+/** Bytes left under a form's limit by what a refusal carries back: the page's button adds nothing, a browser may add a little. */
+const KEPT_MARGIN = 1024;
+
+/** What a page's urlencoded form within its limit keeps for a refusal (FormKeeper). */
+function kept(body: Buffer): KeptForm {
+  return keepFormFields(body, MAX_FORM_FIELDS, BODY_LIMITS.form - KEPT_MARGIN);
+}
+
+/**
+ * A whole-form refusal of a page's form that carries the typing back (ADR 156): `plain` (its status, and its
+ * words for a JSON address, which carries nothing back) said with `key`, the fields `form` kept to send again.
+ */
+function keptRefusal(plain: Refusal, form: KeptForm, key: "tooBigKept" | "tooManyFieldsKept" | "badEncodingKept"): Refusal {
+  const field = form.undecodable ?? undefined;
+  return {
+    status: plain.status,
+    key,
+    params: { ...plain.params, chars: KEPT_VALUE_CHARS, ...(field !== undefined ? { field } : {}) },
+    ...(key === "badEncodingKept" && field !== undefined ? { field } : {}),
+    resend: form.fields,
+    unkept: { key: plain.key, params: plain.params },
+  };
 }

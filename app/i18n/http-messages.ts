@@ -20,6 +20,12 @@ const zh = {
   bodyCoding: "请求体请勿压缩（不支持 Content-Encoding，请去掉该请求头并发送原文）。",
   tooBig: "请求体过大（上限 {max} KB）。",
   tooManyFields: "表单的字段过多（上限 {max} 个），未处理。请刷新页面后重新填写提交。",
+  // A page's form refused as a whole, its typing carried back (ADR 156)
+  tooBigKept: "提交的内容超过 {max} KB 上限，未提交。下面是您填写的内容（过长的文字只保留了前 {chars} 个字），请删减后再次提交。",
+  tooManyFieldsKept: "表单的字段过多（上限 {max} 个），未提交。下面是您填写的内容（重复的只保留一份），核对后可再次提交。",
+  badEncodingKept: "“{field}” 含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
+  badEncodingKeptUnnamed:
+    "提交的内容含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
   crossOrigin: "拒绝来自其他网站的提交。请在本站页面上重新填写并提交。",
   csrf: "页面已过期，请刷新页面后重试。",
   csrfTitle: "页面已过期",
@@ -80,6 +86,14 @@ const en: Record<HttpKey, string> = {
   bodyCoding: "Send the request body uncompressed (Content-Encoding is not supported; drop the header and send the plain body).",
   tooBig: "The request body is too large (limit {max} KB).",
   tooManyFields: "The form has too many fields (limit {max}) and was not processed. Reload the page, fill it in and send it again.",
+  tooBigKept:
+    "The form is larger than {max} KB and was not sent. What you typed is below (a very long text keeps only its first {chars} characters); shorten it and send it again.",
+  tooManyFieldsKept:
+    "The form has too many fields (limit {max}) and was not sent. What you typed is below (anything repeated kept once); check it and send it again.",
+  badEncodingKept:
+    "“{field}” contains characters that could not be read (not valid UTF-8); the form was not sent. What you typed is below with them taken out; check it and send it again.",
+  badEncodingKeptUnnamed:
+    "The form contains characters that could not be read (not valid UTF-8) and was not sent. What you typed is below with them taken out; check it and send it again.",
   crossOrigin: "Submissions from other sites are refused. Please fill in the form on this site and send it again.",
   csrf: "This page has expired; reload it and try again.",
   csrfTitle: "Page expired",

@@ -62,7 +62,7 @@ async function acceptAdmitted(
   lng: ReturnType<typeof lngFrom>,
   msg: (key: ValidationKey, params?: Record<string, string | number>) => string[],
 ): Promise<ApiAnswer> {
-  const limited = await consume(intakeLimit("api-leads"), input.clientIp);
+  const limited = await consume(intakeLimit(), input.clientIp);
   if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
   // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the
   // request gate before this route (app/http/request-gate.server.ts, ADR 021).

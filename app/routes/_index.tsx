@@ -148,7 +148,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const limited = await consume(intakeLimit("web-form"), clientKey(context));
+    const limited = await consume(intakeLimit(), clientKey(context));
     if (!limited.ok) {
       return data<ActionResult>(
         { result: submission.reply(), banner: "rateLimited" },

@@ -62,7 +62,7 @@ export const webEnvSchema = z
       .string()
       .optional()
       .refine((v) => !v || v.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
-    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     HOTLINE_PHONE: z.string().default("400-000-0000"),
     APP_URL: z.string().url().default("http://localhost:3000"),
     ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer

@@ -150,9 +150,14 @@ export async function giveBack(limit: Limit, key: string): Promise<void> {
   await Promise.all([local.reward(key, 1).catch(() => {}), shared.reward(key, 1).catch(() => {})]);
 }
 
-/** A minute's requests per client address on a public write (`API_RATE_LIMIT_PER_MINUTE`). */
-export function intakeLimit(name: "api-leads" | "web-form"): Limit {
-  return { name, points: getWebEnv().API_RATE_LIMIT_PER_MINUTE, durationSec: 60 };
+/**
+ * A minute's leads sent per client address (`API_RATE_LIMIT_PER_MINUTE`, default 60): one budget for the
+ * JSON intake (`POST /api/leads`) and the form (`POST /`) together, so an address never gets the sum of two
+ * (ADR 020; ADR 156 DECISION: two budgets of 30 let one address send 60 by using both, while the people of
+ * one office or venue behind one address, all on the form, had 30).
+ */
+export function intakeLimit(): Limit {
+  return { name: "intake", points: getWebEnv().API_RATE_LIMIT_PER_MINUTE, durationSec: 60 };
 }
 
 /**

@@ -135,7 +135,8 @@ describe("a refusal from a route without a page of its own (sign-out, the privac
       ["/hotline/matches", hot],
       ["/admin/privacy/export", adm],
     ] as const) {
-      const res = await client.get(`${path}${q}`, who);
+      // As a browser opens it: asking for a page (a script asking for anything gets the JSON shape, ADR 156).
+      const res = await client.get(`${path}${q}`, who, { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
       expect(res.status, path).toBe(405);
       expect(res.headers.get("allow"), path).toBe("POST");
       const html = await res.text();

@@ -4,12 +4,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { hashPassword } from "~/auth/password.server";
 import { leadSchema } from "~/domain/lead-schema";
 
 import { createTestDatabase } from "../../support/database";
 import { validLeadJson } from "../../support/leads";
 import { validLeadForm } from "../../support/leads";
 import { startWebServer } from "../../support/services";
+import { webClient } from "../../support/staff-web";
 
 // "Bad input at scale" of issue 13: a property-based fuzz against the real web process. Generated
 // requests across the form, the JSON API, the import and the desk actions — random unicode with NUL
@@ -22,10 +24,16 @@ const BATCH = 25; // requests in flight together: modest, on kept-alive connecti
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400); // × BATCH ≥ 10,000 requests
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
+let deskCookie = "";
+let deskCsrf = "";
 
 beforeAll(async () => {
   db = await createTestDatabase("http_fuzz");
   web = await startWebServer({ DATABASE_URL: db.url, API_RATE_LIMIT_PER_MINUTE: "10000000" });
+  const password = "fuzz-热线-2026-12";
+  await db.sql`insert into users (email, name, role, password_hash) values ('fuzz-desk@example.test', '模糊坐席', 'hotline', ${await hashPassword(password)})`;
+  deskCookie = await webClient(web.url).signIn("fuzz-desk@example.test", password);
+  deskCsrf = await webClient(web.url).csrfOf("/hotline", deskCookie);
 });
 afterAll(async () => {
   await web?.stop();
@@ -431,6 +439,146 @@ describe("fuzz: ≥ 10,000 generated requests against the real web process", () 
     );
     expect(requests).toBeGreaterThanOrEqual(RUNS * BATCH);
     expect(accepted).toBeGreaterThan(RUNS * BATCH * 0.05);
+    expect([...statuses.keys()].filter((s) => s >= 400).length).toBeGreaterThan(3);
+  });
+});
+
+// ---- refusals in the address's own kind (ADR 156) ----------------------------------------------------
+
+// The JSON addresses (app/http/refusal.server.tsx isJsonPath) answer anything with JSON — their own answer,
+// or the API's error shape `{errors: {field: [message]}}` with a 4xx — never a page; and a page's form refused
+// as a whole (bytes that are no UTF-8, NUL, too large, too many fields) comes back with what was typed.
+const JSON_RUNS = Number(process.env.FUZZ_JSON_RUNS ?? 40); // × BATCH requests
+const BAD_ESCAPES = ["%00", "%FF", "%C3%28", "%E4%B8", "%ED%A0%80", "%ZZ", "%", "%C0%AF", "%F4%90%80%80"];
+const badBits = fc.oneof(
+  fc.constantFrom(...BAD_ESCAPES),
+  text.map(encodeLoosely),
+  fc.constantFrom(...BAD_ESCAPES).chain((e) => fc.string({ maxLength: 6 }).map((t) => `${encodeURIComponent(t)}${e}`)),
+);
+const query = fc.oneof(
+  fc.constant(""),
+  fc
+    .array(fc.tuple(fc.constantFrom("q", "parent", "resolve", "lng", "x", "%00", "q"), badBits), { minLength: 1, maxLength: 4 })
+    .map((kv) => `?${kv.map(([k, v]) => `${k}=${v}`).join("&")}`),
+  fc.constantFrom("?lng=en&q=%00", "?q=a&q=b&q=%FF", `?q=${"长".repeat(40)}`, `?q=${"x".repeat(17_000)}`),
+);
+/** A body as bytes: a form or JSON, with bad bytes spliced in raw, very long, or of very many fields. */
+const rawBody = fc.oneof(
+  formBody.map((b) => Buffer.from(b)),
+  jsonText.map((b) => Buffer.from(b, "utf8")),
+  fc
+    .tuple(formBody, fc.uint8Array({ minLength: 1, maxLength: 6 }))
+    .map(([b, junk]) => Buffer.concat([Buffer.from(`${b}&x=`), Buffer.from(junk)])),
+  fc.integer({ min: 100_000, max: 300_000 }).map((n) => Buffer.from(`csrf=x&company.name=${"x".repeat(n)}`)),
+  fc.integer({ min: 1001, max: 3000 }).map((n) => Buffer.from(Array.from({ length: n }, (_, i) => `f${i % 7}=${i}`).join("&"))),
+);
+type JsonSpec = { method: string; path: string; headers: Record<string, string>; body?: Buffer };
+const jsonSpec: fc.Arbitrary<JsonSpec> = fc
+  .record({
+    path: fc.oneof(
+      fc.constantFrom(
+        "/hotline/callers",
+        "/hotline/matches",
+        "/HOTLINE/callers/",
+        "/api/regions",
+        "/api/leads",
+        "/api/nope",
+        "/healthz",
+        "/api/import",
+      ),
+      uuid.map((id) => `/api/leads/${id}`),
+      uuid.map((id) => `/api/call-tasks/${id}/outcome`),
+    ),
+    query,
+    method,
+    type: contentType,
+    body: rawBody,
+    signedIn: fc.boolean(),
+    withCsrf: fc.boolean(),
+  })
+  .map(({ path, query: q, method: m, type, body, signedIn, withCsrf }) => ({
+    method: m,
+    path: `${path}${q}`,
+    headers: { ...(type ? { "content-type": type } : {}), ...(signedIn ? { cookie: deskCookie } : {}) },
+    body: m === "GET" || m === "HEAD" ? undefined : withCsrf ? Buffer.concat([Buffer.from(`csrf=${deskCsrf}&`), body]) : body,
+  }));
+
+const TYPED = "南京模糊回填有限公司";
+/** The form as a person typed it, broken as a careless client, a paste or a crafted post breaks it. */
+const brokenForm = fc
+  .record({
+    where: fc.constantFrom("contact.name", "need.notes", "use.product", "x-extra"),
+    bad: fc.oneof(
+      fc.constantFrom(...BAD_ESCAPES).map((e) => ({ kind: "escape", e })),
+      fc.uint8Array({ minLength: 1, maxLength: 4 }).map((bytes) => ({ kind: "raw", bytes })),
+      fc.integer({ min: 140_000, max: 600_000 }).map((n) => ({ kind: "long", n })),
+      fc.integer({ min: 1001, max: 2500 }).map((n) => ({ kind: "many", n })),
+    ),
+    lng: fc.constantFrom("?index", "?index&lng=en"),
+  })
+  .map(({ where, bad, lng }) => {
+    const form = new URLSearchParams({ ...VALID_FORM, "company.name": TYPED }).toString();
+    const at = `&${encodeURIComponent(where)}=`;
+    let body: Buffer;
+    if ("e" in bad) body = Buffer.from(`${form}${at}ab${bad.e}cd`);
+    else if ("bytes" in bad) body = Buffer.concat([Buffer.from(`${form}${at}ab`), Buffer.from([0xff, ...bad.bytes]), Buffer.from("cd")]);
+    else if ("n" in bad && bad.kind === "long") body = Buffer.from(`${form}${at}${encodeURIComponent("长").repeat(Math.ceil(bad.n / 9))}`);
+    else body = Buffer.from(`${Array.from({ length: bad.n }, () => `${encodeURIComponent(where)}=same`).join("&")}&${form}`);
+    return { path: `/${lng}`, body };
+  });
+
+describe("fuzz: refusals in the address's own kind", () => {
+  it("JSON addresses answer JSON to anything; a page's form refused as a whole keeps the typing", { timeout: 300_000 }, async () => {
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(jsonSpec, { minLength: BATCH, maxLength: BATCH }),
+        fc.array(brokenForm, { minLength: 5, maxLength: 5 }),
+        async (jsons, forms) => {
+          await Promise.all([
+            ...jsons.map(async (s) => {
+              const res = await fetch(`${web.url}${s.path}`, {
+                method: s.method,
+                headers: s.headers,
+                body: s.body as BodyInit | undefined,
+                redirect: "manual",
+              });
+              const answer = await res.text();
+              const what = `${s.method} ${s.path.slice(0, 80)} [${s.headers["content-type"] ?? "-"}] → ${res.status}: ${answer.slice(0, 200)}`;
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+              // /healthz says 503 when a service it checks is down: its JSON all the same.
+              if (!(res.status === 503 && /^\/healthz/.test(s.path))) expect(res.status, what).toBeLessThan(500);
+              expect(res.headers.get("content-type"), what).toMatch(/^application\/json/);
+              if (s.method === "HEAD") return;
+              const json = JSON.parse(answer) as { errors?: Record<string, unknown> };
+              if (res.status >= 400 && !("state" in json)) {
+                const messages = Object.values(json.errors ?? {}).flat();
+                expect(messages.length, what).toBeGreaterThan(0);
+                for (const m of messages) expect(typeof m === "string" && m.length > 0, what).toBe(true);
+              }
+            }),
+            ...forms.map(async (f) => {
+              const res = await fetch(`${web.url}${f.path}`, {
+                method: "POST",
+                headers: { "content-type": "application/x-www-form-urlencoded" },
+                body: f.body as unknown as BodyInit,
+                redirect: "manual",
+              });
+              const page = await res.text();
+              const what = `${f.path} ${f.body.subarray(-60).toString("latin1")} → ${res.status}: ${page.slice(0, 200)}`;
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+              expect([400, 413], what).toContain(res.status);
+              expect(res.headers.get("content-type"), what).toMatch(/^text\/html/);
+              // The typing comes back: in the page's button (the refusal) or its form (the route's own answer).
+              expect(page, what).toContain(TYPED);
+              expect(page, what).toMatch(f.path.includes("lng=en") ? /lang="en"/ : /lang="zh-CN"/);
+            }),
+          ]);
+        },
+      ),
+      { numRuns: JSON_RUNS, endOnFailure: true },
+    );
+    console.log(`fuzz (refusals): statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     expect([...statuses.keys()].filter((s) => s >= 400).length).toBeGreaterThan(3);
   });
 });
