@@ -54,29 +54,35 @@ describe("a retired park takes no new work", () => {
     await suite.db.sql`update assignments set status = 'unassigned', recruiter_id = null where id = ${waitingEdz.id}`;
 
     const outcome = await setRetired(suite.db.sql, "parks", "GC-EDZ", true, ADMIN, TEST_ROUTING);
-    expect(outcome).toMatchObject({ ok: true, changed: true });
+    try {
+      expect(outcome).toMatchObject({ ok: true, changed: true });
 
-    for (const lead of [offered, unassignedLead]) {
-      const edz = (await assignmentsOf(lead.id)).find((a) => a.parkId === "GC-EDZ")!;
-      expect(edz).toMatchObject({ status: "lost", closeReason: "park-retired" });
-      const [line] = await suite.db.sql<{ rule: string; actor: string; reason: { zh: string; en: string } }[]>`
+      for (const lead of [offered, unassignedLead]) {
+        const edz = (await assignmentsOf(lead.id)).find((a) => a.parkId === "GC-EDZ")!;
+        expect(edz).toMatchObject({ status: "lost", closeReason: "park-retired" });
+        const [line] = await suite.db.sql<{ rule: string; actor: string; reason: { zh: string; en: string } }[]>`
         select rule, actor, reason from routing_events where assignment_id = ${edz.id} and event = 'withdrawn'`;
-      expect(line).toMatchObject({ rule: "park-retired", actor: ADMIN });
-      expect(line.reason.zh).toContain("园区已由管理员");
-      expect(line.reason.en).toContain("The park was retired");
-      // Matched again: the other park that fits (GC-DB) keeps its offer, the retired one gets none back.
-      await suite.runMatch(lead.id);
-      const after = await assignmentsOf(lead.id);
-      expect(after.find((a) => a.parkId === "GC-EDZ")).toMatchObject({ status: "lost", closeReason: "park-retired" });
-      expect(after.find((a) => a.parkId === "GC-DB")?.status).toBe("offered");
+        expect(line).toMatchObject({ rule: "park-retired", actor: ADMIN });
+        expect(line.reason.zh).toContain("园区已由管理员");
+        expect(line.reason.en).toContain("The park was retired");
+        // Matched again: the other park that fits (GC-DB) keeps its offer, the retired one gets none back.
+        await suite.runMatch(lead.id);
+        const after = await assignmentsOf(lead.id);
+        expect(after.find((a) => a.parkId === "GC-EDZ")).toMatchObject({ status: "lost", closeReason: "park-retired" });
+        expect(after.find((a) => a.parkId === "GC-DB")?.status).toBe("offered");
+      }
+      // Accepted work stays with the recruiter.
+      expect((await assignmentsOf(accepted.id)).find((a) => a.parkId === "GC-EDZ")).toMatchObject({
+        status: "accepted",
+        recruiterId: "R1",
+      });
+      // The desk says why the ended offer ended, not "lost".
+      const endedEdz = (await assignmentsOf(offered.id)).find((a) => a.parkId === "GC-EDZ")!;
+      const page = await (await client().get(`/queue/assignments/${endedEdz.id}`, r1)).text();
+      expect(page).toContain("已结束：园区已停用");
+    } finally {
+      await setRetired(suite.db.sql, "parks", "GC-EDZ", false, ADMIN, TEST_ROUTING);
     }
-    // Accepted work stays with the recruiter.
-    expect((await assignmentsOf(accepted.id)).find((a) => a.parkId === "GC-EDZ")).toMatchObject({ status: "accepted", recruiterId: "R1" });
-    // The desk says why the ended offer ended, not "lost".
-    const endedEdz = (await assignmentsOf(offered.id)).find((a) => a.parkId === "GC-EDZ")!;
-    const page = await (await client().get(`/queue/assignments/${endedEdz.id}`, r1)).text();
-    expect(page).toContain("已结束：园区已停用");
-    await setRetired(suite.db.sql, "parks", "GC-EDZ", false, ADMIN, TEST_ROUTING);
   });
 
   it.each([
