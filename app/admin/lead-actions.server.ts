@@ -13,7 +13,7 @@ import { rematchLead } from "~/matches/rematch.server";
 const OPEN_LEAD = ["received", "indexed", "matched", "unmatched", "assigned"];
 
 export type LeadActionProblem =
-  "not-found" | "closed" | "recruiter-not-of-park" | "nothing-to-reroute" | "unknown-duplicate" | "duplicate-self";
+  "not-found" | "closed" | "recruiter-not-of-park" | "park-retired" | "nothing-to-reroute" | "unknown-duplicate" | "duplicate-self";
 export type LeadActionResult = { ok: true; notices?: Notice[]; recruiterName?: string } | { ok: false; problem: LeadActionProblem };
 
 async function lockOpenLead(
@@ -40,11 +40,20 @@ export async function rematchByAdmin(sql: Sql, leadId: string, actor: string): P
   });
 }
 
-/** The recruiters an admin may pick for a lead by hand: active ones that can sign in (recruiterWorksSql), with the parks they cover. */
+/**
+ * Whether the park is retired (停用, parks.retired_at): no lead is assigned or re-routed to it, by hand or by
+ * the policy (ADR 157). false for a park that does not exist (the recruiter check refuses that one).
+ */
+async function parkRetired(tx: TransactionSql, parkId: string): Promise<boolean> {
+  const [p] = await tx<{ retired: boolean }[]>`select retired_at is not null as retired from parks where id = ${parkId}`;
+  return !!p?.retired;
+}
+
+/** The recruiters an admin may pick for a lead by hand: active ones that can sign in (recruiterWorksSql), with the parks they cover that are not retired. */
 export async function listAssignableRecruiters(sql: Sql): Promise<{ id: string; name: string; parks: { id: string; name: string }[] }[]> {
   const rows = await sql<{ id: string; name: string; parks: { id: string; name: string }[] }[]>`
     select r.id, r.name,
-           coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.id) from parks p where p.id = any (r.parks)), '[]') as parks
+           coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.id) from parks p where p.id = any (r.parks) and p.retired_at is null), '[]') as parks
     from recruiters r where ${recruiterWorksSql(sql)} order by r.id`;
   return rows;
 }
@@ -53,7 +62,8 @@ export async function listAssignableRecruiters(sql: Sql): Promise<{ id: string; 
  * Assigns the lead in `parkId` to `recruiterId` by hand, whatever the policy would say: an open
  * assignment of that park moves to them (a new offer round: its own notice and SLA check), or a new
  * one is made (a lead that matched nothing can be placed too). The audit says "manual", the admin and
- * `why`. The recruiter must be active and cover the park. Returns the notices to deliver (none here:
+ * `why`. The recruiter must be active and cover the park, and the park not be retired (problem
+ * `park-retired`, ADR 157). Returns the notices to deliver (none here:
  * they are due at once and the worker sends them).
  */
 export async function assignByHand(
@@ -68,6 +78,7 @@ export async function assignByHand(
     const [recruiter] = await tx<{ name: string }[]>`
       select name from recruiters r where r.id = ${input.recruiterId} and ${recruiterWorksSql(tx)} and ${input.parkId} = any (r.parks)`;
     if (!recruiter) return { ok: false, problem: "recruiter-not-of-park" };
+    if (await parkRetired(tx, input.parkId)) return { ok: false, problem: "park-retired" };
     const [existing] = await tx<{ id: string; reroutes: number; status: string }[]>`
       select id, reroutes, status from assignments where lead_id = ${lead.id} and park_id = ${input.parkId} for update`;
     const why = input.why.trim().slice(0, 500);
@@ -95,7 +106,8 @@ export async function assignByHand(
 
 /**
  * Re-routes an assignment of the lead that is not accepted yet (offered, unassigned, escalated or
- * declined) to the park's next eligible recruiter by the policy, skipping everyone who had it.
+ * declined) to the park's next eligible recruiter by the policy, skipping everyone who had it. Not in a
+ * retired park (problem `park-retired`: retiring it ended its offers, ADR 157).
  */
 export async function rerouteByAdmin(
   sql: Sql,
@@ -112,6 +124,7 @@ export async function rerouteByAdmin(
       select id, park_id, reroutes, recruiter_id from assignments
       where id = ${assignmentId} and lead_id = ${lead.id} and status in ('offered', 'unassigned', 'escalated', 'declined') for update`;
     if (!a) return { ok: false, problem: "nothing-to-reroute" };
+    if (await parkRetired(tx, a.parkId)) return { ok: false, problem: "park-retired" };
     await recordRoutingEvent(tx, {
       assignmentId: a.id,
       leadId: lead.id,

@@ -87,7 +87,7 @@ function RetirePanel({
           </p>
           {viaPark ? null : (
             <Form method="post" {...getFormProps(form)} className="admin-form">
-              <button type="submit" form={editForm} name="intent" value="restore" formNoValidate>
+              <button type="submit" form={editForm} name="intent" value="restore" className="secondary" formNoValidate>
                 {t("retire.restore")}
               </button>
               {unsavedNotice}
@@ -149,7 +149,7 @@ export function InventoryEditPage() {
           ) : null}
           {/* It posts the edit form below (ADR 119): what is typed there and not saved comes back typed, said not saved. */}
           <p>
-            <button type="submit" form={`inventory-${collection}`} name="intent" value="verify" formNoValidate>
+            <button type="submit" form={`inventory-${collection}`} name="intent" value="verify" className="secondary" formNoValidate>
               {t("verify.button")}
             </button>
           </p>

@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 
+import { ErrorSummary } from "~/components/error-summary";
 import { ChangedNote, ErrorList, type FieldMeta, SelectField, TextField, useChangedNote, useFormReply } from "~/components/forms";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
@@ -92,11 +93,20 @@ export function InventoryForm({
       {base ? <input type="hidden" name="base" value={base} /> : null}
       <p className="hint">{t("edit.required")}</p>
       {showBanner ? (
-        <div className="banner error" role="alert" id={form.errorId}>
-          {/* With a message of the form's own (another person's save, ADR 091) the fields marked are to decide, not mistakes. */}
-          {fieldErrorCount > 0 ? t(form.errors?.length ? "edit.toDecide" : "edit.errors", { count: fieldErrorCount }) : null}
-          {form.errors?.length ? ` ${form.errors.join(" ")}` : null}
-        </div>
+        <ErrorSummary
+          id={form.errorId}
+          lng={lng}
+          formId={form.id}
+          // With a message of the form's own (another person's save, ADR 091) the fields marked are to decide, not mistakes.
+          intro={[
+            fieldErrorCount > 0 ? t(form.errors?.length ? "edit.toDecide" : "edit.errors", { count: fieldErrorCount }) : "",
+            ...(form.errors ?? []),
+          ]
+            .filter(Boolean)
+            .join(" ")}
+          errors={form.allErrors}
+          labelOf={(name) => COLUMNS[collection].find((c) => c.key === name)?.header[lng]}
+        />
       ) : null}
       {COLUMNS[collection].map((c) => {
         if (c.key === "id" && lockedId) {

@@ -46,6 +46,7 @@ const zh = {
   "err.unknownLead": "找不到这个编号的线索",
   "err.unknownPark": "该线索没有这个园区的匹配",
   "err.recruiterNotOfPark": "这位招商专员不负责该园区或已停用",
+  "err.parkRetired": "该园区已停用，不能再把线索分配或改派到这里；如需分配，请先在园区页恢复它",
   "err.date": "请按 年-月-日 填写",
 
   "staff.title": "员工账号",
@@ -433,6 +434,7 @@ const en: Record<AdminOpsKey, string> = {
   "err.unknownLead": "There is no lead with this reference",
   "err.unknownPark": "This lead has no match in that park",
   "err.recruiterNotOfPark": "This recruiter does not cover that park or is inactive",
+  "err.parkRetired": "That park is retired: no lead can be assigned or re-routed to it; restore the park on its page first",
   "err.date": "Enter a date as YYYY-MM-DD",
 
   "staff.title": "Staff accounts",

@@ -30,6 +30,7 @@ const zh = {
   "match.outranked": "重新匹配后未入选前 5",
   "repeat.attached": "重复提交（1 小时内同一电话、同一需求），已并入 {reference}，由其招商专员一并跟进",
   "match.parkNoLongerFits": "需求更正后，本园区已没有符合的空间：分配结束（跟进记录都保留）",
+  "match.parkRetired": "园区已由管理员 {actor} 停用：尚未接单的分配结束，线索重新匹配到其他园区",
   "match.parkFitsAgain": "需求更正后，本园区又有符合的空间：重新分配",
 
   // admins
@@ -96,6 +97,7 @@ const en: Record<AuditKey, string> = {
   "match.outranked": "Not among the top 5 after re-matching",
   "repeat.attached": "A repeat (the same phone and need within the hour): attached to {reference}, worked by its recruiter",
   "match.parkNoLongerFits": "After the need was corrected no space of this park fits: the assignment ended (all follow-up work is kept)",
+  "match.parkRetired": "The park was retired by {actor}: the offer not yet accepted ended, and the lead is matched again to other parks",
   "match.parkFitsAgain": "After the need was corrected a space of this park fits again: offered again",
 
   "admin.deadLetterRetried": "An admin retried a dead letter (was: {error})",

@@ -166,6 +166,22 @@ export function isDoubtFlag(flag: LeadFlag): boolean {
 }
 
 /**
+ * The words that say a desk, in either language (a name is typed in whichever the person chose): a staff
+ * name holding one (热线坐席, 招商专员周敏, "Hotline desk 2") already tells the reader the desk.
+ */
+const DESK_WORDS: Record<string, readonly string[]> = {
+  hotline: ["热线", "hotline"],
+  recruiter: ["招商", "专员", "recruiter"],
+  admin: ["管理员", "admin"],
+};
+
+/** Whether `name` already says the desk `source` (DESK_WORDS; Latin words in any case). */
+export function namesItsDesk(name: string, source: string): boolean {
+  const folded = name.toLowerCase();
+  return (DESK_WORDS[source] ?? []).some((w) => folded.includes(w));
+}
+
+/**
  * A `staffCorrected` flag as a sentence: the box, who corrected it at which desk and when (China time), what it
  * holds now and what the notes said ("层高已由热线王芳（2026-12-05 14:03）更正为 7.5 m（备注原写：层高8米以上）…").
  */
@@ -173,8 +189,10 @@ function describeCorrection(lng: Lng, flag: LeadFlag): string {
   const t = (key: FlagKey, params?: Record<string, string>) => flagMessages.t(lng, key, params);
   const [notes, box] = flagTextIn(lng, flag.text).split(" ≠ ");
   const field = flagMessages.has(`staffCorrected.${flag.field}`) ? t(`staffCorrected.${flag.field}` as FlagKey) : flag.field;
-  const desk = flag.source ? t(`staffCorrected.desk.${flag.source}`) : "";
-  const name = flag.by ? (lng === "zh" ? flag.by : ` ${flag.by}`) : "";
+  const by = flag.by?.trim() ?? "";
+  // A name that already says its desk (the demo's 热线坐席, "Admin Li") is not prefixed with it again.
+  const desk = flag.source && !namesItsDesk(by, flag.source) ? t(`staffCorrected.desk.${flag.source}`) : "";
+  const name = by && desk && lng === "en" ? ` ${by}` : by;
   const who = t("staffCorrected.who", { desk, name, at: formatAdminTime(flag.at) });
   // A ticked 单层 the notes said was not needed: the flag holds the notes' words only.
   const now = box?.trim() || (flag.field === "need.singleStorey" ? t("staffCorrected.singleStorey") : "");

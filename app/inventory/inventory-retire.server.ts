@@ -1,3 +1,4 @@
+import { endOffersOfRetiredPark } from "~/assignments/retired-park.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
@@ -11,6 +12,8 @@ import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
 //   then report it as status 'retired', so the space.match job withdraws its live matches with the
 //   reason 已下架 and re-matches those leads — the same path as a space that was let — and lead.match
 //   never offers it again. The search documents are rewritten (status 'retired'), so queries skip it.
+// - A park retired also ends its offers nobody accepted yet (assignments/retired-park.server.ts, ADR 157);
+//   no lead is assigned or re-routed to it by hand then (admin/lead-actions.server.ts).
 // - A recruiter is retired by `active = false` (ADR 027): their open offers re-route now, in the same
 //   transaction; accepted work stays with them.
 
@@ -53,6 +56,8 @@ export async function setRetired(
     } else if (collection === "parks") {
       // A park's re-index rewrites its spaces' documents too (they carry the park's state).
       await enqueue(tx, "park.index", [id]);
+      // Retired: its offers nobody accepted end and their leads go to the parks that still fit (ADR 157).
+      if (retired) await endOffersOfRetiredPark(tx, id, actor);
       const spaces = await tx<{ id: string }[]>`select id from spaces where park_id = ${id} order by id`;
       await enqueue(
         tx,

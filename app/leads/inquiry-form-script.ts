@@ -5,6 +5,7 @@ import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT } from "~/leads/region-picker";
+import { focusErrorLink } from "~/utils/error-links";
 import { showFigureText } from "~/utils/figure-text";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
@@ -36,6 +37,10 @@ export function enhanceInquiryForm(form: HTMLFormElement): void {
   enhanceRegionPicker(form, lng);
   for (const block of form.querySelectorAll<HTMLElement>("[data-industry-search]")) enhanceIndustrySearch(block);
   enhanceSubmitButton(form);
+  // The error summary above the form (a refused post): its links put the focus in their fields.
+  document.addEventListener("click", (e) => {
+    if (focusErrorLink(e.target)) e.preventDefault();
+  });
   form.dataset.enhanced = "true";
 }
 

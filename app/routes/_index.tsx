@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
+import { ErrorSummary } from "~/components/error-summary";
 import { FigureText } from "~/components/figure-text-view";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
@@ -19,7 +20,7 @@ import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { publicText } from "~/i18n/public-messages";
-import { ui } from "~/i18n/ui-messages";
+import { ui, uiMessages } from "~/i18n/ui-messages";
 import { areaAboutReading } from "~/leads/area-reading";
 import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
 import { inquiryHref } from "~/leads/inquiry-link.server";
@@ -252,9 +253,13 @@ export default function InquiryForm() {
             )}
           </div>
         ) : errorCount > 0 && form.status === "error" ? (
-          <div className="banner error" role="alert">
-            {t("form.errorSummary", { count: errorCount })}
-          </div>
+          <ErrorSummary
+            lng={lng}
+            formId={form.id}
+            intro={t("form.errorSummary", { count: errorCount })}
+            errors={form.allErrors}
+            labelOf={(name) => (uiMessages.has(name) ? ui(lng, name) : undefined)}
+          />
         ) : null}
         <Form method="post" action={lngHref(FORM_ACTION, lng)} {...getFormProps(form)} data-lng={lng} data-validation="server">
           <input type="hidden" name="submissionKey" value={submissionKey} />

@@ -96,6 +96,8 @@ const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<
   "not-found": { field: "", key: "err.notFound" },
   closed: { field: "", key: "lead.reroute.none" },
   "recruiter-not-of-park": { field: "target", key: "err.recruiterNotOfPark" },
+  // Said above the form that asked (assign by hand, re-route), not under one of its fields.
+  "park-retired": { field: "", key: "err.parkRetired" },
   "nothing-to-reroute": { field: "assignmentId", key: "lead.reroute.none" },
   "unknown-duplicate": { field: "duplicateOf", key: "err.unknownLead" },
   "duplicate-self": { field: "duplicateOf", key: "err.duplicateSelf" },

@@ -9,6 +9,7 @@ import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { keepTextOnStale } from "~/components/error-pages";
+import { ErrorSummary } from "~/components/error-summary";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, ErrorList, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
 import {
@@ -44,6 +45,7 @@ import { httpText } from "~/i18n/http-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
+import { ui, uiMessages } from "~/i18n/ui-messages";
 import { validationMessage } from "~/i18n/validation-messages";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { REGION_FIX } from "~/leads/region-picker";
@@ -424,9 +426,13 @@ export default function HotlineDesk() {
           {h("unavailable")}
         </div>
       ) : errorCount > 0 && form.status === "error" ? (
-        <div className="banner error" role="alert">
-          {h("errors", { count: errorCount })}
-        </div>
+        <ErrorSummary
+          lng={lng}
+          formId={formId}
+          intro={h("errors", { count: errorCount })}
+          errors={form.allErrors}
+          labelOf={(name) => (uiMessages.has(name) ? ui(lng, name) : undefined)}
+        />
       ) : null}
       <p>{h("desk.intro")}</p>
       <section aria-labelledby="keys-h" className="keys">

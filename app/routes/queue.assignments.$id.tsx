@@ -379,9 +379,11 @@ export default function AssignmentPage() {
   const status =
     d.work.closeReason === "need-changed"
       ? deskText(d.lng, "outcome.withdrawn")
-      : d.closedByAdmin
-        ? adminClosingText(d.lng, d.closedByAdmin)
-        : adminLabel(d.lng, "assignment", d.status);
+      : d.work.closeReason === "park-retired" // assignments/retired-park.server.ts PARK_RETIRED (a .server module)
+        ? deskText(d.lng, "outcome.parkRetired")
+        : d.closedByAdmin
+          ? adminClosingText(d.lng, d.closedByAdmin)
+          : adminLabel(d.lng, "assignment", d.status);
   const open = ["accepted", "contacted", "visit"].includes(d.status);
   // A refused closing step (no reason) comes back with its confirmation still open.
   const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
-import { launchChromium } from "./browser";
+import { isBrokenPageError, launchChromium } from "./browser";
 import { createTestDatabase } from "./database";
 import { startWebServer } from "./services";
 
@@ -12,6 +12,11 @@ export type BrowserSuite = {
   browser: Browser;
   /** Registers something the file started (a worker) to close after Chromium and before the web server. */
   defer: (close: () => Promise<unknown>) => void;
+  /**
+   * What the pages of this file reported that a person's browser would show as broken (isBrokenPageError:
+   * uncaught exceptions, React's errors): each test fails at its end when it holds any (ADR 157).
+   */
+  pageErrors: string[];
 };
 
 /**
@@ -30,14 +35,29 @@ export function browserSuite(
   } = {},
 ): BrowserSuite {
   const closes: (() => Promise<unknown>)[] = [];
-  const suite = { defer: (close) => void closes.push(close) } as BrowserSuite;
+  const suite = { defer: (close) => void closes.push(close), pageErrors: [] as string[] } as BrowserSuite;
   beforeAll(async () => {
     suite.db = await createTestDatabase(name);
     const env = (await options.beforeWeb?.(suite)) ?? {};
     suite.web = await startWebServer({ DATABASE_URL: suite.db.url, ...env });
     await options.seed?.(suite);
     suite.browser = await launchChromium();
+    // Every context a test opens is watched: no file has to remember to (the trial's React #345 on /hotline).
+    const newContext = suite.browser.newContext.bind(suite.browser);
+    suite.browser.newContext = async (...args) => {
+      const context = await newContext(...args);
+      context.on("weberror", (e) => void suite.pageErrors.push(`pageerror: ${e.error().message}`));
+      context.on("console", (m) => {
+        if (m.type() === "error" && isBrokenPageError(m.text()))
+          suite.pageErrors.push(`console.error at ${m.page()?.url() ?? "?"}: ${m.text()}`);
+      });
+      return context;
+    };
   }, options.timeout);
+  afterEach(() => {
+    const errors = suite.pageErrors.splice(0);
+    if (errors.length > 0) throw new Error(`the browser reported ${errors.length} error(s):\n${errors.join("\n")}`);
+  });
   afterAll(async () => {
     await suite.browser?.close();
     for (const close of closes.reverse()) await close();

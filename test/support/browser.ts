@@ -73,3 +73,41 @@ export const textOf = (page: Page, selector: string): Promise<string> =>
     .locator(selector)
     .innerText()
     .catch(() => "");
+
+/**
+ * Whether a console.error line says the page is broken in a person's browser: React's own errors (minified
+ * "Minified React error #345", "#418" … with their react.dev link, or the development build's words), an
+ * uncaught error's report. Not a resource that failed to load (a test's own 502), nor a CSP report.
+ */
+export function isBrokenPageError(text: string): boolean {
+  return /Minified React error #\d+|react\.dev\/errors\/\d+|reactjs\.org\/docs\/error-decoder|Uncaught |hydrat|did not match|The above error occurred/i.test(
+    text,
+  );
+}
+
+/**
+ * Every error the page reports while a test drives it: `console.error` lines (React's minified errors such
+ * as #345 and #418 among them) and uncaught exceptions (`pageerror`), each as "<kind> at <path>: <text>".
+ * Call it right after newPage(); `expectNone()` fails the test with the list when there is any. Stricter than
+ * browserSuite's watch (isBrokenPageError): any console error counts here.
+ */
+export function watchPageErrors(page: Page): { errors: string[]; expectNone: () => void } {
+  const errors: string[] = [];
+  const keep = (kind: string, text: string) => {
+    let path = page.url();
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      // about:blank before the first navigation
+    }
+    errors.push(`${kind} at ${path}: ${text}`);
+  };
+  page.on("console", (m) => void (m.type() === "error" && keep("console.error", m.text())));
+  page.on("pageerror", (e) => keep("pageerror", `${e.message}\n${e.stack ?? ""}`));
+  return {
+    errors,
+    expectNone: () => {
+      if (errors.length > 0) throw new Error(`the page reported ${errors.length} error(s):\n${errors.join("\n")}`);
+    },
+  };
+}

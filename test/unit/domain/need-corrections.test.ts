@@ -167,4 +167,21 @@ describe("describeFlag of a correction", () => {
     );
     expect(describeFlag("en", flag("need.unitCount", "3栋 ≠ 2栋"))).toContain("to 2 buildings (the notes said: 3 buildings)");
   });
+  // The trial's "热线热线坐席": the demo desk account is called 热线坐席 and the line put 热线 before it. A name
+  // without its desk's word keeps the prefix (王芳, 周敏 above).
+  it.each([
+    ["hotline", "热线坐席", "热线坐席（2026-12-05 14:03）", "热线坐席 (2026-12-05 14:03)"],
+    ["hotline", "夜班热线2号", "夜班热线2号（2026-12-05 14:03）", "夜班热线2号 (2026-12-05 14:03)"],
+    ["hotline", "Hotline Desk 2", "Hotline Desk 2（2026-12-05 14:03）", "Hotline Desk 2 (2026-12-05 14:03)"],
+    ["recruiter", "招商专员周敏", "招商专员周敏（2026-12-05 14:03）", "招商专员周敏 (2026-12-05 14:03)"],
+    ["admin", "系统管理员", "系统管理员（2026-12-05 14:03）", "系统管理员 (2026-12-05 14:03)"],
+    ["admin", " admin Li ", "admin Li（2026-12-05 14:03）", "admin Li (2026-12-05 14:03)"],
+  ] as const)("a %s account called %j is named once with its desk, zh and en", (source, by, zh, en) => {
+    const zhLine = describeFlag("zh", flag("need.ceilingMinM", "层高8米以上 ≠ 7.5 m", { source, by }));
+    expect(zhLine).toBe(`层高已由${zh}更正为 7.5 m（备注原写：层高8米以上），以更正为准，不必再核实`);
+    expect(zhLine).not.toMatch(/(热线|管理员|招商专员)\1/);
+    expect(describeFlag("en", flag("need.ceilingMinM", "层高8米以上 ≠ 7.5 m", { source, by }))).toBe(
+      `Ceiling height corrected by ${en} to 7.5 m (the notes said: 层高8米以上); the correction stands, no need to check again`,
+    );
+  });
 });
