@@ -5,6 +5,8 @@ import { NEED_KINDS } from "~/domain/lead-fields";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
+// A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
+import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
 import type { NotesExtractor } from "~/domain/need-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
@@ -31,9 +33,6 @@ export type AssistPreview = {
   /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
   lookUp: string[];
 };
-
-/** A refusal right before an English place ("not in Liuhe", "except Gaochun", "avoid Pukou"): not a place to show as wanted. */
-const REFUSED_BEFORE_EN = /\b(?:not|no|except|excluding|other\s+than|apart\s+from|avoid|never)\s+(?:(?:in|near|around|at)\s+)?$/i;
 
 /**
  * What the inquiry form shows under the notes: exactly what the schema will store from them (the one rule
