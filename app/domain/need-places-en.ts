@@ -1,6 +1,6 @@
 import { NOTES_MAX } from "./field-limits";
 import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
-import { TAKEN_BACK_EN, CORRECTION_WORDS_EN } from "./place-words-en";
+import { CORRECTION_WORDS_EN,TAKEN_BACK_EN } from "./place-words-en";
 
 // Places in English notes (trial 12-05, finding 1): "we want something in Jiangning or Pukou": English notes name places after a marker word as Chinese
 // notes do after 在/去. Read here by their shape, without division data (this module runs in the browser):

@@ -510,7 +510,8 @@ function ownStance(
  * Read after "不是X也行" (outside X is fine too) and "不是非要在X" (not necessarily there); "不是X就是Y" goes on (no clause's end).
  */
 const NOT_THIS_BEFORE = /^[^\S\n]*(?:而|并|可|但|也)?不是[^\S\n]*(?:在|去)?[^\S\n]*$/u;
-const NOT_THIS_AFTER = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:那边|那里|这边)?[^\S\n]*(?:的)?[^\S\n]*(?:厂房|地方|区域)?[^\S\n]*(?:的)?[^\S\n]*(?:[，。；;,!?！？\n)）]|$)/u;
+const NOT_THIS_AFTER =
+  /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:那边|那里|这边)?[^\S\n]*(?:的)?[^\S\n]*(?:厂房|地方|区域)?[^\S\n]*(?:的)?[^\S\n]*(?:[，。；;,!?！？\n)）]|$)/u;
 /** A place then "的话" and a figure in its clause: a condition on a figure, not a place wanted (ownStance). */
 const IF_THERE_FIGURE = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:那边|这边)?的话[^，。；;,!?！？\n]{0,6}?\d/u;
 /** Words then a colon after a place, the start of another item: a label of what follows (ownStance). */
