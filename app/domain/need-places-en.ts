@@ -1,6 +1,6 @@
 import { NOTES_MAX } from "./field-limits";
 import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
-import { CORRECTION_WORDS_EN,TAKEN_BACK_EN } from "./place-words-en";
+import { CORRECTION_WORDS_EN, TAKEN_BACK_EN } from "./place-words-en";
 
 // Places in English notes (trial 12-05, finding 1): "we want something in Jiangning or Pukou": English notes name places after a marker word as Chinese
 // notes do after 在/去. Read here by their shape, without division data (this module runs in the browser):
@@ -19,7 +19,7 @@ import { CORRECTION_WORDS_EN,TAKEN_BACK_EN } from "./place-words-en";
  * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
  */
 const LATIN_MARKER = new RegExp(
-  String.raw`\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?:${CORRECTION_WORDS_EN})(?!\s+than\b)\s*[,:：]?\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*`,
+  String.raw`\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|never|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?:${CORRECTION_WORDS_EN})(?!\s+than\b)\s*(?:[,:：]|[-–—]+)?\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*`,
   "giu",
 );
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
@@ -78,6 +78,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       if (lower === "or" || lower === "and" || (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && !lowercase)) break;
       // A stance written in capitals after the name is no part of it ("Jiangning OK, Pukou NG"; attack 12-05g H12).
       if (words > 0 && LATIN_STANCE_WORD.test(word)) break;
+      // …spelt with dots too ("Liuhe N.G."; ADR 154).
+      if (words > 0 && /^n\.\s?g\b/iu.test(notes.slice(end, end + 5))) break;
       if (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && LATIN_STOP.test(word)) break;
       if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && (!lowercase || LATIN_STOP.test(word))))) return null;
       if (words === 0 && !capital) named = false;
@@ -194,10 +196,10 @@ const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATI
 const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|n\.\s?g|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
-  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
+  /^\s*(?:(?:is|are)\s+|=\s*)?n\.\s?g\b|^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
 /**
  * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".

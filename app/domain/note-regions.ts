@@ -115,6 +115,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const wished: PlaceMention[] = [];
   const excludedCodes = new Set<string>();
   const open: PlaceMention[] = [];
+  const placeCodes = new Map<PlaceMention, string[]>();
   // A zone named anywhere in the notes tells a shared name beside it apart ("两江新区，江北区也行": 重庆's
   // 江北区, as in the regions box; ADR 123). Not a zone ruled out: "不要两江新区，江北区" says nothing of which.
   const zonesNamed = found.filter((_, i) => stance[i] !== "out").map((p) => p.text);
@@ -162,9 +163,20 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     places.push(p);
     if (stance[i] === "wish") wished.push(p);
     if (one === null) problems.push(...r.problems);
-    else for (const c of one) codes.add(c);
+    else {
+      for (const c of one) codes.add(c);
+      placeCodes.set(p, one);
+    }
   }
   for (const c of excludedCodes) codes.delete(c);
+  // A place wanted in one clause and ruled out in another ("江宁，不对，不是江宁，是浦口"): never filled, nor named among the
+  // places filled while its district is not (ADR 154: need.regions said 江宁 beside 浦口's code alone) — its clause is told.
+  for (const p of [...places])
+    if (placeCodes.get(p)?.every((c) => excludedCodes.has(c))) {
+      places.splice(places.indexOf(p), 1);
+      if (wished.includes(p)) wished.splice(wished.indexOf(p), 1);
+      open.push(p);
+    }
   // A wish alone ("最好溧水", "溧水优先") is no filter, as a wished figure is not (ADR 097); beside a place
   // wanted outright it is one of the places named ("在江宁，最好溧水" fills both: a wish never narrows).
   const wanted = places.length > wished.length ? places : [];
@@ -289,7 +301,7 @@ const PLACE_NEGATED_AFTER = new RegExp(
     "(?:does\\s+not|doesn['’]t|do\\s+not|don['’]t|will\\s+not|won['’]t|would\\s+not|wouldn['’]t|can(?:not|['’]t))\\s+(?:really\\s+)?(?:work|suit|fit|do)\\b|" +
     // "NG" (no good) after a place, as ticks' opposite in lists (attack 12-05g H12: "江宁区OK，浦口区NG").
     // …also after "is" (attack 12-05h H1: "Jiangning is OK, Liuhe is NG" stored Liuhe as wanted).
-    "(?:please\\s+)?no\\b|(?:(?:is|are|=)\\s*)?(?:a\\s+)?ng\\b|(?:is|are)\\s+(?:a\\s+)?no(?:-|\\s+)go\\b)",
+    "(?:please\\s+)?no\\b|(?:(?:is|are|=|是|为|属于)\\s*)?(?:a\\s+)?(?:ng\\b|n\\.\\s?g\\b\\.?)|(?:is|are)\\s+(?:a\\s+)?no(?:-|\\s+)go\\b)",
   "iu",
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
@@ -333,7 +345,7 @@ const PLACE_OK_AFTER = new RegExp(
 const PLACE_GRUDGING_AFTER = new RegExp(
   String.raw`^\s*(?:区|县|市)?\s*(?:的话)?\s*(?:其实|倒|倒也|也|其实也)?\s*(?:(?:也)?不是不|未尝不|并非不|没有不)(?:行|可以|可|能考虑|考虑|能接受|能去)|` +
     String.raw`^\s*(?:区|县|市)?\s*(?:倒|也|倒也)?\s*(?:还行|勉强(?:可以|能接受|行)|凑合)|` +
-    String.raw`^\s*(?:is|would\s+be)\s+not\s+(?:bad|impossible|out\s+of\s+the\s+question)\b|^\s*(?:isn['’]t|wouldn['’]t\s+be)\s+(?:bad|impossible|out\s+of\s+the\s+question|a\s+problem)\b|^\s*(?:is\s+)?(?:also\s+)?not\s+a\s+problem\b`,
+    String.raw`^\s*(?:is|are|would\s+be)\s+not\s+(?:bad|impossible|out\s+of\s+the\s+question|(?:a\s+)?ng)\b|^\s*(?:isn['’]t|aren['’]t)\s+(?:a\s+)?ng\b|^\s*(?:区|县|市)?\s*(?:也|倒)?不是\s*ng\b|^\s*(?:isn['’]t|wouldn['’]t\s+be)\s+(?:bad|impossible|out\s+of\s+the\s+question|a\s+problem)\b|^\s*(?:is\s+)?(?:also\s+)?not\s+a\s+problem\b`,
   "iu",
 );
 /**
@@ -585,7 +597,9 @@ const TAKEN_BACK_ZH = new RegExp(
 const CORRECTION = new RegExp(
   String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s…]|[-–—]+)[\s….。]*` +
     // An interjection before the Chinese word ("哦不", "啊不对", "呃，不是"; ADR 154: "江宁，哦不，浦口" filled both).
-    String.raw`(?:(?:不好意思[^\S\n]*[，,]?[^\S\n]*)?(?:${INTERJECTION_ZH}[^\S\n]*[，,]?[^\S\n]*)?(?:(?:不+|不对|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.…]|[-–—]+)?[^\S\n]*){1,3}(?:(?<=[，,;；:：!！。.…\-–—][^\S\n]*)|(?<=${INTERJECTION_ZH}[^\S\n]*不对?[^\S\n]*))|` +
+    String.raw`(?:(?:不好意思[^\S\n]*[，,]?[^\S\n]*)?(?:${INTERJECTION_ZH}[^\S\n]*[，,]?[^\S\n]*)?(?:(?:(?:不对|不)+|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.…]|[-–—]+)?[^\S\n]*){1,3}(?:(?<=[，,;；:：!！。.…\-–—][^\S\n]*)|(?<=${INTERJECTION_ZH}[^\S\n]*不对?[^\S\n]*))|` +
+    // A verb of correcting with the place as its object ("江宁，改成浦口", "江宁，更正为浦口"; ADR 154: both were filled).
+    String.raw`(?:改成|改为|换成|更正为|更正成|纠正为|应改为|应该是)|` +
     // English (place-words-en.ts, the one list; ADR 154): "sorry", "I mean", "no wait", "or rather" — after a comma or a dash.
     String.raw`(?:${CORRECTION_WORDS_EN})(?!\s+than\b)[^\S\n]*[,:;.!\-–—]?)\s*` +
     String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*$`,

@@ -19,6 +19,6 @@ export const REFUSAL_BEFORE_EN =
 /** A refusal right before an English place, a place word between ("not in Liuhe", "except Gaochun", "avoid near Pukou"). */
 export const REFUSED_BEFORE_EN = new RegExp(String.raw`\b(?:${REFUSAL_BEFORE_EN})\s+(?:(?:in|near|around|at)\s+)?$`, "iu");
 
-/** A correction right after a name, a comma or a dash between ("Jiangning, sorry", "Jiangning — I mean"): the name is taken back. */
+/** A correction right after a name, a comma, a bracket or a dash between ("Jiangning, sorry", "Jiangning (I mean"): the name is taken back. */
 // Not "rather than" (a preference: "Jiangning rather than Pukou" wants Jiangning).
-export const TAKEN_BACK_EN = new RegExp(String.raw`^\s*(?:[,，;；]|[-–—]+)?\s*(?:${CORRECTION_WORDS_EN})\b(?!\s+than\b)`, "iu");
+export const TAKEN_BACK_EN = new RegExp(String.raw`^\s*(?:[,，;；(（]|[-–—]+)?\s*(?:${CORRECTION_WORDS_EN})\b(?!\s+than\b)`, "iu");
