@@ -126,7 +126,8 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       showFigureText(text, preview[part]);
       line.hidden = preview[part] === "";
     }
-    showChoices(form, box, preview.choices);
+    // While names are being asked, the question the server's answer brought (a held submit) stays as it is.
+    if (preview.choices.length > 0 || preview.lookUp.length === 0) showChoices(form, box, preview.choices);
   };
   form.addEventListener("input", show);
   form.addEventListener("change", show);
@@ -388,8 +389,10 @@ function showChoices(form: HTMLFormElement, box: HTMLElement, choices: PreviewCh
     }),
   );
   line.hidden = choices.length === 0;
+  // Names once asked stay asked (the server's answer may have asked them): a submit is held once, never again for them.
   const asked = form.elements.namedItem(PLACES_ASKED);
-  if (asked instanceof HTMLInputElement) asked.value = choices.map((c) => c.name).join("\n");
+  if (asked instanceof HTMLInputElement)
+    asked.value = [...new Set([...asked.value.split("\n").filter(Boolean), ...choices.map((c) => c.name)])].join("\n");
 }
 
 /** GET /api/regions?resolve=: the divisions' full names, or why the name was not taken; null when the server did not answer. */
