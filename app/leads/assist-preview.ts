@@ -152,6 +152,9 @@ export function assistPreview(
   };
 }
 
+/** The kind a city's name ends in, in a full path (市): a code point, as it is no text a person reads (ADR 026). */
+const CITY_KIND = String.fromCodePoint(0x5e02);
+
 /**
  * The names of `places` the server answered with two or more places (a name several share), each with a button per place: its
  * value the places as the regions box will hold them, that name replaced by the place's full name (the others as typed: the box
@@ -161,7 +164,7 @@ function placeChoices(places: readonly string[], answer: (name: string) => Place
   const list = punctuationMessages.t(lng, "list");
   // The server reads a name in Latin letters several share as the one in the city all the others lie in ("Jiangning or Lishui":
   // 溧水区 of 南京; note-regions.ts inCity): not asked here either. A path's city: all but its last division ("江苏省南京市").
-  const cityOf = (path: string) => path.slice(0, path.lastIndexOf("市", path.length - 2) + 1);
+  const cityOf = (path: string) => path.slice(0, path.lastIndexOf(CITY_KIND, path.length - 2) + 1);
   const cities = new Set(
     places.flatMap((p) => {
       const a = answer(p);
