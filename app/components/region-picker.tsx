@@ -139,7 +139,7 @@ export function PlaceChoices({ choices }: { choices: PlaceChoice[] }) {
     <>
       <div data-assist-line="choices" hidden={choices.length === 0}>
         {choices.map((c) => (
-          <div key={c.name} className="picker-actions region-fixes" role="group" aria-label={c.question} data-region-fixes="">
+          <div key={c.name} className="picker-actions region-fixes" role="group" aria-label={c.group} data-region-fixes="">
             <p className="understood">{c.question}</p>
             {c.options.map((o) => (
               <button key={o.value} type="submit" name={REGION_FIX} value={o.value} formNoValidate className="secondary" data-region-fix="">

@@ -40,8 +40,11 @@ export type AssistPreview = {
   choices: PlaceChoice[];
 };
 
-/** One name several places share: what is asked (in the page's language) and a button per place. */
-export type PlaceChoice = { name: string; question: string; options: RegionFix[] };
+/**
+ * One name several places share: what is asked (in the page's language), the buttons' group name (`group`: never the regions box's
+ * label, which a look-up by label must find once; ADR 140) and a button per place.
+ */
+export type PlaceChoice = { name: string; question: string; group: string; options: RegionFix[] };
 
 /**
  * The server's answer for one name (GET /api/regions?resolve=, resolvePicked): the divisions' full names, or why it was not
@@ -181,6 +184,7 @@ function placeChoices(places: readonly string[], answer: (name: string) => Place
     out.push({
       name,
       question: ui(lng, "need.placeWhich", { name }),
+      group: ui(lng, "need.placeWhichGroup", { name }),
       options: a.problem.suggestions.map((s) => ({ label: s.label, value: places.map((p) => (p === name ? s.path : p)).join(list) })),
     });
   }

@@ -370,7 +370,7 @@ function showChoices(form: HTMLFormElement, box: HTMLElement, choices: PreviewCh
   line.replaceChildren(
     ...choices.map((c) => {
       const group = Object.assign(document.createElement("div"), { className: "picker-actions region-fixes", role: "group" });
-      group.setAttribute("aria-label", c.question);
+      group.setAttribute("aria-label", c.group);
       group.dataset.regionFixes = "";
       const options = c.options.map((o) => {
         const b = Object.assign(document.createElement("button"), {

@@ -130,6 +130,7 @@ export function notesPlaceChoices(notes: string, lng: Lng): PlaceChoice[] {
     out.push({
       name: problem.input,
       question: ui(lng, "need.placeWhich", { name: problem.input }),
+      group: ui(lng, "need.placeWhichGroup", { name: problem.input }),
       options: problem.suggestions.slice(0, MAX_FIXES).map((path) => ({
         label: lng === "en" ? englishPathLabel(path) : path,
         value: typed.map((t) => (t === problem.input ? path : t)).join(list),
