@@ -367,6 +367,11 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
 function showChoices(form: HTMLFormElement, box: HTMLElement, choices: PreviewChunk.PlaceChoice[]): void {
   const line = box.querySelector<HTMLElement>('[data-assist-line="choices"]');
   if (!line) return;
+  // The same question is left as it is: leaving the notes for a button fires "change", and buttons drawn again then would take
+  // the tap from under the finger (the tapped one gone before its click).
+  const key = JSON.stringify(choices);
+  if (line.dataset.choices === key) return;
+  line.dataset.choices = key;
   line.replaceChildren(
     ...choices.map((c) => {
       const group = Object.assign(document.createElement("div"), { className: "picker-actions region-fixes", role: "group" });
