@@ -1,7 +1,16 @@
 import type { Lng } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
-import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT, type RegionFix } from "~/leads/region-picker";
+import type { PlaceChoice } from "~/leads/assist-preview";
+import {
+  PICKER_FIELDS,
+  type PickProblem,
+  PLACES_ASKED,
+  PROBLEM_ID,
+  REGION_FIX,
+  REGION_INTENT,
+  type RegionFix,
+} from "~/leads/region-picker";
 import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
 
 // Province → city → district, added to the regions field as the division's full name (江苏省南京市高淳区),
@@ -116,6 +125,32 @@ export function RegionFixes({
         </button>
       ))}
     </div>
+  );
+}
+
+/**
+ * The notes name a place several share, the regions box blank (ADR 154): the question and a button per place, each putting
+ * the places in the regions box (REGION_FIX, as RegionFixes: a submit without JavaScript, the box at once with it). Always
+ * rendered (hidden when empty): the form's script fills it as the preview asks (inquiry-form-script.ts showChoices), and the
+ * names asked go in PLACES_ASKED so that the submit is not held to ask them again.
+ */
+export function PlaceChoices({ choices }: { choices: PlaceChoice[] }) {
+  return (
+    <>
+      <div data-assist-line="choices" hidden={choices.length === 0}>
+        {choices.map((c) => (
+          <div key={c.name} className="picker-actions region-fixes" role="group" aria-label={c.group} data-region-fixes="">
+            <p className="understood">{c.question}</p>
+            {c.options.map((o) => (
+              <button key={o.value} type="submit" name={REGION_FIX} value={o.value} formNoValidate className="secondary" data-region-fix="">
+                {o.label}
+              </button>
+            ))}
+          </div>
+        ))}
+      </div>
+      <input type="hidden" name={PLACES_ASKED} defaultValue={choices.map((c) => c.name).join("\n")} />
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { NOTES_MAX } from "./field-limits";
 import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
+import { CORRECTION_WORDS_EN, TAKEN_BACK_EN } from "./place-words-en";
 
 // Places in English notes (trial 12-05, finding 1): "we want something in Jiangning or Pukou": English notes name places after a marker word as Chinese
 // notes do after 在/去. Read here by their shape, without division data (this module runs in the browser):
@@ -17,8 +18,10 @@ import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
  * A marker word and the space after it; the name follows. A fallback ("then Pukou", "otherwise Pukou") and a choice's label
  * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
  */
-const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?:i\s+mean|i\s+meant|sorry|no\s+wait|correction)\s*[,:：]?\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*/giu;
+const LATIN_MARKER = new RegExp(
+  String.raw`\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|never|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?:${CORRECTION_WORDS_EN})(?!\s+than\b)\s*(?:[,:：]|[-–—]+)?\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*`,
+  "giu",
+);
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT = new RegExp(
   String.raw`\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from|` +
@@ -75,6 +78,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       if (lower === "or" || lower === "and" || (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && !lowercase)) break;
       // A stance written in capitals after the name is no part of it ("Jiangning OK, Pukou NG"; attack 12-05g H12).
       if (words > 0 && LATIN_STANCE_WORD.test(word)) break;
+      // …spelt with dots too ("Liuhe N.G."; ADR 154).
+      if (words > 0 && /^n\.\s?g\b/iu.test(notes.slice(end, end + 5))) break;
       if (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && LATIN_STOP.test(word)) break;
       if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && (!lowercase || LATIN_STOP.test(word))))) return null;
       if (words === 0 && !capital) named = false;
@@ -161,13 +166,15 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     const last = names[names.length - 1];
     // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
     // Or Chinese words that they will do, as in mixed notes ("您好，Jiangning、Pukou都可以").
-    if (!last || !names.every(([, , named]) => named) || !LIST_END.test(notes.slice(last[1]))) continue;
+    // A name taken back ("Jiangning, sorry, Pukou", "Jiangning — I mean Pukou"): found, so that the server tells it unread —
+    // the correction's reading (note-regions.ts CORRECTION) neither fills nor drops it (ADR 154; it was never found).
+    const takenBack = last !== undefined && TAKEN_BACK_EN.test(notes.slice(last[1], last[1] + 24));
+    if (!last || !names.every(([, , named]) => named) || !(LIST_END.test(notes.slice(last[1])) || takenBack)) continue;
     // One name alone in its clause ("5000 sqm factory, Gaochun"; trial 12-05g: dropped silently, while "…，高淳" was read):
     // `alone`, kept by the server only when it names a place itself.
-    // Not after a label's colon (the labels' own reading decides: "Company location: Wuxi" is where they are), nor before a
-    // correction ("Jiangning, I mean Pukou": the correction's reading decides).
+    // Not after a label's colon (the labels' own reading decides: "Company location: Wuxi" is where they are).
     if (names.length === 1) {
-      if (!/[:：]\s*$/u.test(before) && !ALONE_TAKEN_BACK.test(notes.slice(last[1]))) add(names[0][0], names[0][1], true, "alone");
+      if (!/[:：]\s*$/u.test(before)) add(names[0][0], names[0][1], true, "alone");
     } else if (clauseStart) for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
@@ -189,19 +196,16 @@ const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATI
 const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|n\.\s?g|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
-  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
+  /^\s*(?:(?:is|are)\s+|=\s*)?n\.\s?g\b|^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
 /**
  * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
  */
 const LATIN_OK_AFTER =
   /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
-
-/** A correction right after a name alone in its clause: the name is taken back, not read (note-regions.ts reads corrections). */
-const ALONE_TAKEN_BACK = /^\s*[,，]?\s*(?:i\s+mean|i\s+meant|sorry|no\s+wait|rather|correction)/iu;
 
 /** The end of a bare list of names: a clause's, or Chinese words that its places will do. */
 const LIST_END = new RegExp(`^\\s*(?:$|[.,;!?\\n)）。，；！？]|${LIST_OK_ZH})`, "u");

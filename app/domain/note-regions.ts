@@ -19,6 +19,7 @@ import {
 } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
 import { hasMark, markStance, onlyMarksBetween } from "./place-marks";
+import { CORRECTION_WORDS_EN, REFUSAL_BEFORE_EN } from "./place-words-en";
 import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
 import {
@@ -114,6 +115,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const wished: PlaceMention[] = [];
   const excludedCodes = new Set<string>();
   const open: PlaceMention[] = [];
+  const placeCodes = new Map<PlaceMention, string[]>();
   // A zone named anywhere in the notes tells a shared name beside it apart ("两江新区，江北区也行": 重庆's
   // 江北区, as in the regions box; ADR 123). Not a zone ruled out: "不要两江新区，江北区" says nothing of which.
   const zonesNamed = found.filter((_, i) => stance[i] !== "out").map((p) => p.text);
@@ -161,9 +163,20 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     places.push(p);
     if (stance[i] === "wish") wished.push(p);
     if (one === null) problems.push(...r.problems);
-    else for (const c of one) codes.add(c);
+    else {
+      for (const c of one) codes.add(c);
+      placeCodes.set(p, one);
+    }
   }
   for (const c of excludedCodes) codes.delete(c);
+  // A place wanted in one clause and ruled out in another ("江宁，不对，不是江宁，是浦口"): never filled, nor named among the
+  // places filled while its district is not (ADR 154: need.regions said 江宁 beside 浦口's code alone) — its clause is told.
+  for (const p of [...places])
+    if (placeCodes.get(p)?.every((c) => excludedCodes.has(c))) {
+      places.splice(places.indexOf(p), 1);
+      if (wished.includes(p)) wished.splice(wished.indexOf(p), 1);
+      open.push(p);
+    }
   // A wish alone ("最好溧水", "溧水优先") is no filter, as a wished figure is not (ADR 097); beside a place
   // wanted outright it is one of the places named ("在江宁，最好溧水" fills both: a wish never narrows).
   const wanted = places.length > wished.length ? places : [];
@@ -261,7 +274,8 @@ const STANCE_SEP = "(?:[(（【\\[:：]|[-—–]+>?|→)?\\s*";
  */
 const PLACE_NEGATED_BEFORE = new RegExp(
   "(?:(?:不要|不考虑|不(?:太|是很)?想要?|不需要|不希望(?:是)?|不选|不找|别选|别找|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|拒绝|除外|" +
-    String.raw`not\s+in|\bnot|except|excluding|\bexclude[ds]?(?=\s*[:：-])|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)` +
+    // The English words (place-words-en.ts, one list with the preview's; ADR 154), and "Exclude:" as a label.
+    String.raw`\b(?:${REFUSAL_BEFORE_EN})|\bexclude[ds]?(?=\s*[:：-]))` +
     String.raw`(?:\s*(?:的)?(?:区域|地区|区县|地点|位置|选址|地方|板块)?\s*(?:[:：]|-+(?!>)))?` +
     // A "no" as a label ("可以：江宁区 不行：六合区").
     String.raw`|(?:不行|不可以|不可|ng)\s*[:：]` +
@@ -287,7 +301,7 @@ const PLACE_NEGATED_AFTER = new RegExp(
     "(?:does\\s+not|doesn['’]t|do\\s+not|don['’]t|will\\s+not|won['’]t|would\\s+not|wouldn['’]t|can(?:not|['’]t))\\s+(?:really\\s+)?(?:work|suit|fit|do)\\b|" +
     // "NG" (no good) after a place, as ticks' opposite in lists (attack 12-05g H12: "江宁区OK，浦口区NG").
     // …also after "is" (attack 12-05h H1: "Jiangning is OK, Liuhe is NG" stored Liuhe as wanted).
-    "(?:please\\s+)?no\\b|(?:(?:is|are|=)\\s*)?(?:a\\s+)?ng\\b|(?:is|are)\\s+(?:a\\s+)?no(?:-|\\s+)go\\b)",
+    "(?:please\\s+)?no\\b|(?:(?:is|are|=|是|为|属于)\\s*)?(?:a\\s+)?(?:ng\\b|n\\.\\s?g\\b\\.?)|(?:is|are)\\s+(?:a\\s+)?no(?:-|\\s+)go\\b)",
   "iu",
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
@@ -331,7 +345,7 @@ const PLACE_OK_AFTER = new RegExp(
 const PLACE_GRUDGING_AFTER = new RegExp(
   String.raw`^\s*(?:区|县|市)?\s*(?:的话)?\s*(?:其实|倒|倒也|也|其实也)?\s*(?:(?:也)?不是不|未尝不|并非不|没有不)(?:行|可以|可|能考虑|考虑|能接受|能去)|` +
     String.raw`^\s*(?:区|县|市)?\s*(?:倒|也|倒也)?\s*(?:还行|勉强(?:可以|能接受|行)|凑合)|` +
-    String.raw`^\s*(?:is|would\s+be)\s+not\s+(?:bad|impossible|out\s+of\s+the\s+question)\b|^\s*(?:isn['’]t|wouldn['’]t\s+be)\s+(?:bad|impossible|out\s+of\s+the\s+question|a\s+problem)\b|^\s*(?:is\s+)?(?:also\s+)?not\s+a\s+problem\b`,
+    String.raw`^\s*(?:is|are|would\s+be)\s+not\s+(?:bad|impossible|out\s+of\s+the\s+question|(?:a\s+)?ng)\b|^\s*(?:isn['’]t|aren['’]t)\s+(?:a\s+)?ng\b|^\s*(?:区|县|市)?\s*(?:也|倒)?不是\s*ng\b|^\s*(?:isn['’]t|wouldn['’]t\s+be)\s+(?:bad|impossible|out\s+of\s+the\s+question|a\s+problem)\b|^\s*(?:is\s+)?(?:also\s+)?not\s+a\s+problem\b`,
   "iu",
 );
 /**
@@ -488,6 +502,8 @@ function ownStance(
   // "江宁的话6米也行" (a figure said for one place): not the place asked for outright — told unread (attack 12-05h M4).
   if (IF_THERE_FIGURE.test(near.after)) return "open";
   if (says(PLACE_GRUDGING_AFTER, near)) return "in";
+  // "江宁，不是浦口", "要江宁的，而不是浦口的": the place contrasted away, ruled out (ADR 154; it was told or not read at all).
+  if (NOT_THIS_BEFORE.test(near.before) && NOT_THIS_AFTER.test(near.after)) return "out";
   if (placeNegated(notes, span, near)) return "out";
   if (PLACE_ONLY_BEFORE.test(near.before) || says(PLACE_OK_AFTER, near)) return "in";
   if (PLACE_WISHED_BEFORE.test(near.before) || says(PLACE_WISHED_AFTER, near)) return "wish";
@@ -501,6 +517,13 @@ function ownStance(
   if (REFUSED_LABEL_LIST.test(foldText(line).s)) return "out";
   return null;
 }
+/**
+ * 不是 opening a clause right before a place that ends it: the place set against the one wanted ("江宁，不是浦口", "而不是浦口的").
+ * Read after "不是X也行" (outside X is fine too) and "不是非要在X" (not necessarily there); "不是X就是Y" goes on (no clause's end).
+ */
+const NOT_THIS_BEFORE = /^[^\S\n]*(?:而|并|可|但|也)?不是[^\S\n]*(?:在|去)?[^\S\n]*$/u;
+const NOT_THIS_AFTER =
+  /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:那边|那里|这边)?[^\S\n]*(?:的)?[^\S\n]*(?:厂房|地方|区域)?[^\S\n]*(?:的)?[^\S\n]*(?:[，。；;,!?！？\n)）]|$)/u;
 /** A place then "的话" and a figure in its clause: a condition on a figure, not a place wanted (ownStance). */
 const IF_THERE_FIGURE = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:那边|这边)?的话[^，。；;,!?！？\n]{0,6}?\d/u;
 /** Words then a colon after a place, the start of another item: a label of what follows (ownStance). */
@@ -560,14 +583,25 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
       for (let k = i; k >= 0 && (k === i || JOINED.test(notes.slice(places[k].span[1], places[k + 1].span[0]))); k--) out[k] = "open";
   return out;
 }
+/** A word of surprise before a correction (哦不, 啊不对, 呃，不是): with it, 不 and 不对 need no punctuation after ("江宁，哦不浦口"). */
+const INTERJECTION_ZH = "(?:哦|噢|喔|啊|呃|额|嗯|哎|唉|诶|欸|呀)";
+/** Dashes or dots, then a correction, right after a name ("江宁——不对，浦口", "江宁……说错了，浦口"): the name said alone, taken back. */
+const TAKEN_BACK_ZH = new RegExp(
+  String.raw`^[^\S\n]*[…—-]+(?=[^\S\n]*${INTERJECTION_ZH}?[^\S\n]*(?:不对|不是(?=[^\S\n]*[，,…—-])|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正))`,
+  "u",
+);
 /**
  * The words between a place and the one that corrects it: a correction word as a clause of its own (a mark after it), or an
  * English one ("I mean", "sorry", "no wait"), then at most 是/要/in before the next place. "江宁，不是浦口" (no mark after 不是) is none.
  */
 const CORRECTION = new RegExp(
-  String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s]|-+)\s*` +
-    String.raw`(?:(?:不好意思[^\S\n]*[，,]?[^\S\n]*)?(?:(?:不+|不对|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.]|-+)?[^\S\n]*){1,3}(?<=[，,;；:：!！。.-][^\S\n]*)|` +
-    String.raw`(?:sorry|oops|no\s+wait|wait|correction|i\s+mean|i\s+meant)[^\S\n]*[,:;.!-]?)\s*` +
+  String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s…]|[-–—]+)[\s….。]*` +
+    // An interjection before the Chinese word ("哦不", "啊不对", "呃，不是"; ADR 154: "江宁，哦不，浦口" filled both).
+    String.raw`(?:(?:不好意思[^\S\n]*[，,]?[^\S\n]*)?(?:${INTERJECTION_ZH}[^\S\n]*[，,]?[^\S\n]*)?(?:(?:(?:不对|不)+|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.…]|[-–—]+)?[^\S\n]*){1,3}(?:(?<=[，,;；:：!！。.…\-–—][^\S\n]*)|(?<=${INTERJECTION_ZH}[^\S\n]*不对?[^\S\n]*))|` +
+    // A verb of correcting with the place as its object ("江宁，改成浦口", "江宁，更正为浦口"; ADR 154: both were filled).
+    String.raw`(?:改成|改为|换成|更正为|更正成|纠正为|应改为|应该是)|` +
+    // English (place-words-en.ts, the one list; ADR 154): "sorry", "I mean", "no wait", "or rather" — after a comma or a dash.
+    String.raw`(?:${CORRECTION_WORDS_EN})(?!\s+than\b)[^\S\n]*[,:;.!\-–—]?)\s*` +
     String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*$`,
   "iu",
 );
@@ -833,7 +867,7 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
       CLAUSE_ALONE.test(s.slice(last.end));
     const placed =
       (group.length > 1 || group[0].parts > 1 || group[0].zone || alone) &&
-      AFTER_UNMARKED.test(s.slice(last.end)) &&
+      (AFTER_UNMARKED.test(s.slice(last.end)) || (alone && TAKEN_BACK_ZH.test(s.slice(last.end)))) &&
       !PRESENT_UNMARKED.test(s.slice(0, group[0].start)) &&
       group.every((n) => isPlace(s.slice(n.start, n.end), s.slice(n.end), n.zone));
     if (placed) for (const n of group) out.push({ text: notes.slice(at[n.start], at[n.end]), span: [at[n.start], at[n.end]] });
@@ -852,13 +886,21 @@ const CLAUSE_OPEN = new RegExp(
   "u",
 );
 /** A correction's label opening a clause ("江宁，更正：浦口", "江宁，纠正一下：浦口"; attack 12-05h H8: the corrected place was lost). */
-const CORRECTION_OPEN = /(?:^|[，。；;,!?！？\n(（])\s*(?:更正|纠正|订正|改为|改成|改一下)\s*(?:一下)?\s*[:：]?\s*(?:是|为)?\s*$/u;
+// …or a word of surprise and 不 ("江宁，哦不浦口", "江宁，啊不对是浦口"), or a correction after a dash ("江宁-不对-浦口"; ADR 154:
+// 浦口 was not found, 江宁 filled). Not "哦不是浦口" (oh, not Pukou?).
+const CORRECTION_OPEN = new RegExp(
+  String.raw`(?:^|[，。；;,!?！？\n(（\-—…])\s*(?:(?:更正|纠正|订正|改为|改成|改一下)\s*(?:一下)?\s*[:：]?|${INTERJECTION_ZH}\s*[，,]?\s*不(?:对|(?!是))\s*[，,]?|${INTERJECTION_ZH}?\s*(?:不对|说错了|写错了|打错了|搞错了|弄错了|错了)\s*(?:[-—…]+|[，,]))\s*(?:是|为|应该是)?\s*$`,
+  "u",
+);
 /**
  * After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between; or a bracket of its
  * own before the end ("高淳（不要太偏的）": a need of the site there, not a refusal of the place; places34).
  */
 const CLAUSE_ALONE = new RegExp(
   String.raw`^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n)）】\]]|` +
+    // A dash or dots before a correction ("江宁——不对，浦口", "江宁……说错了"; ADR 154): the name was said alone, then taken back.
+    TAKEN_BACK_ZH.source.slice(1) +
+    "|" +
     // A figure after the name ends its clause of places (attack 12-05g H8: "江宁5000平", "江宁附近5000平", "江宁的厂房5000平").
     "(?:的?(?:厂房|仓库|库房|土地|用地|地块|车间|场地))?\\s*" +
     // A building's or a road's label between ("江宁A栋3000平", "江宁3号路5000平", "江宁A区5000平"; attack 12-05h M3).

@@ -39,6 +39,8 @@ const zh = {
   "form.editAgain": "返回表单修改",
   "form.restored": "您填写的内容已填回表单，请核对后再提交。",
   "form.switched": "已切换为中文，您填写的内容都已保留。",
+  "form.placesAsked":
+    "还没有提交：补充说明里的地点有同名的地方，请在下方点选您指的是哪一个（填入意向区域），或直接再次提交，由招商专员与您核实。",
   "form.switchedConsent": "同意框已取消勾选：请阅读中文版个人信息处理说明后再勾选。",
   "need.moveInHint": "可写 2027-03、明年3月、年底 或 下半年",
   "need.unitCount": "几栋/几处（多处时填，面积填合计）",
@@ -100,6 +102,8 @@ const en: Record<PublicKey, string> = {
   "form.editAgain": "Back to the form to edit",
   "form.restored": "What you typed is back in the form. Please check it, then send it.",
   "form.switched": "Switched to English. Everything you typed is kept.",
+  "form.placesAsked":
+    "Not sent yet: a place in your notes names more than one place. Tap the one you mean below (it goes in Preferred districts), or send again as it is and a recruiter will check it with you.",
   "form.switchedConsent": "The consent box is unticked: please read the privacy notice in English, then tick it again.",
   "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
   "need.unitCount": "How many buildings/units (if several; the area is their total)",

@@ -6,10 +6,13 @@ import { describeNeedHints } from "~/domain/need-hints-text";
 import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
+// A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
+import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import { looksLikePlaceName } from "~/leads/place-like";
+import type { PickProblem, RegionFix } from "~/leads/region-picker";
 
 /**
  * The form's need fields that stop the assist from filling them when typed in (need-assist.ts: `filled`),
@@ -32,10 +35,24 @@ export type AssistPreview = {
   places: string;
   /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
   lookUp: string[];
+  /**
+   * Names several places share ("Lishui": 溧水区 or 丽水市; `known` answered with the resolver's suggestions): the question and a
+   * choice per place, each the regions box's text with that place (ADR 154). Empty while the regions box is typed in.
+   */
+  choices: PlaceChoice[];
 };
 
-/** A refusal right before an English place ("not in Liuhe", "except Gaochun", "avoid Pukou"): not a place to show as wanted. */
-const REFUSED_BEFORE_EN = /\b(?:not|no|except|excluding|other\s+than|apart\s+from|avoid|never)\s+(?:(?:in|near|around|at)\s+)?$/i;
+/**
+ * One name several places share: what is asked (in the page's language), the buttons' group name (`group`: never the regions box's
+ * label, which a look-up by label must find once; ADR 140) and a button per place.
+ */
+export type PlaceChoice = { name: string; question: string; group: string; options: RegionFix[] };
+
+/**
+ * The server's answer for one name (GET /api/regions?resolve=, resolvePicked): the divisions' full names, or why it was not
+ * taken with the places it may be. The preview asks it of the names it cannot settle itself.
+ */
+export type PlaceAnswer = { resolved: string[] } | { problem: PickProblem };
 
 /**
  * What the inquiry form shows under the notes: exactly what the schema will store from them (the one rule
@@ -50,6 +67,7 @@ const REFUSED_BEFORE_EN = /\b(?:not|no|except|excluding|other\s+than|apart\s+fro
  * extractMoney) where the page has it — the hotline's form always, the inquiry form's script once its
  * later chunk has come (lead-form-validation.ts). Worked out by the server render and, as the person
  * types, by the form's script (app/leads/inquiry-form-script.ts) — the same function for both.
+ * `known`: the server's answer for a name (PlaceAnswer; `true`/`false` for named or not), undefined while not asked.
  * `typedArea`: the area boxes in ㎡ (need-assist.ts typedAreaOf), so that the notes' unread area words are
  * dropped only when they say the same as the boxes (docs/decisions/122).
  */
@@ -60,7 +78,7 @@ export function assistPreview(
   kind: string | undefined,
   extras?: readonly NotesExtractor[],
   typedArea?: TypedArea,
-  known?: (name: string) => boolean | undefined,
+  known?: (name: string) => PlaceAnswer | boolean | undefined,
 ): AssistPreview {
   const plan = planAssist(notes, filled, new Date(), extras, kind, typedArea);
   const between = punctuationMessages.t(lng, "clauses");
@@ -69,22 +87,36 @@ export function assistPreview(
   // (`known`: the form's script asks GET /api/regions?resolve=, ADR 131); the others are to look up.
   // Places named in English after in/near/move to ("in Jiangning or Pukou"), capitalised: shown as the Chinese ones are
   // (trial 12-05f: the confirmation listed them, the live preview did not). Lower-case candidates stay the server's.
-  const marked = [
-    ...findPlaceMentions(notes),
-    ...findLatinPlaceMentions(notes).filter(
-      (m) => m.named && !m.bare && !REFUSED_BEFORE_EN.test(notes.slice(Math.max(0, m.span[0] - 24), m.span[0])),
-    ),
-  ];
-  const listed = findListedPlaceCandidates(notes).filter((c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]));
+  const refused = (m: { span: readonly [number, number] }) => REFUSED_BEFORE_EN.test(notes.slice(Math.max(0, m.span[0] - 24), m.span[0]));
+  // Capitalised English names (need-places-en.ts); `named` false: one alone beside a stance or a size ("Need 5000 sqm, Lishui").
+  const latin = findLatinPlaceMentions(notes).filter((m) => !refused(m));
+  const marked = [...findPlaceMentions(notes), ...latin.filter((m) => m.named && !m.bare)];
+  // English names the server reads without a marker — a list or a name alone in its clause ("Need 5000 sqm, Gaochun") — are
+  // listed as the Chinese ones are: shown once the resolver named them (ADR 154: English places named live, not only on sending).
+  const listed = [...findListedPlaceCandidates(notes), ...latin.filter((m) => !m.named || m.bare)].filter(
+    (c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]),
+  );
   // Only names that look like places are sent (place-like.ts, docs/decisions/137): a person's name never leaves the page.
-  const lookUp = known ? listed.filter((c) => known(c.text) === undefined && looksLikePlaceName(c.text)).map((c) => c.text) : [];
-  // A run named whole ("江宁浦口") is shown by its parts when they are the places.
-  const named = listed.filter((c) => known?.(c.text) === true);
+  // English names after a marker too: the server's answer tells a name several places share (ADR 154).
+  const asked = [...listed, ...marked];
+  const lookUp = known ? asked.filter((c) => known(c.text) === undefined && looksLikePlaceName(c.text)).map((c) => c.text) : [];
+  // `true`/`false`: named or not, no more said (the hotline's and the tests' resolvers).
+  const answer = (text: string): PlaceAnswer | undefined => {
+    const a = known?.(text);
+    return a === true ? { resolved: [] } : a === false ? { problem: { message: "", suggestions: [] } } : a;
+  };
+  // A run named whole ("江宁浦口") is shown by its parts when they are the places; a name several share is shown, and asked.
+  const named = listed.filter((c) => {
+    const a = answer(c.text);
+    return a !== undefined && ("resolved" in a || a.problem.suggestions.length > 1);
+  });
   const parts = named.filter((c) => !named.some((o) => o !== c && c.span[0] <= o.span[0] && o.span[1] <= c.span[1]));
   const places = [...marked, ...parts]
     .sort((a, b) => a.span[0] - b.span[0])
     .map((p) => p.text)
     .filter((t, i, all) => all.indexOf(t) === i);
+  // Which of the places it may be (ADR 154): only while the regions box is blank — typed, the box decides (ADR 091).
+  const choices = filled.has("regions") ? [] : placeChoices(places, answer, lng);
   const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
   const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
@@ -126,5 +158,42 @@ export function assistPreview(
     wished,
     places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
     lookUp,
+    choices,
   };
+}
+
+/** The kind a city's name ends in, in a full path (市): a code point, as it is no text a person reads (ADR 026). */
+const CITY_KIND = String.fromCodePoint(0x5e02);
+
+/**
+ * The names of `places` the server answered with two or more places (a name several share), each with a button per place: its
+ * value the places as the regions box will hold them, that name replaced by the place's full name (the others as typed: the box
+ * resolves them). Pressed, the box is filled and wins over the notes (ADR 091), so nothing is guessed.
+ */
+function placeChoices(places: readonly string[], answer: (name: string) => PlaceAnswer | undefined, lng: Lng): PlaceChoice[] {
+  const list = punctuationMessages.t(lng, "list");
+  // The server reads a name in Latin letters several share as the one in the city all the others lie in ("Jiangning or Lishui":
+  // 溧水区 of 南京; note-regions.ts inCity): not asked here either. A path's city: all but its last division ("江苏省南京市").
+  const cityOf = (path: string) => path.slice(0, path.lastIndexOf(CITY_KIND, path.length - 2) + 1);
+  const cities = new Set(
+    places.flatMap((p) => {
+      const a = answer(p);
+      return a && "resolved" in a ? a.resolved.map(cityOf) : [];
+    }),
+  );
+  const out: PlaceChoice[] = [];
+  for (const name of places) {
+    const a = answer(name);
+    if (!a || "resolved" in a || a.problem.suggestions.length < 2) continue;
+    const city = [...cities][0];
+    const inCity = cities.size === 1 && city !== "" && a.problem.suggestions.filter((s) => cityOf(s.path) === city).length === 1;
+    if (inCity && /^[A-Za-z][A-Za-z' -]*$/u.test(name)) continue;
+    out.push({
+      name,
+      question: ui(lng, "need.placeWhich", { name }),
+      group: ui(lng, "need.placeWhichGroup", { name }),
+      options: a.problem.suggestions.map((s) => ({ label: s.label, value: places.map((p) => (p === name ? s.path : p)).join(list) })),
+    });
+  }
+  return out;
 }

@@ -4,7 +4,16 @@ import type * as PreviewChunk from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
-import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT } from "~/leads/region-picker";
+import {
+  appendRegion,
+  foundText,
+  PICKER_FIELDS,
+  type PickProblem,
+  PLACES_ASKED,
+  PROBLEM_ID,
+  REGION_FIX,
+  REGION_INTENT,
+} from "~/leads/region-picker";
 import { focusErrorLink } from "~/utils/error-links";
 import { showFigureText } from "~/utils/figure-text";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
@@ -83,7 +92,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
   };
   // Names the notes say without a marker ("江宁、浦口都行"), as the server's resolver answered for them (GET
   // /api/regions?resolve=, the region picker's own look-up; cached by the browser): shown in the places line once named (ADR 131).
-  const named = new Map<string, boolean>();
+  const named = new Map<string, PreviewChunk.PlaceAnswer>();
   const asking = new Set<string>();
   const lookUp = (names: readonly string[]) => {
     for (const name of names.slice(0, 6)) {
@@ -92,7 +101,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       void resolveTyped(name, lng).then((answer) => {
         asking.delete(name);
         if (!answer) return; // the server did not answer: the submit still reads the notes
-        named.set(name, "resolved" in answer);
+        named.set(name, answer);
         show();
       });
     }
@@ -122,6 +131,8 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       showFigureText(text, preview[part]);
       line.hidden = preview[part] === "";
     }
+    // While names are being asked, the question the server's answer brought (a held submit) stays as it is.
+    if (preview.choices.length > 0 || preview.lookUp.length === 0) showChoices(form, box, preview.choices);
   };
   form.addEventListener("input", show);
   form.addEventListener("change", show);
@@ -351,6 +362,47 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
     if ("resolved" in answer) addPaths(answer.resolved);
     else showProblem(answer.problem);
   });
+}
+
+/**
+ * A name of the notes several places share (ADR 154): the question and a button per place, as the server renders them
+ * (components/place-choices.tsx) — the regions box's suggestion buttons (REGION_FIX: the click handler of enhanceRegionPicker puts
+ * the value in the box). The names asked go in the form's PLACES_ASKED field: the submit is then not held to ask them again.
+ */
+function showChoices(form: HTMLFormElement, box: HTMLElement, choices: PreviewChunk.PlaceChoice[]): void {
+  const line = box.querySelector<HTMLElement>('[data-assist-line="choices"]');
+  if (!line) return;
+  // The same question is left as it is: leaving the notes for a button fires "change", and buttons drawn again then would take
+  // the tap from under the finger (the tapped one gone before its click).
+  const key = JSON.stringify(choices);
+  if (line.dataset.choices === key) return;
+  line.dataset.choices = key;
+  line.replaceChildren(
+    ...choices.map((c) => {
+      const group = Object.assign(document.createElement("div"), { className: "picker-actions region-fixes", role: "group" });
+      group.setAttribute("aria-label", c.group);
+      group.dataset.regionFixes = "";
+      const options = c.options.map((o) => {
+        const b = Object.assign(document.createElement("button"), {
+          type: "submit",
+          name: REGION_FIX,
+          value: o.value,
+          formNoValidate: true,
+          className: "secondary",
+          textContent: o.label,
+        });
+        b.dataset.regionFix = "";
+        return b;
+      });
+      group.append(Object.assign(document.createElement("p"), { className: "understood", textContent: c.question }), ...options);
+      return group;
+    }),
+  );
+  line.hidden = choices.length === 0;
+  // Names once asked stay asked (the server's answer may have asked them): a submit is held once, never again for them.
+  const asked = form.elements.namedItem(PLACES_ASKED);
+  if (asked instanceof HTMLInputElement)
+    asked.value = [...new Set([...asked.value.split("\n").filter(Boolean), ...choices.map((c) => c.name)])].join("\n");
 }
 
 /** GET /api/regions?resolve=: the divisions' full names, or why the name was not taken; null when the server did not answer. */

@@ -59,9 +59,26 @@ const SHORT_PLACE_NAMES = new Set([
   "合肥",
 ]);
 
+/**
+ * The same names in pinyin, as English notes write them ("Jiangning", "Lishui"; ADR 154), joined and in lower case: an English
+ * name is sent only when it is one of these, or ends in a place's kind in English — "Regards, Li" or "Thanks, Wang" never are.
+ */
+const SHORT_PLACE_PINYIN = new Set(
+  (
+    "nanjing xuanwu qinhuai jianye gulou pukou qixia yuhua yuhuatai jiangning liuhe lishui gaochun jiangbei xianlin qilin lukou " +
+    "chunhua tangshan suzhou wuxi changzhou zhenjiang yangzhou taizhou nantong yancheng huaian suqian xuzhou lianyungang " +
+    "maanshan chuzhou wuhu jurong yizheng kunshan jiangyin shanghai hangzhou hefei"
+  ).split(" "),
+);
+/** An English place's kind at the end of its name ("Jiangning District", "Jiangbei New Area", "Suzhou Industrial Park"). */
+const LATIN_PLACE_KIND =
+  /\s(?:district|county|city|province|new\s+area|(?:development|economic|industrial|high-tech|free\s+trade)\s+zone|zone|park|town)$/iu;
+
 /** Whether the live preview may send `name` to GET /api/regions?resolve= (a place by the rules above). */
 export function looksLikePlaceName(name: string): boolean {
   const t = name.trim();
+  if (/^[A-Za-z][A-Za-z' -]{1,59}$/u.test(t))
+    return LATIN_PLACE_KIND.test(t) || SHORT_PLACE_PINYIN.has(t.toLowerCase().replace(/['\s-]/gu, ""));
   if (t.length < 2 || t.length > 12 || !/^[\u4e00-\u9fff]+$/u.test(t)) return false;
   return PLACE_KIND.test(t) || SHORT_PLACE_NAMES.has(t);
 }

@@ -1,11 +1,14 @@
 import { regionProblemMessage, splitRegions } from "~/domain/lead-schema";
+import { planNoteRegions } from "~/domain/note-regions";
 import { regionNameMax } from "~/domain/region-name-limit";
 import { childDivisions, type Division, divisionByCode, resolveRegion, resolveRegions } from "~/domain/regions";
 import { englishDivisionLabel, englishPathLabel } from "~/domain/regions-en";
 import type { Lng } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
+import { ui } from "~/i18n/ui-messages";
 
+import type { PlaceChoice } from "./assist-preview";
 import type { PickProblem, RegionFix } from "./region-picker";
 
 /** One entry of a picker list; `label` is what the list shows (English pages: "Gaochun District (高淳区)"), `path` what gets added to the regions field. */
@@ -108,4 +111,31 @@ export function regionFixes(box: string, lng: Lng): RegionFix[] {
         fixes.push({ label: publicText(lng, "region.fix", { suggestion, name: problem.input }), value });
     }
   return fixes;
+}
+
+/**
+ * The notes' places that name several places each ("Lishui": 溧水区 or 丽水市; 鼓楼), when the regions box is blank (ADR 154): the
+ * question in `lng` and a button per place, its value the places the notes want as the regions box will hold them — that name
+ * replaced by the place's full name, the others as typed. The form's action asks them before storing (once: PLACES_ASKED), as the
+ * live preview does (assist-preview.ts `choices`); a name no place is suggested for, or beside places that all resolve, is not asked.
+ */
+export function notesPlaceChoices(notes: string, lng: Lng): PlaceChoice[] {
+  const plan = planNoteRegions(notes, []);
+  if (!plan || plan.fill) return [];
+  const list = punctuationMessages.t(lng, "list");
+  const typed = plan.places.map((p) => p.text);
+  const out: PlaceChoice[] = [];
+  for (const problem of plan.problems) {
+    if (problem.kind !== "ambiguous" || problem.suggestions.length < 2 || out.some((c) => c.name === problem.input)) continue;
+    out.push({
+      name: problem.input,
+      question: ui(lng, "need.placeWhich", { name: problem.input }),
+      group: ui(lng, "need.placeWhichGroup", { name: problem.input }),
+      options: problem.suggestions.slice(0, MAX_FIXES).map((path) => ({
+        label: lng === "en" ? englishPathLabel(path) : path,
+        value: typed.map((t) => (t === problem.input ? path : t)).join(list),
+      })),
+    });
+  }
+  return out;
 }

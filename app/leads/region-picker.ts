@@ -32,6 +32,12 @@ export const PICKER_FIELDS = {
  * typed (nothing stored); the form's script puts the value in the box without a submit.
  */
 export const REGION_FIX = "regionFix";
+/**
+ * The names of the notes several places share that the form has asked about (ADR 154), one a line: the submit that carries
+ * them is not held to ask again. Set by the server's answer that asked and by the form's script when its preview asked.
+ */
+export const PLACES_ASKED = "placesAsked";
+
 /** A suggestion under the regions box: what the button says and the box's text it gives. */
 export type RegionFix = { label: string; value: string };
 

@@ -8,7 +8,7 @@ import { FigureText } from "~/components/figure-text-view";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { PublicHeader } from "~/components/public-header";
-import { RegionFixes, RegionPicker } from "~/components/region-picker";
+import { PlaceChoices, RegionFixes, RegionPicker } from "~/components/region-picker";
 import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
@@ -22,20 +22,21 @@ import { privacyText } from "~/i18n/privacy-messages";
 import { publicText } from "~/i18n/public-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
 import { areaAboutReading } from "~/leads/area-reading";
-import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
+import { ASSIST_FORM_FIELDS, assistPreview, type PlaceChoice, TAX_FIELD } from "~/leads/assist-preview";
 import { inquiryHref } from "~/leads/inquiry-link.server";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator, refuseFieldsSentTwice } from "~/leads/lead-form.server";
 import {
   appendRegion,
   PICKER_FIELDS,
+  PLACES_ASKED,
   REGION_FIX,
   REGION_INTENT,
   type RegionFix,
   RESTORE_INTENT,
   SWITCH_INTENT,
 } from "~/leads/region-picker";
-import { pickRegion, provinceOptions, regionFixes, type RegionPickerState } from "~/leads/region-picker.server";
+import { notesPlaceChoices, pickRegion, provinceOptions, regionFixes, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
 import { intakeGuard } from "~/utils/overload.server";
@@ -69,12 +70,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
   result: SubmissionResult<string[]>;
-  banner?: "unavailable" | "rateLimited" | "overloaded" | "restored" | "switched";
+  banner?: "unavailable" | "rateLimited" | "overloaded" | "restored" | "switched" | "placesAsked";
   /** The language was switched with the consent ticked: it comes back unticked, and the banner says so (ADR 149). */
   consentDropped?: boolean;
   picker?: RegionPickerState;
   /** The regions box refused: the resolver's suggestions, each a button that puts it in the box (ADR 140). */
   regionFixes?: RegionFix[];
+  /** The notes name a place several share, the box blank: asked before storing, once (ADR 154). */
+  placeChoices?: PlaceChoice[];
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -163,6 +166,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : [];
       return data<ActionResult>({ result: submission.reply(), ...(fixes.length ? { regionFixes: fixes } : {}) }, { status: 400 });
     }
+    // A place of the notes that several places share ("Lishui", 鼓楼), the regions box blank (ADR 154): asked, not guessed —
+    // the form comes back as typed with a button per place, nothing stored. Once: the answer carries the names asked
+    // (PLACES_ASKED), and sending again stores the lead as written (the recruiter is told the place unread, as before).
+    if (text("need.regions").trim() === "") {
+      const asked = new Set(
+        text(PLACES_ASKED)
+          .split("\n")
+          .map((n) => n.trim()),
+      );
+      const placeChoices = notesPlaceChoices(text("need.notes"), lng);
+      if (placeChoices.some((c) => !asked.has(c.name)))
+        return data<ActionResult>({ result: { initialValue: payload as never }, banner: "placesAsked", placeChoices });
+    }
     const submissionKey = text("submissionKey");
     const { submissionKey: _k, ...raw } = typed;
     try {
@@ -231,9 +247,9 @@ export default function InquiryForm() {
       <main>
         <h1>{t("form.title")}</h1>
         <p className="lead">{publicText(lng, "app.tagline")}</p>
-        {actionData?.banner === "restored" ? (
+        {actionData?.banner === "restored" || actionData?.banner === "placesAsked" ? (
           <div className="banner" role="status">
-            {publicText(lng, "form.restored")}
+            {publicText(lng, actionData.banner === "restored" ? "form.restored" : "form.placesAsked")}
           </div>
         ) : actionData?.banner === "switched" ? (
           <div className="banner" role="status">
@@ -326,6 +342,7 @@ export default function InquiryForm() {
                   </span>
                 </p>
               ))}
+              <PlaceChoices choices={actionData?.placeChoices ?? preview.choices} />
             </div>
           </fieldset>
 

@@ -88,9 +88,10 @@ describe("H8: a correction — the place after it is the one meant; the one befo
     ["浦口（打错了，江宁）", [JN], [], "浦口"],
     ["in Jiangning, sorry, I mean in Pukou", [PK], [], "in Jiangning"],
     ["in Jiangning, no wait, in Pukou", [PK], [], "in Jiangning"],
-    ["Jiangning, I mean Pukou", [PK], [], ""],
-    ["Jiangning, I meant Pukou", [PK], [], ""],
-    ["Jiangning, I mean Pukou, not Liuhe", [PK], ["六合区"], ""],
+    // Jiangning taken back is told, not left unsaid (ADR 154: it was never found).
+    ["Jiangning, I mean Pukou", [PK], [], "Jiangning"],
+    ["Jiangning, I meant Pukou", [PK], [], "Jiangning"],
+    ["Jiangning, I mean Pukou, not Liuhe", [PK], ["六合区"], "Jiangning"],
     ["江宁、浦口，不对，六合", [LH], [], "江宁、浦口"],
     ["江宁，不，浦口也行", [PK], [], "江宁"],
     ["江宁，不好意思，说错了，浦口", [PK], [], "江宁"],
