@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Lng } from "~/i18n/lng";
+import { moveInExamplesText } from "~/i18n/move-in-examples";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
@@ -530,8 +531,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           return month;
         },
         z
-          .string({ error: m("month") })
-          .regex(MONTH, m("month"))
+          .string({ error: m("month", { examples: moveInExamplesText(lng) }) })
+          .regex(MONTH, m("month", { examples: moveInExamplesText(lng) }))
           .optional(),
       ),
       // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed

@@ -39,7 +39,7 @@ const zh = {
   "form.restored": "您填写的内容已填回表单，请核对后再提交。",
   "form.switched": "已切换为中文，您填写的内容都已保留。",
   "form.switchedConsent": "同意框已取消勾选：请阅读中文版个人信息处理说明后再勾选。",
-  "need.moveInHint": "可写 2027-03、明年3月、年底 或 下半年",
+  "need.moveInHint": "可写 {examples}，或按 年-月 填写（YYYY-MM）",
   "need.unitCount": "几栋/几处（多处时填，面积填合计）",
   "need.regionsHint":
     "省、市或区县名称（可带省市前缀，繁体或拼音亦可），多个用顿号或逗号分隔，如：南京市高淳区、溧水区；也可从下方列表选择",
@@ -99,7 +99,7 @@ const en: Record<PublicKey, string> = {
   "form.restored": "What you typed is back in the form. Please check it, then send it.",
   "form.switched": "Switched to English. Everything you typed is kept.",
   "form.switchedConsent": "The consent box is unticked: please read the privacy notice in English, then tick it again.",
-  "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
+  "need.moveInHint": "e.g. {examples}, or year-month (YYYY-MM)",
   "need.unitCount": "How many buildings/units (if several; the area is their total)",
   "need.regionsHint":
     "Provinces, cities or districts — in Chinese (with or without the province/city), Traditional or pinyin — separated by commas, e.g. 南京市高淳区, Lishui District; or choose below",
