@@ -830,7 +830,11 @@ function notesDiffer(
   // notes of "5000平" is a contradiction to check, though 5000 is more than 2000.
   const typedLow = (minSqm ?? maxSqm ?? 0) * AREA_LOWER;
   const typedHigh = (maxSqm ?? minSqm ?? Infinity) * AREA_UPPER;
-  if ((notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
+  // A bound the notes state alone on a side the boxes leave open ("5000平以上的不要" beside 最小面积 3000 only) is
+  // told too: what the notes say that no box holds is never dropped because a box is filled (docs/decisions/159).
+  const onlyMax = notesArea.minSqm === undefined && notesArea.maxSqm !== undefined && maxSqm === undefined;
+  const onlyMin = notesArea.maxSqm === undefined && notesArea.minSqm !== undefined && minSqm === undefined;
+  if (!onlyMax && !onlyMin && (notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
   return [
     { field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land", "zh")}` },
   ];

@@ -300,7 +300,7 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     ...parsed.budget,
     ...parsed.setAside.map((x) => x.text),
     ...(named?.places.map((p) => p.text) ?? []),
-    ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
+    ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
     ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
     ...flags
       .filter((f) => f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected")
