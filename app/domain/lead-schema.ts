@@ -744,8 +744,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // "微信同号" beside the number: WeChat is this number — the WeChat box says so when blank, no doubt to flag (ADR 101).
         // A WeChat box holding another ID keeps the note as a flag: the two disagree.
         const sameWechat = phone.note !== undefined && wechatIsThisNumber(phone.note);
-        const typedWechat = lead.contact.wechat;
-        const wechat = typedWechat ?? (sameWechat ? m("wechatSameAsPhone") : undefined);
+        // "微信同号" typed in the WeChat box itself says the same (trial35 L1, ADR 159): stored as those words, as the
+        // phone's note is — never the literal "微信同号", never the number (ADR 101: it stays behind the masking).
+        const boxSame = lead.contact.wechat !== undefined && wechatIsThisNumber(lead.contact.wechat);
+        const typedWechat = boxSame ? undefined : lead.contact.wechat;
+        const wechat = typedWechat ?? (sameWechat || boxSame ? m("wechatSameAsPhone") : undefined);
         const agrees = typedWechat === undefined || typedWechat.replace(/\D/g, "") === phone.value.replace(/^\+86|;.*$|\D/g, "");
         if (phone.note && !(sameWechat && agrees)) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
 
