@@ -296,7 +296,12 @@ export default function InquiryForm() {
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
-            <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} hint={publicText(lng, "need.moveInHint", { examples: moveInExamplesText(lng) })} maxLength={20} />
+            <TextField
+              meta={m(need.moveInBy)}
+              label={t("need.moveInBy")}
+              hint={publicText(lng, "need.moveInHint", { examples: moveInExamplesText(lng) })}
+              maxLength={20}
+            />
             <div className="row">
               <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} maxLength={20} />
               <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} maxLength={20} />
