@@ -250,10 +250,16 @@ async function keptNotRead(
   return parts;
 }
 
-/** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags and the lead's time. */
+/**
+ * The rules the kept reading was made by: raised when they change (ADR 159: clauses, glue, contact names), so a reading
+ * kept under older rules is read again once, not shown for ever.
+ */
+const NOTES_READING_RULES = 159;
+
+/** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags, the lead's time and the rules. */
 export function notesReadingOf(need: Record<string, unknown> | null, flags: readonly LeadFlag[], at: Date): string {
   return createHash("sha256")
-    .update(JSON.stringify([need, flags, at.toISOString()]))
+    .update(JSON.stringify([need, flags, at.toISOString(), NOTES_READING_RULES]))
     .digest("base64url");
 }
 

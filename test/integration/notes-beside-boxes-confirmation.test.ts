@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
 import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
@@ -39,5 +41,21 @@ describe("the notes beside filled boxes, confirmed (ADR 159)", () => {
       "en",
     );
     expect(page).toMatch(/not read as conditions[^<]*no chemical parks/);
+  });
+
+  it("a reading kept under the rules before ADR 159 is read again on the next view, not shown for ever", async () => {
+    const { reference, location } = await suite.sendForm(
+      { "company.name": "笔记框三五乙有限公司", "need.notes": "需要带月台的厂房" },
+      "zh",
+    );
+    const [row] = await suite.db.sql<{ need: unknown; flags: unknown; at: Date }[]>`select lead -> 'need' as need,
+      lead -> 'flags' as flags, created_at as at from leads where reference = ${reference}`;
+    // The fingerprint as ADR 142 made it (no rules in it), with what the older rules read: nothing listed.
+    const before = createHash("sha256")
+      .update(JSON.stringify([row.need, row.flags, row.at.toISOString()]))
+      .digest("base64url");
+    await suite.db.sql`update leads set notes_reading = ${suite.db.sql.json({ of: before, notRead: [] })} where reference = ${reference}`;
+    const page = (await (await fetch(`${suite.web.url}${location}`)).text()).replace(/&#x27;/g, "'");
+    expect(page).toContain("需要带月台的厂房");
   });
 });
