@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Lng } from "~/i18n/lng";
+import { moveInExamplesText } from "~/i18n/move-in-examples";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
@@ -535,8 +536,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           return month;
         },
         z
-          .string({ error: m("month") })
-          .regex(MONTH, m("month"))
+          .string({ error: m("month", { examples: moveInExamplesText(lng) }) })
+          .regex(MONTH, m("month", { examples: moveInExamplesText(lng) }))
           .optional(),
       ),
       // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
@@ -749,8 +750,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // "微信同号" beside the number: WeChat is this number — the WeChat box says so when blank, no doubt to flag (ADR 101).
         // A WeChat box holding another ID keeps the note as a flag: the two disagree.
         const sameWechat = phone.note !== undefined && wechatIsThisNumber(phone.note);
-        const typedWechat = lead.contact.wechat;
-        const wechat = typedWechat ?? (sameWechat ? m("wechatSameAsPhone") : undefined);
+        // "微信同号" typed in the WeChat box itself says the same (trial35 L1, ADR 159): stored as those words, as the
+        // phone's note is — never the literal "微信同号", never the number (ADR 101: it stays behind the masking).
+        const boxSame = lead.contact.wechat !== undefined && wechatIsThisNumber(lead.contact.wechat);
+        const typedWechat = boxSame ? undefined : lead.contact.wechat;
+        const wechat = typedWechat ?? (sameWechat || boxSame ? m("wechatSameAsPhone") : undefined);
         const agrees = typedWechat === undefined || typedWechat.replace(/\D/g, "") === phone.value.replace(/^\+86|;.*$|\D/g, "");
         if (phone.note && !(sameWechat && agrees)) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
 
@@ -835,7 +839,11 @@ function notesDiffer(
   // notes of "5000平" is a contradiction to check, though 5000 is more than 2000.
   const typedLow = (minSqm ?? maxSqm ?? 0) * AREA_LOWER;
   const typedHigh = (maxSqm ?? minSqm ?? Infinity) * AREA_UPPER;
-  if ((notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
+  // A bound the notes state alone on a side the boxes leave open ("5000平以上的不要" beside 最小面积 3000 only) is
+  // told too: what the notes say that no box holds is never dropped because a box is filled (docs/decisions/159).
+  const onlyMax = notesArea.minSqm === undefined && notesArea.maxSqm !== undefined && maxSqm === undefined;
+  const onlyMin = notesArea.maxSqm === undefined && notesArea.minSqm !== undefined && minSqm === undefined;
+  if (!onlyMax && !onlyMin && (notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
   return [
     { field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land", "zh")}` },
   ];

@@ -103,7 +103,19 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   if (!notes || notes.length > NOTES_MAX) return none; // refused by the schema; read, it costs seconds
   if (typed.length > 0) {
     const beside = typedBeside(notes, typed);
-    return { ...none, ruled: [...beside.ruled], notInBox: beside.notInBox, ...uncertainOf(notes, beside.open) };
+    // A place ruled out that the box does not list ("不考虑高淳" beside 江宁) is still a refusal the enterprise made:
+    // kept and said as one (placeExcluded — matching is on the box, which leaves it out), never dropped because
+    // a box is filled (trial35 M3, docs/decisions/159). One the box covers is the box's clash (notesDiffer).
+    const refused: LeadFlag[] = beside.out.length
+      ? [{ field: "need.notes", code: "placeExcluded", text: beside.out.map((p) => p.text).join("、") }]
+      : [];
+    return {
+      ...none,
+      excluded: beside.out,
+      ruled: [...refused, ...beside.ruled],
+      notInBox: beside.notInBox,
+      ...uncertainOf(notes, beside.open),
+    };
   }
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
@@ -228,16 +240,23 @@ function clauseAround(notes: string, [a, b]: readonly [number, number]): { befor
  * docs/decisions/110) — also when the box names the city the place is in ("南京市" beside "不要高淳"): the
  * match will offer it. Places the notes rule out that the box does not cover say nothing new: no flag.
  */
-function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag[]; notInBox: PlaceMention[]; open: PlaceMention[] } {
+function typedBeside(
+  notes: string,
+  typed: readonly string[],
+): { ruled: LeadFlag[]; notInBox: PlaceMention[]; open: PlaceMention[]; out: PlaceMention[] } {
   // A code covers those that start with it once its trailing 00 pairs are off (320100 南京市 covers 320118 高淳区).
   const boxed = resolveRegions([...typed]).codes.map((c) => c.replace(/(00)+$/, ""));
   const found = notePlaces(notes).slice(0, MAX_PLACES);
   const stance = placeStances(notes, found).map((s, i) => (found[i].unsure ? "open" : s));
   const open = found.filter((_, i) => stance[i] === "open");
-  if (boxed.length === 0) return { ruled: [], notInBox: [], open };
+  if (boxed.length === 0) return { ruled: [], notInBox: [], open, out: [] };
   const resolved = found.map((p) => resolveRegions([p.text]));
   const covered = (i: number) => resolved[i].codes.some((c) => boxed.some((b) => c.startsWith(b)));
   const clash = found.filter((p, i) => stance[i] === "out" && covered(i));
+  // Ruled out and not in the box (docs/decisions/159): words that name no place ("不要太偏") are none; each once.
+  const out = found.filter(
+    (p, i) => stance[i] === "out" && !covered(i) && !isNoPlace(p, resolved[i].problems) && found.findIndex((q) => q.text === p.text) === i,
+  );
   // Places the notes want that the box leaves out (ADR 113 amended): every code of the place outside the
   // box, or a name that names no one division (it cannot be said to be covered). Words that name no place
   // at all ("在做锂电池") are none; a place named twice is said once.
@@ -260,6 +279,7 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
     ],
     notInBox,
     open,
+    out,
   };
 }
 
@@ -973,7 +993,10 @@ export function describeNoteRegions(
   // The places ruled out and those only wished for (docs/decisions/110), said beside the districts filled or not.
   const named = (l: PlaceMention[]) => l.map((p) => p.text).join(list);
   const excluded = plan.excluded.length
-    ? ui(lng, plan.fill ? "need.placesExcluded" : "need.placesExcludedOpen", { places: named(plan.excluded) })
+    ? // Ruled out beside places matched on (the notes' filled, or a typed box: ADR 159), or with none (matching keeps them).
+      ui(lng, plan.ruled.some((f) => f.code === "placeExcluded") ? "need.placesExcluded" : "need.placesExcludedOpen", {
+        places: named(plan.excluded),
+      })
     : "";
   const wished =
     plan.wished.length && !plan.fill && plan.places.length === 0 ? ui(lng, "need.placesWished", { places: named(plan.wished) }) : "";

@@ -8,10 +8,36 @@
 
 import { maskContacts } from "./contact-mask";
 
-/** Where one clause ends and the next begins. */
-const SEPARATOR = /[，,。；;！!？?、\n]+|\s+(?:and|also|plus|as well as)\s+|以及|并且|另外|同时|还需要|还要/giu;
+/**
+ * Where one clause ends and the next begins. An English full stop ends one when a space or the end follows
+ * ("no chemical parks. Budget under 25 RMB": two; "8.5 m" and "Mr. Li" stay one; trial35 L2, docs/decisions/159).
+ */
+const SEPARATOR =
+  /(?:[，,。；;！!？?、\n]|(?<!\b(?:mr|mrs|ms|dr|no|approx|ca|e\.g|i\.e|vs|st|rd|ave))\.(?=\s|$))+|\s+(?:and|also|plus|as well as)\s+|以及|并且|另外|同时|还需要|还要/giu;
+/**
+ * The words around what a reader took that say nothing of their own (a verb of wanting, a particle, a hedge): a
+ * clause whose untaken words are only these was read ("要5000平厂房", "江宁浦口都行", "Single storey preferred").
+ * Any other word left ("需要带月台的仓库": 带月台) is a condition no reader took, and the clause is listed.
+ */
+const GLUE = new RegExp(
+  [
+    String.raw`[\s\p{P}\p{S}\d]+`,
+    "我们|我司|本公司|公司|需要|想要|希望|最好|尽量|尽可能|大概|大约|左右|上下|以上|以下|以内|之内|至少|最少|最多|不超过|不低于|不少于|" +
+      "都行|都可以|也行|也可以|均可|可以|即可|就行|就好|优先|其次|首选|或者|还是|的话|一个|一处|要|需|想|在|的|了|和|与|及|或|约|都|也|就|吧|呢|啊|哦|等|个|处|" +
+      // A unit left after a figure a reader took ("25 RMB" read, "/sqm/month" not): no word of its own.
+      "平方米|平米|平方|平|米|吨|亩|元|万|月|年",
+    String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years)\b`,
+  ].join("|"),
+  "giu",
+);
 /** A clause that says nothing to match: a greeting, thanks. */
 const FILLER = /^(?:谢谢(?:您|你)?|多谢|麻烦了|您好|你好|请尽快联系|盼复|thanks?(?: you)?|hi|hello|please call)[!！。.~～\s]*$/iu;
+/**
+ * A person's name or title beside a contact detail ("联系：李总 138…", "王经理 微信同号", "Mr. Li 138…": trial35 L1,
+ * ADR 159) — no condition; taken out only of a clause that has a contact detail or its words.
+ */
+const CONTACT_NAME =
+  /[\u4e00-\u9fff]{0,2}(?:总|经理|先生|女士|小姐|老板|主任|老师|工)|(?:老|小)[\u4e00-\u9fff]|\b(?:mr|mrs|ms|miss|dr)\.?\s*[a-z]+/giu;
 /** The words that only lead to a contact detail (in the clause as masked): a clause of these and masks says nothing to match. */
 const CONTACT_WORDS =
   /\d{3}\*{4}\d{4}|\*{3}|微信号?|薇信|威信|v信|vx|wx|qq号?|电话|電話|手机|手機|座机|联系方式|联系人|联系|聯繫|同号|邮箱|郵箱|地址|加我|找|请|打|wechat|phone|tel|mobile|e-?mail|call|contact|me|at|or|[\s:：.,，。()（）/-]/giu;
@@ -19,24 +45,44 @@ const CONTACT_WORDS =
 /** True when the clause is nothing but contact details and the words for them ("电话：138…", "联系人王总 微信abc", "微信同号"). */
 function contactOnly(clause: string): boolean {
   const masked = maskContacts(clause);
-  const rest = masked.replace(CONTACT_WORDS, "");
-  return rest.length < masked.length && rest.length < 2;
+  const words = masked.replace(CONTACT_WORDS, "");
+  const rest = words.replace(CONTACT_NAME, "");
+  return words.length < masked.length && rest.length < 2;
+}
+/**
+ * Whether a clause was read: a text said touches it (`covered` 2), or some reader took a part of it (1) and what no
+ * reader took is only GLUE. (A clause touched anywhere once counted as read: "需要带月台的仓库" went unsaid for its 仓库.)
+ */
+function clauseRead(clause: string, covered: Uint8Array): boolean {
+  if (covered.some((c) => c === 2)) return true;
+  if (!covered.some((c) => c === 1)) return false;
+  // The untaken runs, each apart (a taken part between two words keeps them two words).
+  const untaken = Array.from({ length: clause.length }, (_, i) => (covered[i] ? " " : clause[i])).join("");
+  return untaken.replace(GLUE, " ").trim() === "";
 }
 /** At most this many clauses are said; more end in "…". */
 export const NOT_READ_MAX = 8;
 
 /**
- * The clauses of `notes` (as typed, trimmed) that no text of `read` touches, in order, without greetings or
- * clauses of contact details only (the others as typed: the caller masks them), at most NOT_READ_MAX (a last "…" when more). [] for no notes or every clause read.
+ * The clauses of `notes` (as typed, trimmed) not read, in order, without greetings or clauses of contact details
+ * only (the others as typed: the caller masks them), at most NOT_READ_MAX (a last "…" when more). [] for no notes
+ * or every clause read. `read`: the parts readers took (a figure, a kind) — their clause is read when what is left
+ * of it is GLUE. `said`: texts that read their whole clause wherever they touch it (a place with the words that rule
+ * it out or wish for it, a flag the page already says) — the readers report the place, not its stance words.
  */
-export function notesNotRead(notes: string | null | undefined, read: readonly string[]): string[] {
+export function notesNotRead(notes: string | null | undefined, read: readonly string[], said: readonly string[] = []): string[] {
   if (!notes) return [];
   const covered = new Uint8Array(notes.length);
-  for (const text of read) {
-    const t = text.trim();
-    if (!t) continue;
-    for (let at = notes.indexOf(t); at >= 0; at = notes.indexOf(t, at + 1)) covered.fill(1, at, at + t.length);
-  }
+  for (const [mark, texts] of [
+    [1, read],
+    [2, said],
+  ] as const)
+    for (const text of texts) {
+      const t = text.trim();
+      if (!t) continue;
+      for (let at = notes.indexOf(t); at >= 0; at = notes.indexOf(t, at + 1))
+        for (let i = at; i < at + t.length; i++) covered[i] = Math.max(covered[i], mark);
+    }
   const out: string[] = [];
   let start = 0;
   const take = (end: number) => {
@@ -44,7 +90,7 @@ export function notesNotRead(notes: string | null | undefined, read: readonly st
     const lead = raw.length - raw.trimStart().length;
     const clause = raw.trim();
     const from = start + lead;
-    if (clause && !covered.subarray(from, from + clause.length).some((c) => c === 1) && !FILLER.test(clause) && !contactOnly(clause))
+    if (clause && !clauseRead(clause, covered.subarray(from, from + clause.length)) && !FILLER.test(clause) && !contactOnly(clause))
       out.push(clause);
   };
   for (const m of notes.matchAll(SEPARATOR)) {

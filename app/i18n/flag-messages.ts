@@ -34,7 +34,7 @@ const zh = {
   notNeeded: "备注说不需要（未作为需求）：{text}",
   otherUse: "备注中其他用途的面积（未作为所选类型的面积）：{text}",
   areaRuledOut: "备注中企业说不要的面积（未作为需求的面积）：{text}",
-  placeExcluded: "企业不要的区域（已按备注中要的区域匹配）：{text}",
+  placeExcluded: "企业不要的区域（已按要的区域匹配，不含它们）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
   placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
   wished: "希望有（非必须，未作为筛选条件）：{text}",
@@ -102,7 +102,7 @@ const en: Record<FlagKey, string> = {
   notNeeded: "The notes say this is not needed (not used as a requirement): {text}",
   otherUse: "An area the notes give for another use (not used as the area of the kind chosen): {text}",
   areaRuledOut: "An area the notes rule out (not used as the area of the need): {text}",
-  placeExcluded: "Places the enterprise rules out (matched on the places the notes ask for): {text}",
+  placeExcluded: "Places the enterprise rules out (matched on the places it asks for, which leave them out): {text}",
   placeExcludedOpen:
     "The enterprise rules these places out, but Preferred districts is still blank (matching does not exclude them); please ask which districts it wants: {text}",
   placeWished: "Places the enterprise would prefer (a preference only, not used as a filter): {text}",

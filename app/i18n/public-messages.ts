@@ -42,7 +42,7 @@ const zh = {
   "form.placesAsked":
     "还没有提交：补充说明里的地点有同名的地方，请在下方点选您指的是哪一个（填入意向区域），或直接再次提交，由招商专员与您核实。",
   "form.switchedConsent": "同意框已取消勾选：请阅读中文版个人信息处理说明后再勾选。",
-  "need.moveInHint": "可写 2027-03、明年3月、年底 或 下半年",
+  "need.moveInHint": "可写 {examples}，或按 年-月 填写（YYYY-MM）",
   "need.unitCount": "几栋/几处（多处时填，面积填合计）",
   "need.regionsHint":
     "省、市或区县名称（可带省市前缀，繁体或拼音亦可），多个用顿号或逗号分隔，如：南京市高淳区、溧水区；也可从下方列表选择",
@@ -105,7 +105,7 @@ const en: Record<PublicKey, string> = {
   "form.placesAsked":
     "Not sent yet: a place in your notes names more than one place. Tap the one you mean below (it goes in Preferred districts), or send again as it is and a recruiter will check it with you.",
   "form.switchedConsent": "The consent box is unticked: please read the privacy notice in English, then tick it again.",
-  "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
+  "need.moveInHint": "e.g. {examples}, or year-month (YYYY-MM)",
   "need.unitCount": "How many buildings/units (if several; the area is their total)",
   "need.regionsHint":
     "Provinces, cities or districts — in Chinese (with or without the province/city), Traditional or pinyin — separated by commas, e.g. 南京市高淳区, Lishui District; or choose below",

@@ -253,10 +253,16 @@ async function keptNotRead(
   return parts;
 }
 
-/** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags and the lead's time. */
+/**
+ * The rules the kept reading was made by: raised when they change (ADR 159: clauses, glue, contact names), so a reading
+ * kept under older rules is read again once, not shown for ever.
+ */
+const NOTES_READING_RULES = 159;
+
+/** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags, the lead's time and the rules. */
 export function notesReadingOf(need: Record<string, unknown> | null, flags: readonly LeadFlag[], at: Date): string {
   return createHash("sha256")
-    .update(JSON.stringify([need, flags, at.toISOString()]))
+    .update(JSON.stringify([need, flags, at.toISOString(), NOTES_READING_RULES]))
     .digest("base64url");
 }
 
@@ -297,20 +303,29 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
   // (A box of [""] would be "typed, nothing in it" and give no places: attack 32 M3.)
   const named = planNoteRegions(notes, []);
   const places = typed.length ? planNoteRegions(notes, typed) : named;
+  // The figures, kinds and money read, and the figure flags the page says: their clause is read only when nothing else
+  // is in it ("需要带月台的仓库": 带月台 is not; "need 5000 sqm with a loading dock"; docs/decisions/159). The places —
+  // reported without the words that want, wish for or rule them out — and a place's flag read their whole clause.
+  const place = (f: { field: string; code: string }) => f.field === "need.regions" || f.code.startsWith("place");
+  const flagText = (f: { text: string }) => f.text.split(" ≠ ")[0];
+  const figureFlags = flags.filter(
+    (f) => !place(f) && (f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected"),
+  );
   const read = [
     ...parsed.found.map((f) => f.text),
     ...parsed.unread,
     ...parsed.budget,
     ...parsed.wished,
     ...parsed.setAside.map((x) => x.text),
-    ...(named?.places.map((p) => p.text) ?? []),
-    ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
-    ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
-    ...flags
-      .filter((f) => f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected")
-      .map((f) => f.text.split(" ≠ ")[0]),
+    ...figureFlags.map(flagText),
   ];
-  return notesNotRead(notes, read);
+  const said = [
+    ...(named?.places.map((p) => p.text) ?? []),
+    ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
+    ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
+    ...flags.filter(place).map(flagText),
+  ];
+  return notesNotRead(notes, read, said);
 }
 
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */

@@ -18,6 +18,7 @@ import { typedAreaOf } from "~/domain/need-assist";
 import { extractMoney } from "~/domain/need-money";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
+import { moveInExamplesText } from "~/i18n/move-in-examples";
 import { privacyText } from "~/i18n/privacy-messages";
 import { publicText } from "~/i18n/public-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
@@ -316,7 +317,12 @@ export default function InquiryForm() {
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
-            <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} hint={publicText(lng, "need.moveInHint")} maxLength={20} />
+            <TextField
+              meta={m(need.moveInBy)}
+              label={t("need.moveInBy")}
+              hint={publicText(lng, "need.moveInHint", { examples: moveInExamplesText(lng) })}
+              maxLength={20}
+            />
             <div className="row">
               <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} maxLength={20} />
               <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} maxLength={20} />

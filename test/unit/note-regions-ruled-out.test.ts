@@ -111,8 +111,8 @@ describe("the regions box typed: it wins; the notes ruling out a place it covers
   ])("%s beside %j → notesDiffer on need.regions", (notes, typed) => {
     expect(planNoteRegions(notes, typed)).toMatchObject({ fill: null, ruled: [{ field: "need.regions", code: "notesDiffer" }] });
   });
-  it("a place the box does not cover: nothing to flag", () => {
-    expect(planNoteRegions("不要高淳", ["溧水区"])!.ruled).toEqual([]);
+  it("a place the box does not cover: kept as the refusal it is (placeExcluded, ADR 159), no clash", () => {
+    expect(planNoteRegions("不要高淳", ["溧水区"])!.ruled).toEqual([{ field: "need.notes", code: "placeExcluded", text: "高淳" }]);
   });
 });
 
