@@ -53,8 +53,9 @@ describe("a refused place is never advised", () => {
       expect(near).toEqual(["PK-1"]);
       expect(scripts).not.toContain("单层厂房1号");
       expect(scripts).not.toMatch(/高淳区 可匹配|Add Gaochun/);
-      // A place not refused is still offered as before.
+      // A place not refused is still offered as before; without the refusal 高淳 is too.
       expect(scripts).toContain("意向区域加上 浦口区 可匹配");
+      expect(advice(lead({ ...base, regions: ["溧水区", "江宁区"] }), spaces).near.sort()).toEqual(["GC-1", "PK-1"]);
       expect(scripts).toContain("Add Pukou District (浦口区) to the wanted districts");
     });
   }
@@ -86,12 +87,6 @@ describe("a refused place is never advised", () => {
     expect(excluded.find((e) => e.spaceId === "SZ-LOW")!.reasons.at(-1)!.zh).toBe("园区位于 虎丘区，企业已明确不考虑苏州");
     expect(excluded.find((e) => e.spaceId === "GL-LOW")!.reasons.at(-1)!.zh).toBe("园区位于 鼓楼区，企业已明确不考虑鼓楼");
   });
-
-  it("without a refusal the same spaces are advised (the guard)", () => {
-    const { near, scripts } = advice(lead({ ...base, regions: ["溧水区", "江宁区"] }), spaces);
-    expect(near.sort()).toEqual(["GC-1", "PK-1"]);
-    expect(scripts).toContain("意向区域加上 高淳区 可匹配");
-  });
 });
 
 describe("a refused side of the area is never advised", () => {
@@ -104,16 +99,14 @@ describe("a refused side of the area is never advised", () => {
     expect(excluded[0].suggestion).toBeNull();
     expect(near).toEqual([]);
     expect(scripts).not.toMatch(/面积上限放宽|Raise the maximum/);
+    // A maximum that is a wish keeps its advice.
+    const wish = advice(n, big);
+    expect(wish.excluded[0].suggestion?.zh).toContain("面积上限放宽到");
+    expect(wish.near).toEqual(["JN-BIG"]);
   });
 
   it("an English refusal flag works the same", () => {
     const { excluded } = advice(refusing(n, ["areaCeilingOnly", "anything above 6000 sqm is a no-go"]), big);
     expect(excluded[0].suggestion).toBeNull();
-  });
-
-  it("a maximum that is a wish keeps its advice (the guard)", () => {
-    const { excluded, near } = advice(n, big);
-    expect(excluded[0].suggestion?.zh).toContain("面积上限放宽到");
-    expect(near).toEqual(["JN-BIG"]);
   });
 });
