@@ -57,6 +57,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
         phone: a.phone,
         script: notifyMessages.both("escalation.script", { reference: a.reference }),
         dedupeKey: `escalation:${a.id}`,
+        clock: ctx.routing.slaClock,
       });
       await markDone(tx, data.outboxId);
       return notices;

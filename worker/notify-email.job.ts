@@ -133,6 +133,7 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
         phone: details.recruiter!.phone,
         script,
         dedupeKey: `email-fallback:${n.id}`,
+        clock: ctx.routing.slaClock,
       });
       await recordRoutingEvent(tx, {
         assignmentId: details.id,

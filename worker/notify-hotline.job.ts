@@ -42,6 +42,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
           phone: d.recruiter.phone,
           script,
           dedupeKey: `handover:${n.id}`,
+          clock: ctx.routing.slaClock,
         }),
         markHandedToHotline(tx, n.id),
         recordRoutingEvent(tx, {
@@ -90,6 +91,7 @@ async function toldTask(
         phone: recruiter.phone,
         script,
         dedupeKey: `${reroute ? "reroute" : "withdrawal"}:${n.id}`,
+        clock: ctx.routing.slaClock,
       }),
       markHandedToHotline(tx, n.id),
       recordRoutingEvent(tx, {

@@ -4,6 +4,7 @@ import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
 import { reviveDead } from "~/db/outbox.server";
 import { cleanTyped } from "~/domain/format-chars";
+import type { SlaClock } from "~/domain/routing/working-time";
 import type { NotificationStatus } from "~/domain/statuses";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -34,7 +35,7 @@ export async function actOnDeadLetter(
   noticeId: string,
   action: DeadLetterAction,
   actor: string,
-  options: { note?: string; slaMinutes: number },
+  options: { note?: string; slaMinutes: number; slaClock?: SlaClock },
 ): Promise<DeadLetterOutcome> {
   if (!/^\d{1,18}$/.test(noticeId)) return { ok: false, reason: "not-found" };
   const note = cleanTyped(options.note ?? "").slice(0, 500);
@@ -63,6 +64,7 @@ export async function actOnDeadLetter(
         phone: details.recruiter.phone,
         script: { zh: scriptIn("zh"), en: scriptIn("en") },
         dedupeKey: `dead-letter-hotline:${n.id}`,
+        clock: options.slaClock,
       });
     }
     await tx`update notifications set status = 'handled', handled_at = now(), handled_by = ${actor} where id = ${n.id}`;

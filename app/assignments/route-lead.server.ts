@@ -6,6 +6,7 @@ import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, calendarOverrides, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
 import type { LeadStatus } from "~/domain/statuses";
+import { callTaskDueAt } from "~/hotline/call-due.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
@@ -357,12 +358,14 @@ export async function routeLead(
     const excluded =
       inMatch?.excluded ?? (await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`)[0].excluded;
     const script = { zh: callbackScript(lead.reference, excluded ?? [], "zh"), en: callbackScript(lead.reference, excluded ?? [], "en") };
+    // Due on the hotline's working time (docs/decisions/158): made at night or at a weekend, due when the office opens.
+    const due = await callTaskDueAt(tx, options.slaClock);
     const created = await tx`
-      insert into call_tasks (kind, lead_id, phone, script, script_en, dedupe_key)
-      values ('callback', ${leadId}, ${lead.phone}, ${script.zh}, ${script.en}, ${`callback:${leadId}`})
+      insert into call_tasks (kind, lead_id, phone, script, script_en, dedupe_key, due_at)
+      values ('callback', ${leadId}, ${lead.phone}, ${script.zh}, ${script.en}, ${`callback:${leadId}`}, ${due})
       -- A call-back a match ended (closed_reason 'matched', migration 092) is needed again now that the
       -- lead has no live match: the same task, open again with today's reasons (docs/decisions/116).
-      on conflict (dedupe_key) do update set status = 'open', closed_reason = null, due_at = now(), updated_at = now(),
+      on conflict (dedupe_key) do update set status = 'open', closed_reason = null, due_at = excluded.due_at, updated_at = now(),
                                              script = excluded.script, script_en = excluded.script_en
         where call_tasks.closed_reason = 'matched'
       returning id`;

@@ -126,9 +126,9 @@ export function PhoneLeadNeed({
   const newerText = newer ? newerRead(lng, newer).text : "";
   const lines: { key: string; label?: string; text: string }[] = [
     { key: "newer", label: h("editNeed.newerNotes"), text: newerText },
-    { key: "understood", label: t("need.understood"), text: preview.understood },
+    { key: "understood", label: h("need.understood"), text: preview.understood },
     { key: "places-read", text: server ? server.understood : "" },
-    { key: "unread", label: t("need.unread"), text: preview.unread },
+    { key: "unread", label: h("need.unread"), text: preview.unread },
     { key: "wished", text: preview.wished },
     { key: "places-unread", text: server ? server.unread : "" },
     { key: "places", text: server ? "" : preview.places },

@@ -3,7 +3,9 @@ import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
+import type { SlaClock } from "~/domain/routing/working-time";
 import type { CallTaskKind } from "~/domain/statuses";
+import { callTaskDueAt } from "~/hotline/call-due.server";
 import { addLeadNote } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import type { Bilingual } from "~/i18n/i18n";
@@ -90,12 +92,14 @@ export async function recordCallOutcome(
       return { ok: true as const, status: task.status, dueAt: task.dueAt.toISOString(), again: true as const, recorded };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
     if (outcome === "refused" && task.kind !== "handover") return { ok: false as const, reason: "not-a-handover" as const };
+    // A no-answer is tried again retryMinutes on, on the same clock as a new task's due time (ADR 158).
+    const retryAt = outcome === "no-answer" ? await callTaskDueAt(tx, options.routing.slaClock, retryMinutes) : null;
     // A refusal closes the call (status done) and declines the offer for the recruiter.
     const [row] = await tx<{ status: string; dueAt: Date }[]>`
       update call_tasks set status = ${outcome === "refused" ? "done" : outcome}, attempts = attempts + 1, updated_at = now(),
              outcome_keys = case when ${key}::text is null then outcome_keys
                                  else (array[${key === null ? null : outcomeKeyEntry(key, outcome)}::text] || outcome_keys)[1:${OUTCOME_KEYS_KEPT}::int] end,
-             due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
+             due_at = case when ${outcome} = 'no-answer' then ${retryAt}::timestamptz else due_at end
       where id = ${taskId}
       returning status, due_at`;
     if (options.note)
@@ -156,13 +160,19 @@ export type NewCallTask = {
   script: Bilingual;
   /** One task per key: a retried job or a second sender adds nothing (`on conflict do nothing`). */
   dedupeKey: string;
+  /** The clock its due time is on (SLA_CLOCK, call-due.server.ts): "office-hours" — due at the next working moment; "wall" or absent — now. */
+  clock?: SlaClock;
 };
 
-/** Opens a call task for hotline staff, in the caller's transaction, once per `dedupeKey`. */
+/**
+ * Opens a call task for hotline staff, in the caller's transaction, once per `dedupeKey`, due on the hotline's
+ * working time (callTaskDueAt: a task opened at night or at a weekend is due when the office opens, ADR 158).
+ */
 export async function openCallTask(tx: Sql | TransactionSql, t: NewCallTask): Promise<void> {
+  const due = await callTaskDueAt(tx, t.clock);
   await tx`
-    insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, script_en, dedupe_key)
-    values (${t.kind}, ${t.leadId}, ${t.assignmentId ?? null}, ${t.recruiterId ?? null}, ${t.phone}, ${t.script.zh}, ${t.script.en}, ${t.dedupeKey})
+    insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, script_en, dedupe_key, due_at)
+    values (${t.kind}, ${t.leadId}, ${t.assignmentId ?? null}, ${t.recruiterId ?? null}, ${t.phone}, ${t.script.zh}, ${t.script.en}, ${t.dedupeKey}, ${due})
     on conflict (dedupe_key) do nothing`;
 }
 

@@ -37,8 +37,9 @@ export function needForPreview(
 ): { ok: true; need: MatchNeed; areaChecks: string[] } | { ok: false; state: "hint" | "fix"; regionProblems: string[] } {
   const parsed = createLeadSchema(lng, "hotline").safeParse({ ...payload, ...PREVIEW_STAND_INS });
   if (parsed.success) {
-    const { need, use, tax } = parsed.data.lead;
-    return { ok: true, need: { need, use, tax }, areaChecks: areaChecksOf(parsed.data.lead, lng) };
+    // The flags with the need: the places the notes rule out are never offered under 只差一点 (docs/decisions/158).
+    const { need, use, tax, flags } = parsed.data.lead;
+    return { ok: true, need: { need, use, tax, flags }, areaChecks: areaChecksOf(parsed.data.lead, lng) };
   }
   const regionProblems = parsed.error.issues.filter((i) => i.path.join(".") === "need.regions").map((i) => i.message);
   const kind = (payload.need as Record<string, unknown> | undefined)?.kind;

@@ -39,6 +39,9 @@ const zh = {
   "known.partial": "搜索服务暂不可用：只按完整号码和信用代码查过，公司名称和联系人没有查，请口头核对是否来过电。",
   "known.partialNone": "搜索服务暂不可用：完整号码和信用代码没有查到线索，公司名称和联系人没有查，不能确定是新来电，请口头核对。",
   "need.legend": "需求（来电人怎么说就怎么记）",
+  // Staff wording (trial 35, L4): the inquiry form's "…招商专员会与您核实" / "…your notes" speak to the enterprise.
+  "need.understood": "从补充说明里读到：",
+  "need.unread": "以下内容未能识别，请与企业核实：",
   "need.notes": "来电人说的需求",
   "need.notesHint":
     "原话记下即可，例如“要5000平单层厂房，层高8米，在高淳，明年3月前入驻”：读到的面积、规格、入驻时间和地点显示在下方，保存时填入空着的栏目；地点要能唯一确定到区县才会填入意向区域，同名的（如鼓楼）请在意向区域写明省市。",
@@ -165,6 +168,8 @@ const en: Record<HotlineKey, string> = {
   "known.partialNone":
     "Search is unavailable: no lead has this whole number or credit code, but the company and contact were not checked, so this may not be a new caller; ask.",
   "need.legend": "Need (note it as the caller says it)",
+  "need.understood": "Read from the notes:",
+  "need.unread": "Could not read these; please check them with the enterprise:",
   "need.notes": "What the caller needs",
   "need.notesHint":
     "Write it as said, e.g. “5000㎡ single-storey factory, 8 m ceiling, in Gaochun, move in before next March”: the area, specs, move-in month and places read are shown below and fill the blank fields on save; a place goes into Preferred districts only if it names one district — for a shared name (Gulou) type the city there.",

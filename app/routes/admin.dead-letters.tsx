@@ -114,6 +114,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {
     note: v.note,
     slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES,
+    slaClock: getWebEnv().SLA_CLOCK,
   });
   if (!outcome.ok && outcome.reason === "not-dead")
     return back(outcome.status === "handled" ? "dead.already.handled" : "dead.already.retried");

@@ -36,6 +36,7 @@ import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
+import { leadRefusals } from "~/leads/lead-refusals";
 import { leadPhone } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
@@ -168,6 +169,8 @@ export default function AdminLead() {
   const needText = [adminLabel(lng, "need.kind", need.kind), adminLabel(lng, "need.deal", need.deal), areaText, need.regionsText[lng]]
     .filter((s) => s && s !== none)
     .join(punctuationMessages.t(lng, "clauses"));
+  // What the enterprise refused, beside the need (docs/decisions/158).
+  const refusals = leadRefusals({ flags: a.flags }, lng);
 
   return (
     <AdminPage lng={lng} flash={flash}>
@@ -208,6 +211,12 @@ export default function AdminLead() {
               </>
             )}
           </dd>
+          {refusals ? (
+            <>
+              <dt>{refusals.label}</dt>
+              <dd data-testid="need-refusals">{refusals.text}</dd>
+            </>
+          ) : null}
           <dt>{t("lead.phone")}</dt>
           <dd>
             {anonymised ? (

@@ -33,6 +33,7 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import { leadRefusals } from "~/leads/lead-refusals";
 import { workedLeadOf } from "~/leads/worked-lead.server";
 import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
@@ -80,6 +81,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       csrf: user.csrf,
       lead: withoutBidiControls(lead),
       regionsText: withoutBidiControls(needRegionsText(lead.lead.need, lng)),
+      // What the enterprise refused, beside the need (docs/decisions/158): the agent must not pitch it.
+      refusals: withoutBidiControls(leadRefusals(lead.lead, lng)),
       ...needEditState(lead.lead),
       notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
       repeats: withoutBidiControls(await repeatsOf(getSql(), lead.id)),
@@ -192,6 +195,12 @@ export default function HotlineLead() {
           {ui(lng, `need.kind.${kind}`)} {area}
           {d.regionsText ? ` · ${d.regionsText}` : ""}
         </dd>
+        {d.refusals ? (
+          <>
+            <dt>{d.refusals.label}</dt>
+            <dd data-testid="need-refusals">{d.refusals.text}</dd>
+          </>
+        ) : null}
         <dt>{h("lead.status")}</dt>
         <dd>{adminLabel(lng, "leadStatus", l.status)}</dd>
         <dt>{h("lead.recruiters")}</dt>

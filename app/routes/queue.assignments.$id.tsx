@@ -45,6 +45,7 @@ import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
 import { spaceStatusLabel } from "~/inventory/inventory-columns";
+import { leadRefusals } from "~/leads/lead-refusals";
 import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { adminClosingText } from "~/recruiter-desk/admin-closing";
@@ -178,6 +179,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     spaces: d.spaces.map((s) => ({ ...s, ...freshness(s.verifiedAt) })),
     excluded: d.excluded,
+    // What the enterprise refused, beside the need (docs/decisions/158): never to be offered.
+    refusals: leadRefusals(lead, lng),
     flags: leadFlags(lead)
       .filter(isDoubtFlag)
       .map((f) => describeFlag(lng, f)),
@@ -657,6 +660,11 @@ function Enterprise({ d }: { d: Data }) {
           {adminLabel(d.lng, "need.kind", n.kind)} · {adminLabel(d.lng, "need.deal", n.deal)} · {n.area}
         </Fact>
         {n.regions ? <Fact label={k("lead.regions")}>{n.regions}</Fact> : null}
+        {d.refusals ? (
+          <Fact label={d.refusals.label}>
+            <span data-testid="need-refusals">{d.refusals.text}</span>
+          </Fact>
+        ) : null}
         {opt(k("lead.ceiling"), n.ceilingMinM, " m")}
         {opt(k("lead.power"), n.powerMinKva, " kVA")}
         {opt(k("lead.crane"), n.craneMinT, " t")}

@@ -44,8 +44,11 @@ export type SpaceCandidate = {
   park: ParkFacts;
 };
 
-/** What matching reads of a lead. */
-export type MatchNeed = Pick<Lead, "need" | "use" | "tax">;
+/**
+ * What matching reads of a lead. `flags` (optional: a need typed on the desk has none yet) carry what the
+ * enterprise refused, which no advice may propose (refusals.ts, docs/decisions/158).
+ */
+export type MatchNeed = Pick<Lead, "need" | "use" | "tax"> & Partial<Pick<Lead, "flags">>;
 
 /** fit = positive; check = unknown, the recruiter must verify; warn = conditional or penalised. */
 export type Reason = { zh: string; en: string; kind: "fit" | "check" | "warn" };

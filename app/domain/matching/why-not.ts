@@ -24,6 +24,7 @@ import {
   THRESHOLD_FLOOR,
   thresholdMetrics,
 } from "./hard";
+import { refusalsOf, refusedPlaceOf } from "./refusals";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
 // Why not (issue 10): for a space the lead was not offered, the hard constraints it failed with both
@@ -146,6 +147,18 @@ export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardO
   if (hard.pass) return null;
   const reasons = hard.failures.map((f) => failureReason(n, s, f, options));
   const miss = hard.failures.reduce((sum, f) => sum + 1 + gap(n, s, f), 0);
+  // DECISION (docs/decisions/158): a space in a place the enterprise refused is never advice — no suggestion,
+  // no near miss — and its reasons say the refusal ("企业已明确不考虑高淳"), in the region's reason or after the others.
+  const refused = refusedPlaceOf(refusalsOf(n), s.park.district, s.park.districtCode);
+  if (refused !== null) {
+    const said = refusedPlaceReason(s, refused);
+    const at = hard.failures.indexOf("region");
+    if (at >= 0) reasons[at] = said;
+    else reasons.push(said);
+  }
+  // A space above a maximum that is itself a refusal ("6000平以上不要", ADR 132): the side the enterprise refused.
+  const aboveRefused = hard.failures.includes("area") && refusalsOf(n).areaAbove && !belowMin(n, s);
+  const advisable = refused === null && !aboveRefused;
   return {
     spaceId: s.id,
     parkId: s.parkId,
@@ -154,8 +167,23 @@ export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardO
     rule: hard.failures[0],
     reasons,
     miss,
-    suggestion: hard.failures.length === 1 ? suggestNearMiss(n, s, hard.failures[0], options) : null,
-    near: hard.failures.length === 1 && (hard.failures[0] !== "region" || inWantedCity(n, s)),
+    suggestion: advisable && hard.failures.length === 1 ? suggestNearMiss(n, s, hard.failures[0], options) : null,
+    near: advisable && hard.failures.length === 1 && (hard.failures[0] !== "region" || inWantedCity(n, s)),
+  };
+}
+
+/** Whether the space fails the area rule on its lower side (too small), not above the maximum. */
+function belowMin(n: MatchNeed, s: SpaceCandidate): boolean {
+  const { min } = areaBoundsFor(n, s);
+  return min !== undefined && s.areaSqm < min * AREA_LOWER;
+}
+
+/** The reason of a space in a refused place: the park's district, and the refusal in the enterprise's words. */
+function refusedPlaceReason(s: SpaceCandidate, refused: string): Reason {
+  return {
+    kind: "warn",
+    zh: `园区位于 ${s.park.district}，企业已明确不考虑${refused}`,
+    en: `Park is in ${placeEn(s.park.district, s.park.districtCode)}, which the enterprise has ruled out ("${refused}")`,
   };
 }
 
@@ -328,7 +356,8 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
           zh: `${zhOf}面积下限放宽到 ${areaZh(v, land, true)}${zhT} 可匹配 ${target}`,
           en: `Lower the minimum area${enOf} to ${areaEn(v, land, true)}${enT} to match ${target}`,
         });
-      } else if (max !== undefined) {
+      } else if (max !== undefined && !refusalsOf(n).areaAbove) {
+        // Never above a maximum the enterprise set by refusing the side above (docs/decisions/158).
         const d = divisibleMin(s);
         const bounds = [s.areaSqm / AREA_UPPER, ...(d !== null ? [d] : [])].map(roundUp).sort((a, b) => a - b);
         for (const v of bounds) {
@@ -368,7 +397,8 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       });
       break;
     case "region":
-      if (!s.park.districtCode) break;
+      // Never a place the enterprise refused (docs/decisions/158).
+      if (!s.park.districtCode || refusedPlaceOf(refusalsOf(n), s.park.district, s.park.districtCode) !== null) break;
       tries.push({
         field: "regions",
         value: [...need.regions, s.park.district],

@@ -187,3 +187,18 @@ export function acceptDeadline(
   const cal = "isWorkday" in calendar ? calendar : officeCalendar(calendar);
   return addWorkingMinutes(now, slaMinutes, cal.hours, cal.isWorkday);
 }
+
+/**
+ * When a hotline call task made at `now` is due (docs/decisions/158, DECISION): on the "wall" clock (a 24/7 desk, tests)
+ * at once; on the "office-hours" clock at `now` inside working time, else at the next opening of `calendar`
+ * (the office hours on mainland working days, the admin's overrides first: ADR 028, ADR 037) — a call-back
+ * made at 23:20 on a Saturday is due at 09:00 on Monday, as the recruiter's acceptance deadline is counted.
+ * `retryMinutes`: a no-answer's next try, that many working minutes on (wall minutes on the wall clock).
+ * Throws RangeError as addWorkingMinutes.
+ */
+export function callTaskDue(now: Date, clock: SlaClock, calendar: WorkCalendar = officeCalendar(), retryMinutes = 0): Date {
+  if (clock === "wall") return new Date(now.getTime() + retryMinutes * 60_000);
+  if (retryMinutes > 0) return addWorkingMinutes(now, retryMinutes, calendar.hours, calendar.isWorkday);
+  // The instant working time resumes: one working millisecond on, less that millisecond (exact inside hours).
+  return new Date(addWorkingMinutes(now, 1 / 60_000, calendar.hours, calendar.isWorkday).getTime() - 1);
+}
