@@ -7,6 +7,7 @@ import {
   recruiterToCall,
 } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
+import type { TransactionSql } from "~/db/db.server";
 import { markDone, markSkipped } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -33,27 +34,14 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
       const script = { zh: handoverScript(d, ctx.routing.slaMinutes, "zh"), en: handoverScript(d, ctx.routing.slaMinutes, "en") };
-      await Promise.all([
-        openCallTask(tx, {
-          kind: "handover",
-          leadId: d.leadId,
-          assignmentId: d.id,
-          recruiterId: d.recruiter.id,
-          phone: d.recruiter.phone,
-          script,
-          dedupeKey: `handover:${n.id}`,
-          clock: ctx.routing.slaClock,
-        }),
-        markHandedToHotline(tx, n.id),
-        recordRoutingEvent(tx, {
-          assignmentId: d.id,
-          leadId: d.leadId,
-          event: "notified",
-          recruiterId: d.recruiter.id,
-          reason: auditMessages.both("notice.handoverCreated"),
-        }).execute(),
-        markDone(tx, data.outboxId),
-      ]);
+      await handToHotline(
+        ctx,
+        tx,
+        n,
+        d,
+        { kind: "handover", recruiter: d.recruiter, script, audit: "notice.handoverCreated" },
+        data.outboxId,
+      );
     } else {
       await Promise.all([finishNotice(tx, n.id, "dead", "assignment moved to another recruiter"), markDone(tx, data.outboxId)]);
     }
@@ -82,26 +70,48 @@ async function toldTask(
     const script = reroute
       ? { zh: rerouteScript(d, recruiter, ctx.routing.slaMinutes, "zh"), en: rerouteScript(d, recruiter, ctx.routing.slaMinutes, "en") }
       : { zh: withdrawalScript(d, recruiter, "zh"), en: withdrawalScript(d, recruiter, "en") };
-    await Promise.all([
-      openCallTask(tx, {
-        kind: reroute ? "reroute" : "withdrawal",
-        leadId: d.leadId,
-        assignmentId: d.id,
-        recruiterId: recruiter.id,
-        phone: recruiter.phone,
-        script,
-        dedupeKey: `${reroute ? "reroute" : "withdrawal"}:${n.id}`,
-        clock: ctx.routing.slaClock,
-      }),
-      markHandedToHotline(tx, n.id),
-      recordRoutingEvent(tx, {
-        assignmentId: d.id,
-        leadId: d.leadId,
-        event: "notified",
-        recruiterId: recruiter.id,
-        reason: auditMessages.both(reroute ? "notice.rerouteTaskCreated" : "notice.withdrawalTaskCreated"),
-      }).execute(),
-      markDone(tx, outboxId),
-    ]);
+    const kind = reroute ? "reroute" : "withdrawal";
+    const audit = reroute ? "notice.rerouteTaskCreated" : "notice.withdrawalTaskCreated";
+    await handToHotline(ctx, tx, n, d, { kind, recruiter, script, audit }, outboxId);
   });
+}
+
+/**
+ * The notice handed to the hotline, in `tx`: its call task (`kind`, deduplicated by the notice, due on the
+ * routing's clock), the notice marked handed over, the audit line "notified", and its outbox row done.
+ */
+async function handToHotline(
+  ctx: JobContext,
+  tx: TransactionSql,
+  n: NotificationRow,
+  d: NonNullable<Awaited<ReturnType<typeof loadAssignmentDetails>>>,
+  task: {
+    kind: "handover" | "reroute" | "withdrawal";
+    recruiter: { id: string; phone: string };
+    script: { zh: string; en: string };
+    audit: "notice.handoverCreated" | "notice.rerouteTaskCreated" | "notice.withdrawalTaskCreated";
+  },
+  outboxId: number,
+): Promise<void> {
+  await Promise.all([
+    openCallTask(tx, {
+      kind: task.kind,
+      leadId: d.leadId,
+      assignmentId: d.id,
+      recruiterId: task.recruiter.id,
+      phone: task.recruiter.phone,
+      script: task.script,
+      dedupeKey: `${task.kind}:${n.id}`,
+      clock: ctx.routing.slaClock,
+    }),
+    markHandedToHotline(tx, n.id),
+    recordRoutingEvent(tx, {
+      assignmentId: d.id,
+      leadId: d.leadId,
+      event: "notified",
+      recruiterId: task.recruiter.id,
+      reason: auditMessages.both(task.audit),
+    }).execute(),
+    markDone(tx, outboxId),
+  ]);
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 
+import { callTaskDueAt } from "~/assignments/call-task-due.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxChannel } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, calendarOverrides, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
 import type { LeadStatus } from "~/domain/statuses";
-import { callTaskDueAt } from "~/hotline/call-due.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";

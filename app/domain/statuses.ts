@@ -170,7 +170,7 @@ export const ROUTING_RULES = [
   "inventory-changed",
   // an admin's "match again" (rematchByAdmin): no need edit, so no assignment ends (docs/decisions/127)
   "admin-rematch",
-  // a park retired (停用) ended the offers nobody had accepted there (app/assignments/retired-park.server.ts, ADR 157)
+  // a park retired (停用) ended the offers nobody had accepted there (app/inventory/retired-park-offers.server.ts, ADR 157)
   "park-retired",
   // an admin closing a lead (LEAD_CLOSED_AS, app/admin/lead-actions.server.ts)
   "spam",

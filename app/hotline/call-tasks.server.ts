@@ -1,3 +1,4 @@
+import { callTaskDueAt } from "~/assignments/call-task-due.server";
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
@@ -5,7 +6,6 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 import type { SlaClock } from "~/domain/routing/working-time";
 import type { CallTaskKind } from "~/domain/statuses";
-import { callTaskDueAt } from "~/hotline/call-due.server";
 import { addLeadNote } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import type { Bilingual } from "~/i18n/i18n";
@@ -160,7 +160,7 @@ export type NewCallTask = {
   script: Bilingual;
   /** One task per key: a retried job or a second sender adds nothing (`on conflict do nothing`). */
   dedupeKey: string;
-  /** The clock its due time is on (SLA_CLOCK, call-due.server.ts): "office-hours" — due at the next working moment; "wall" or absent — now. */
+  /** The clock its due time is on (SLA_CLOCK, app/assignments/call-task-due.server.ts): "office-hours" — due at the next working moment; "wall" or absent — now. */
   clock?: SlaClock;
 };
 

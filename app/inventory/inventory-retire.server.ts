@@ -1,10 +1,10 @@
-import { endOffersOfRetiredPark } from "~/assignments/retired-park.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
 import type { Collection } from "./inventory-columns";
 import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
+import { endOffersOfRetiredPark } from "./retired-park-offers.server";
 
 // Retiring and restoring parks, spaces and recruiters (ADR 033). Nothing is deleted: a retired row keeps
 // its matches, assignments and audit lines, and restoring it brings it back as it was.
@@ -12,7 +12,7 @@ import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
 //   then report it as status 'retired', so the space.match job withdraws its live matches with the
 //   reason 已下架 and re-matches those leads — the same path as a space that was let — and lead.match
 //   never offers it again. The search documents are rewritten (status 'retired'), so queries skip it.
-// - A park retired also ends its offers nobody accepted yet (assignments/retired-park.server.ts, ADR 157);
+// - A park retired also ends its offers nobody accepted yet (app/inventory/retired-park-offers.server.ts, ADR 157);
 //   no lead is assigned or re-routed to it by hand then (admin/lead-actions.server.ts).
 // - A recruiter is retired by `active = false` (ADR 027): their open offers re-route now, in the same
 //   transaction; accepted work stays with them.

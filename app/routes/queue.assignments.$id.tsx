@@ -382,7 +382,7 @@ export default function AssignmentPage() {
   const status =
     d.work.closeReason === "need-changed"
       ? deskText(d.lng, "outcome.withdrawn")
-      : d.work.closeReason === "park-retired" // assignments/retired-park.server.ts PARK_RETIRED (a .server module)
+      : d.work.closeReason === "park-retired" // app/inventory/retired-park-offers.server.ts PARK_RETIRED (a .server module)
         ? deskText(d.lng, "outcome.parkRetired")
         : d.closedByAdmin
           ? adminClosingText(d.lng, d.closedByAdmin)

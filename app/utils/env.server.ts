@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 
 import { z } from "zod";
 
+import { singleton } from "./singleton.server";
+
 // One schema per process. Each process validates only what it needs and fails loudly at start,
 // naming every bad variable at once (not one per restart).
 const common = {
@@ -152,9 +154,11 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, 
   return result.data;
 }
 
-let webEnv: WebEnv | undefined;
-/** The web process's configuration, parsed once. */
+/**
+ * The web process's configuration, parsed once — kept with the process's other singletons, so a test file
+ * that sets its own environment is not handed the one an earlier file of its worker parsed (test/setup/env.ts
+ * forgets them after each file).
+ */
 export function getWebEnv(): WebEnv {
-  webEnv ??= parseEnv(webEnvSchema);
-  return webEnv;
+  return singleton("webEnv", () => parseEnv(webEnvSchema));
 }

@@ -13,6 +13,7 @@ import { importInventory, validateInventory } from "~/inventory/import.server";
 
 import { freePort } from "../../search/launcher";
 import { demoInventory, generatedSpaces } from "../fixtures/inventory";
+import { validLeadForm } from "../support/leads";
 
 // How long a large import holds the web process's event loop (docs/decisions/120, 125): the web (a build
 // directory, `build` by default — give another to compare) on a database of its own, a client asking a
@@ -207,19 +208,13 @@ async function previewWithForms(url: string, xlsx: Buffer): Promise<void> {
   for (let wave = 0; previewing; wave++) {
     for (let i = 0; i < 10; i++) {
       const n = wave * 10 + i;
-      const body = new URLSearchParams({
-        "need.kind": "factory",
-        "need.deal": "lease",
-        "need.areaMin": "3000",
-        "use.industry": "C38",
-        "use.product": "电池",
-        "tax.annualTaxWan": "100",
-        "company.name": `南京导入压测${n}号有限公司`,
-        "contact.name": "陈工",
-        "contact.phone": `139${String(30_000_000 + n)}`,
-        consent: "on",
-        submissionKey: crypto.randomUUID(),
-      });
+      const body = new URLSearchParams(
+        validLeadForm({
+          "company.name": `南京导入压测${n}号有限公司`,
+          "contact.phone": `139${String(30_000_000 + n)}`,
+          submissionKey: crypto.randomUUID(),
+        }),
+      );
       answers.push(
         fetch(`${url}/?index`, { method: "POST", redirect: "manual", body }).then(async (res) => (await res.arrayBuffer(), res.status)),
       );

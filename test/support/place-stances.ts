@@ -1,3 +1,5 @@
+import { expect, it } from "vitest";
+
 import { planNoteRegions } from "~/domain/note-regions";
 
 // The place readers' tables (test/unit/place-stances-34*.test.ts): what a typed note fills, rules out, wishes for and tells.
@@ -21,3 +23,16 @@ export const codes = (...c: string[]) => [...c].sort();
 
 /** A table row: the notes, the codes filled, what is ruled out. */
 export type PlaceRow = [notes: string, fill: string[], out: string[]];
+
+/** A row: the notes, the codes filled, the places ruled out (as read), and what is told unread ("" = nothing). */
+export type ToldRow = [notes: string, fill: string[], out: string[], told: string];
+
+/** One test per row: what the notes fill and rule out, and what is told unread ("" = nothing told). */
+export function readAs(rows: ToldRow[]) {
+  it.each<ToldRow>(rows)("%j → fills %j, rules out %j, tells %j", (notes, fill, out, told) => {
+    const { wish: _wish, ...r } = readPlaces(notes);
+    expect({ fill: r.fill, out: r.out }).toEqual({ fill: codes(...fill), out });
+    if (told === "") expect(r.unread).toEqual([]);
+    else expect(r.unread.join("|")).toContain(told);
+  });
+}

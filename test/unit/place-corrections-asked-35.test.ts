@@ -8,23 +8,11 @@ import { assistPreview, type PlaceAnswer } from "~/leads/assist-preview";
 import { looksLikePlaceName } from "~/leads/place-like";
 import { notesPlaceChoices, resolvePicked } from "~/leads/region-picker.server";
 
-import { codes, GC, JN, LS, PK, readPlaces } from "../support/place-stances";
+import { GC, JN, LS, PK, readAs, readPlaces } from "../support/place-stances";
 
 // ADR 154 (places35): corrections said in English and Chinese, a place contrasted away (江宁，不是浦口), a name several places
 // share asked (the preview and the form), English places named live, and the English correction and refusal words in ONE list.
 // Rule: a place taken back is told unread, never filled nor dropped; a place refused is never filled; unsure → asked or told.
-
-/** A row: the notes, the codes filled, the places ruled out (as read), and what is told unread ("" = nothing). */
-type Row = [notes: string, fill: string[], out: string[], told: string];
-
-function readAs(rows: Row[]) {
-  it.each<Row>(rows)("%j → fills %j, rules out %j, tells %j", (notes, fill, out, told) => {
-    const { wish: _wish, ...r } = readPlaces(notes);
-    expect({ fill: r.fill, out: r.out }).toEqual({ fill: codes(...fill), out });
-    if (told === "") expect(r.unread).toEqual([]);
-    else expect(r.unread.join("|")).toContain(told);
-  });
-}
 
 describe("a correction in English: the name before it is told unread, the one after filled", () => {
   readAs([

@@ -1,24 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 
-import { codes, GC, JN, LH, LS, PK, readPlaces } from "../support/place-stances";
+import { GC, JN, LH, LS, PK, readAs } from "../support/place-stances";
 
 // ADR 145, amended (attack 12-05h, /work/notes/attack34c.md): the place readers after the 12-05g amendments — NG after "is"
 // and NG/不OK refusal labels, the premises' place filled as wanted, corrections storing both places, wanted places lost silently
 // beside new marks, building labels, English markers, a joiner before a refusal, a figure's bracket, "X的话" + figure.
 // Each a kind: inputs beyond the attack's — zh and en, full and half width, blanks or none, emoji with and without U+FE0F.
 // Rule: a refused place is never stored, a wanted one never refused, the premises' place never filled, unsure → told unread.
-
-/** A row: the notes, the codes filled, the places ruled out (as read), and what is told unread ("" = nothing). */
-type Row = [notes: string, fill: string[], out: string[], told: string];
-
-function readAs(rows: Row[]) {
-  it.each<Row>(rows)("%j → fills %j, rules out %j, tells %j", (notes, fill, out, told) => {
-    const { wish: _wish, ...r } = readPlaces(notes);
-    expect({ fill: r.fill, out: r.out }).toEqual({ fill: codes(...fill), out });
-    if (told === "") expect(r.unread).toEqual([]);
-    else expect(r.unread.join("|")).toContain(told);
-  });
-}
 
 describe("H1: NG / no-go after 'is' in English rules the place out (REGRESSION of 12-05g)", () => {
   readAs([

@@ -1,5 +1,5 @@
 import { leadFlags } from "~/domain/lead-flags";
-import { resolveRegion } from "~/domain/regions";
+import { resolveRegion, shortNames } from "~/domain/regions";
 
 import type { MatchNeed } from "./types";
 
@@ -40,8 +40,8 @@ export function refusalsOf(n: MatchNeed): Refusals {
   return refusals;
 }
 
-/** A division suffix a district's name ends with (高淳区 → 高淳), for a refused name that resolved to nothing or several. */
-const SUFFIX = /(?:新区|开发区|区|县|市|旗)$/;
+/** A district's name without its kind (高淳区 → 高淳; regions.ts shortNames), for a refused name that resolved to nothing or several. */
+const bareName = (name: string): string => shortNames(name, "district")[0] ?? name;
 
 /**
  * The refused place (its name as the enterprise typed it) that covers a park's district, or null. A refused
@@ -50,10 +50,10 @@ const SUFFIX = /(?:新区|开发区|区|县|市|旗)$/;
  */
 export function refusedPlaceOf(r: Refusals, district: string, districtCode?: string | null): string | null {
   const code = districtCode && /^\d{6}$/.test(districtCode) ? districtCode : null;
-  const bare = district.replace(SUFFIX, "");
+  const bare = bareName(district);
   for (const p of r.places) {
     if (code && p.codes.some((c) => covers(c, code))) return p.name;
-    if (p.codes.length === 0 && bare !== "" && p.name.replace(SUFFIX, "") === bare) return p.name;
+    if (p.codes.length === 0 && bare !== "" && bareName(p.name) === bare) return p.name;
   }
   return null;
 }

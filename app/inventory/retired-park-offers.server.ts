@@ -1,8 +1,7 @@
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { TransactionSql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { rematchLead } from "~/matches/rematch.server";
-
-import { recordRoutingEvent } from "./routing-events.server";
 
 // A park an admin retires (停用) takes no new work (ADR 157): its offers nobody has accepted end, and their
 // leads are matched again, to the parks that still fit. Work a recruiter has taken up stays with them.
