@@ -176,6 +176,8 @@ export type OutboxRow = {
   struckAt: Date | null;
   /** Done without its job doing its work (a closed lead, a notice already sent): no proof the pipeline works (docs/decisions/080). */
   skipped: boolean;
+  /** Made by bulk work (reverse matching of an import): relayed after people's work, at bulk priority (migration 107, ADR 155). */
+  bulk: boolean;
 };
 
 /** A row of `parks` as the pool returns it (`select *`). */
@@ -396,6 +398,7 @@ export const ROW_COLUMNS = {
     strikes: false,
     struckAt: true,
     skipped: false,
+    bulk: false,
   } satisfies Nullability<OutboxRow>,
   parks: {
     id: false,

@@ -12,7 +12,7 @@ import { storeTestLead } from "../support/routed-lead";
 // here in session 35 (ADR 157): this test and browserSuite's watch (every e2e file) keep looking for it.
 const PASSWORD = "outcomes-秘密-2026";
 const DESK = "outcomes-desk@example.test";
-const TASKS = 12;
+const TASKS = 6; // 12 outcomes and 6 closes: the error, 1 in 3 posts in the trial, was never seen in 36 here
 
 const suite = browserSuite("desk_outcomes_console", { seed });
 
