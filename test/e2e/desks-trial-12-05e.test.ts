@@ -62,6 +62,9 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 /** Every link of the page's error summary, each with the field it names: its href's target, a form control. */
 async function summaryLinks(page: Page): Promise<{ href: string; text: string; control: string }[]> {
+  // The page streams: its summary, at the top, can be there before the fields below it are (CI 12-05 read a link
+  // whose field was not parsed yet). Read the links once the whole document is.
+  await page.waitForLoadState("domcontentloaded");
   return page.locator("[data-error-summary] a").evaluateAll((links) =>
     links.map((a) => {
       const href = a.getAttribute("href") ?? "";
@@ -113,7 +116,7 @@ describe("a refused form's summary links to its fields", () => {
       await page.locator('form.inventory-form button[value="save"]').click();
       await expect.poll(() => page.locator("[data-error-summary] a").count()).toBeGreaterThanOrEqual(2);
       const links = await summaryLinks(page);
-      for (const l of links) expect(["INPUT", "SELECT", "TEXTAREA"]).toContain(l.control);
+      for (const l of links) expect(["INPUT", "SELECT", "TEXTAREA"], `${l.href} ${l.text}`).toContain(l.control);
       expect(links.map((l) => l.text).join("\n")).toMatch(/面积.*：/);
       await shot(page, "space-edit-refused");
       for (const l of links) {
@@ -132,7 +135,7 @@ describe("a refused form's summary links to its fields", () => {
       await page.locator('form.desk-form .desk-actions button[value="save"]').click();
       await expect.poll(() => page.locator("[data-error-summary] a").count()).toBeGreaterThanOrEqual(3);
       const links = await summaryLinks(page);
-      for (const l of links) expect(["INPUT", "SELECT", "TEXTAREA"]).toContain(l.control);
+      for (const l of links) expect(["INPUT", "SELECT", "TEXTAREA"], `${l.href} ${l.text}`).toContain(l.control);
       expect(links.map((l) => l.text).join("\n")).toContain("联系电话：");
       await shot(page, "hotline-refused");
       const phone = links.find((l) => l.text.startsWith("联系电话"))!;
@@ -159,8 +162,11 @@ describe("a refused form's summary links to its fields", () => {
         // Sent as is, past the script's own checks (form.submit() fires no submit event): the server refuses it.
         await page.locator("main form[data-lng]").evaluate((f) => (f as HTMLFormElement).submit());
         await expect.poll(() => page.locator("[data-error-summary] a").count()).toBeGreaterThanOrEqual(3);
+        // With JavaScript, read the links once the form's script has enhanced its controls (CI 12-05 read one mid-way: no control).
+        if (javaScriptEnabled)
+          await page.waitForFunction(() => (document.querySelector("form[data-lng]") as HTMLElement | null)?.dataset.enhanced === "true");
         const links = await summaryLinks(page);
-        for (const l of links) expect(["INPUT", "SELECT", "TEXTAREA"]).toContain(l.control);
+        for (const l of links) expect(["INPUT", "SELECT", "TEXTAREA"], `${l.href} ${l.text}`).toContain(l.control);
         expect(links.map((l) => l.text).join("\n")).toContain("公司名称：");
         if (!javaScriptEnabled) {
           await shot(page, "inquiry-refused-phone");
