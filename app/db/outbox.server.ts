@@ -104,15 +104,10 @@ export async function enqueue(
     options.afterMs !== undefined ? tx`now() + ${options.afterMs}::float8 * interval '1 millisecond'` : (options.notBefore ?? null);
   // `bulk` is named only when set (the column's default is false): the statement people's work sends is as before.
   const bulk = options.bulk === true && !isIndexTopic(topic);
-  const insert = bulk
-    ? tx`
-    insert into outbox (topic, aggregate_id, not_before, bulk)
-    select ${topic}::text, aggregate_id, (${notBefore})::timestamptz, true from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
-    order by n
-    returning id`
-    : tx`
-    insert into outbox (topic, aggregate_id, not_before)
-    select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
+  const insert = tx`
+    insert into outbox (topic, aggregate_id, not_before${bulk ? tx`, bulk` : tx``})
+    select ${topic}::text, aggregate_id, (${notBefore})::timestamptz${bulk ? tx`, true` : tx``}
+    from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
     order by n
     returning id`;
   // Work due now: the NOTIFY goes in the same statement (one statement per enqueue, not two; the
