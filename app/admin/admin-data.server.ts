@@ -1,4 +1,4 @@
-import type { Sql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import type { Exclusion } from "~/domain/matching/why-not";
@@ -6,7 +6,7 @@ import { maskPhone } from "~/domain/phone";
 import { needRegionsText } from "~/domain/regions.server";
 import { CALL_TASK_KINDS, type CallTaskKind } from "~/domain/statuses";
 import type { Bilingual } from "~/i18n/i18n";
-import { getLeadView } from "~/leads/lead-view.server";
+import { readLeadView } from "~/leads/lead-view.server";
 
 // What the admin pages read. Only what an admin needs leaves this module: company names and lead
 // references, recruiter names, masked phones — never a contact's name, full phone, email or WeChat.
@@ -276,7 +276,12 @@ const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? 
 
 /** One lead's routing audit trail (time order) with its matches and assignments; null when unknown. */
 export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | null> {
-  const view = await getLeadView(sql, id);
+  // One snapshot: the trail, the matches and the lead's status as they stood together.
+  return inOneSnapshot(sql, (tx) => readLeadAudit(tx, id));
+}
+
+async function readLeadAudit(sql: TransactionSql, id: string): Promise<LeadAudit | null> {
+  const view = await readLeadView(sql, id);
   if (!view) return null;
   const events = await sql<
     {

@@ -1,6 +1,6 @@
 import type { PendingQuery, Row } from "postgres";
 
-import type { Sql, TransactionSql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { divisionByCode } from "~/domain/regions";
 import { englishDivisionLabel } from "~/domain/regions-en";
 
@@ -73,7 +73,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
   // statement reads every other day of the range from the rollup and computes these live by the
   // functions that build it — and leaves the live part out when there is none (planning it cost ~50 ms).
   const read = <T>(figure: (tx: TransactionSql, clean: PendingQuery<Row[]>, live: string | null) => Promise<T>) =>
-    sql.begin("isolation level repeatable read read only", async (tx) => {
+    inOneSnapshot(sql, async (tx) => {
       await tx`set local jit = off`;
       const [{ days }] = await tx<{ days: string[] }[]>`
         select array(select to_char(d, 'YYYY-MM-DD') from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
@@ -82,7 +82,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       const live = days.length ? `{${days.join(",")}}` : null; // one text parameter, cast to date[]
       const clean = tx`k.day between ${f.from}::date and ${f.to}::date ${live ? tx`and k.day <> all (${live}::date[])` : tx``}`;
       return figure(tx, clean, live);
-    }) as Promise<T>;
+    });
   const [counts, [contact], perRecruiter, unmet, current] = await Promise.all([
     read(
       (sql, clean, live) => sql<({ day: string; source: string; lost: number; withdrawn: number } & Record<FunnelStage, number>)[]>`

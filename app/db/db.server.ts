@@ -32,6 +32,16 @@ export function reconnectBackoff(retries: number): number {
 }
 
 /**
+ * Runs `read` in one REPEATABLE READ, read-only transaction, so its statements see one snapshot: a page or
+ * an API answer that reads a row and then the rows beside it (a lead, then its matches) never shows a
+ * state that never existed (the lead as it was before matching beside the matches made since). The
+ * snapshot is taken at the transaction's first statement (PostgreSQL's repeatable read).
+ */
+export function inOneSnapshot<T>(sql: Sql, read: (tx: TransactionSql) => Promise<T>): Promise<T> {
+  return sql.begin("isolation level repeatable read read only", read) as Promise<T>;
+}
+
+/**
  * A result column's name as the code reads it: snake_case → camelCase (`closed_at` → `closedAt`,
  * `min_tax_per_1000sqm_wan` → `minTaxPer1000sqmWan`); names without an underscore stay as they are, so
  * an alias already written camelCase (`as "createdAt"`) is kept. The driver's own `postgres.toCamel`.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
-import type { Sql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { maskContactsDeep } from "~/domain/contact-mask";
 import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
@@ -56,7 +56,7 @@ export type AssignmentView = {
   acceptBy: string | null;
 };
 
-async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView[]> {
+async function listAssignments(sql: TransactionSql, leadId: string): Promise<AssignmentView[]> {
   const rows = await sql<(Omit<AssignmentView, "acceptBy"> & { acceptBy: Date | null })[]>`
     select id, recruiter_id, park_id, channel, status, rule, reason, reroutes, accept_by from assignments
     where lead_id = ${leadId} order by created_at, park_id`;
@@ -66,8 +66,17 @@ async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView
 /** The columns every single-lead page reads first (this one and the hotline's, app/hotline/desk-lead.server.ts). */
 export type LeadHeadRow = { id: string; reference: string; status: string; source: string; createdAt: Date };
 
-/** The lead as staff and the admin API see it: matches best first, then its assignments. */
+/**
+ * The lead as staff and the admin API see it: matches best first, then its assignments; null for an
+ * unknown id. Read in one snapshot (the lead's status and why-not agree with its matches).
+ */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
+  if (!isUuid(id)) return null;
+  return inOneSnapshot(sql, (tx) => readLeadView(tx, id));
+}
+
+/** getLeadView's reads, inside a snapshot the caller opened (inOneSnapshot) to read more beside them. */
+export async function readLeadView(sql: TransactionSql, id: string): Promise<LeadView | null> {
   if (!isUuid(id)) return null;
   const [row] = await sql<
     (LeadHeadRow & {

@@ -69,7 +69,7 @@ const toStored = (r: Row): StoredMatch => ({
 });
 
 /** A lead's live matches, best first, in the contract's shape. */
-export async function listMatches(sql: Sql, leadId: string): Promise<StoredMatch[]> {
+export async function listMatches(sql: Sql | TransactionSql, leadId: string): Promise<StoredMatch[]> {
   const rows = await sql<Row[]>`
     select space_id, park_id, score, conditional, reasons, found_by, created_at, withdrawn_at, withdrawn_reason from matches
     where lead_id = ${leadId} and withdrawn_at is null order by score desc, space_id`;
@@ -77,7 +77,7 @@ export async function listMatches(sql: Sql, leadId: string): Promise<StoredMatch
 }
 
 /** A lead's withdrawn matches, most recently withdrawn first. */
-export async function listWithdrawnMatches(sql: Sql, leadId: string): Promise<WithdrawnMatch[]> {
+export async function listWithdrawnMatches(sql: Sql | TransactionSql, leadId: string): Promise<WithdrawnMatch[]> {
   const rows = await sql<Row[]>`
     select space_id, park_id, score, conditional, reasons, found_by, created_at, withdrawn_at, withdrawn_reason from matches
     where lead_id = ${leadId} and withdrawn_at is not null order by withdrawn_at desc, space_id`;
