@@ -13,7 +13,7 @@ const zh = {
   "login.wrong": "邮箱或密码不正确。",
   "login.rateLimited": "尝试次数过多，请 {minutes} 分钟后再试。",
   "queue.title": "我的线索",
-  "queue.intro": "待接单的排在最前：请在截止时间前接单或拒绝，超时将改派给其他专员。",
+  "queue.intro": "今天到期的跟进排在最前，其次是待接单：请在截止时间前接单或拒绝，超时将改派给其他专员。",
   "queue.caption": "我负责的未结束分配，共 {total} 条",
   "queue.empty": "目前没有分配给您的线索。",
   "queue.noRecruiter": "您的账号还没有关联招商专员档案，请联系管理员。",
@@ -163,7 +163,8 @@ const en: Record<StaffKey, string> = {
   "login.wrong": "Email or password is not correct.",
   "login.rateLimited": "Too many attempts. Please try again in {minutes} {minutes:minute|minutes}.",
   "queue.title": "My leads",
-  "queue.intro": "Offers waiting for you come first: accept or decline before the deadline, or they go to another recruiter.",
+  "queue.intro":
+    "Follow-ups due today come first, then offers waiting for you: accept or decline before the deadline, or they go to another recruiter.",
   "queue.caption": "Open assignments of yours, {total} in all",
   "queue.empty": "Nothing is assigned to you right now.",
   "queue.noRecruiter": "Your account is not linked to a recruiter profile yet; ask an admin.",

@@ -167,6 +167,34 @@ describe("find and filter my leads", () => {
     >`select event from routing_events where assignment_id = ${later.assignmentId} and event = 'follow-up'`;
     expect(event).toBeTruthy();
   });
+
+  // Trial 36 (MEDIUM-3): a contacted lead whose follow-up was days away sat above the offers waiting to be
+  // accepted, while the page says offers come first (and the README: follow-ups due, then offers).
+  it("puts offers above follow-ups not yet due, below follow-ups due; the later follow-ups by date", async () => {
+    const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const inFour = await routedLead({ company: "南京四天后跟进机械有限公司" });
+    const inTwo = await routedLead({ company: "南京两天后跟进机械有限公司" });
+    const due = await routedLead({ company: "南京今天跟进机械有限公司" });
+    const offer = await routedLead({ company: "南京待接单排序机械有限公司" });
+    for (const [l, on] of [
+      [inFour, day(4)],
+      [inTwo, day(2)],
+      [due, day(0)],
+    ] as const) {
+      await accept(l.assignmentId);
+      await post(`/queue/assignments/${l.assignmentId}`, { intent: "followUp", followUpOn: on, csrf });
+    }
+    const order = (await loadDesk(db.sql, "R1", { view: "open" }, "zh")).rows.map((r) => r.reference);
+    const at = (l: { reference: string }) => order.indexOf(l.reference);
+    expect(at(due)).toBeLessThan(at(offer));
+    expect(at(offer)).toBeLessThan(at(inTwo));
+    expect(at(inTwo)).toBeLessThan(at(inFour));
+    // Every offer is above every follow-up not yet due.
+    const rows = (await loadDesk(db.sql, "R1", { view: "open" }, "zh")).rows;
+    const lastOffer = Math.max(...rows.flatMap((r, i) => (r.status === "offered" ? [i] : [])));
+    const firstLater = rows.findIndex((r) => r.followUpOn !== null && !r.followUpDue);
+    expect(lastOffer).toBeLessThan(firstLater);
+  });
 });
 
 describe("the history view", () => {
