@@ -1,5 +1,6 @@
 import { needBesideWish } from "./area-wish-beside";
 import { UNCLEAR_DIGITS, unclearFigureReader } from "./unclear-figures";
+import { saidEnough } from "./said-enough";
 import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { maskContactNumbers } from "./contact-numbers";
@@ -465,7 +466,9 @@ export class Extraction {
     let word = "";
     for (const m of before.matchAll(CURRENT_BEFORE)) [cur, word] = [m.index + m[0].length, m[0]];
     // "现有厂房，层高6米，需要8米": the premises named in a clause of their own before, the figures after them theirs.
-    if (cur < 0 && this.premisesTopic(start)) cur = 0;
+    // "现有厂房大了，3000平就够": a figure said to be enough is what the enterprise needs, whatever the premises were called
+    // (said-enough.ts, docs/decisions/161).
+    if (cur < 0 && !saidEnough(this.s.slice(end, end + 24)) && this.premisesTopic(start)) cur = 0;
     if (cur < 0) {
       for (const m of before.matchAll(NOW_HAD)) cur = m.index + m[0].length;
       // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now — in its sentence or the next
