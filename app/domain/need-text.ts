@@ -1,7 +1,5 @@
-import { needBesideWish } from "./area-wish-beside";
-import { UNCLEAR_DIGITS, unclearFigureReader } from "./unclear-figures";
-import { saidEnough } from "./said-enough";
 import { parseArea } from "./area";
+import { needBesideWish } from "./area-wish-beside";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { maskContactNumbers } from "./contact-numbers";
 import { FIELD_LIMITS } from "./field-limits";
@@ -9,6 +7,8 @@ import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { readingWork } from "./reading-work";
+import { saidEnough } from "./said-enough";
+import { UNCLEAR_DIGITS, unclearFigureReader } from "./unclear-figures";
 import {
   COUNT_SOURCE,
   COUNTED,
@@ -2423,7 +2423,8 @@ function extractArea(x: Extraction): void {
           const qEnd = x.qualifier(numSpan, end).end;
           const prefAfter = PREFERENCE_AFTER.exec(x.s.slice(qEnd));
           // "需要5000平，最好6000平": after a lone figure the wish tells the side the need leans to (docs/decisions/161).
-          const wishedRead = (pref || prefAfter) && first.said === "about" && !first.each ? readingOf(g, numSpan, whole, end, m.index) : null;
+          const wishedRead =
+            (pref || prefAfter) && first.said === "about" && !first.each ? readingOf(g, numSpan, whole, end, m.index) : null;
           if ((pref || prefAfter) && (first.said !== "about" || wishedRead)) {
             if (wishedRead) leanBeside(first, wishedRead.value);
             x.wish([matched[0] - (pref?.[0].length ?? 0), prefAfter ? qEnd + prefAfter[0].length : end], whole);

@@ -9,10 +9,11 @@ export const INTERJECTION_ZH = "(?:哦|噢|喔|啊|呃|额|嗯|哎|唉|诶|欸|�
 
 /**
  * A correction said between blanks, no comma ("江宁 哦不 浦口", "江宁 不对 浦口", "江宁 说错了 浦口"): the blank on each side is a
- * comma, as "江宁，哦不，浦口" was read (ADR 154). A bare 不 is no correction here ("江宁 不 浦口" says nothing sure).
+ * comma, as "江宁，哦不，浦口" was read (ADR 154) — between words only ("江宁 - 不对 - 浦口" is read by its dashes). A bare 不 is no
+ * correction here ("江宁 不 浦口" says nothing sure).
  */
 const CORRECTION_BETWEEN_BLANKS = new RegExp(
-  String.raw`(?<=[^\s，。；;,!?！？、])[^\S\n](${INTERJECTION_ZH}?[^\S\n]*(?:不对)+|${INTERJECTION_ZH}[^\S\n]*不|${INTERJECTION_ZH}?(?:说错了|写错了|打错了|搞错了|弄错了|更正|纠正))[^\S\n](?=[^\s，。；;,!?！？、])`,
+  String.raw`(?<=[\p{L}\p{N}])[^\S\n](${INTERJECTION_ZH}?[^\S\n]*(?:不对)+|${INTERJECTION_ZH}[^\S\n]*不|${INTERJECTION_ZH}?(?:说错了|写错了|打错了|搞错了|弄错了|更正|纠正))[^\S\n](?=[\p{L}\p{N}])`,
   "gu",
 );
 

@@ -8,8 +8,8 @@ import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { normalizePhone } from "~/domain/phone";
 import { describeFlag } from "~/i18n/flag-messages";
 import type { Lng } from "~/i18n/lng";
-import type { RegionFix } from "~/leads/region-picker";
 import type { PlaceChoice } from "~/leads/assist-preview";
+import type { RegionFix } from "~/leads/region-picker";
 import { notesPlaceChoices, regionFixes } from "~/leads/region-picker.server";
 import { errorMessage, log } from "~/utils/log.server";
 
