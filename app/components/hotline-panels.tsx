@@ -7,6 +7,7 @@ import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { ui } from "~/i18n/ui-messages";
+import type { PlaceChoice } from "~/leads/assist-preview";
 import type { RegionFix } from "~/leads/region-picker";
 
 import { RegionFixes } from "./region-picker";
@@ -193,6 +194,7 @@ export function MatchPreview({
   regionFixes,
   form,
   onRegionFix,
+  placeChoices = [],
   areaChecks = [],
 }: {
   lng: Lng;
@@ -205,6 +207,8 @@ export function MatchPreview({
   form?: string;
   /** With JavaScript: the suggestion taken into the regions box (no submit). */
   onRegionFix?: (value: string) => void;
+  /** The notes' places several places share, asked with a button per place (buttons of `form`, as `regionFixes`; ADR 154, 161). */
+  placeChoices?: PlaceChoice[];
   areaChecks?: string[];
 }) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
@@ -231,6 +235,12 @@ export function MatchPreview({
           </ul>
         ) : null}
         {regionProblems.length > 0 ? <RegionFixes lng={lng} fixes={regionFixes} form={form} onPick={onRegionFix} /> : null}
+        {placeChoices.map((c) => (
+          <div key={c.name} data-testid="place-choices">
+            <p className="understood">{c.question}</p>
+            <RegionFixes lng={lng} fixes={c.options} form={form} onPick={onRegionFix} group={c.group} />
+          </div>
+        ))}
         {areaChecks.length > 0 ? (
           <div className="area-checks" data-testid="area-checks">
             <p>{h("matches.areaCheck")}</p>

@@ -91,9 +91,12 @@ export function RegionFixes({
   fixes,
   form,
   onPick,
+  group,
 }: {
   lng: Lng;
   fixes?: RegionFix[];
+  /** The group's name when the buttons answer a question of their own ("“鼓楼”指的是哪里", ADR 154), never the regions box's label. */
+  group?: string;
   /** The form the buttons submit, when they stand outside it (the hotline desk's match panel). */
   form?: string;
   /** With JavaScript: puts the value in the box instead of submitting (the desk; the inquiry form's script does its own). */
@@ -101,7 +104,7 @@ export function RegionFixes({
 }) {
   if (!fixes?.length) return null;
   return (
-    <div className="picker-actions region-fixes" role="group" aria-label={publicText(lng, "region.fixes")} data-region-fixes="">
+    <div className="picker-actions region-fixes" role="group" aria-label={group ?? publicText(lng, "region.fixes")} data-region-fixes="">
       {fixes.map((f) => (
         <button
           key={f.value}

@@ -1,4 +1,5 @@
 import { parseArea } from "./area";
+import { needBesideWish } from "./area-wish-beside";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { maskContactNumbers } from "./contact-numbers";
 import { FIELD_LIMITS } from "./field-limits";
@@ -6,6 +7,8 @@ import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { readingWork } from "./reading-work";
+import { saidEnough } from "./said-enough";
+import { UNCLEAR_DIGITS, unclearFigureReader } from "./unclear-figures";
 import {
   COUNT_SOURCE,
   COUNTED,
@@ -463,7 +466,9 @@ export class Extraction {
     let word = "";
     for (const m of before.matchAll(CURRENT_BEFORE)) [cur, word] = [m.index + m[0].length, m[0]];
     // "现有厂房，层高6米，需要8米": the premises named in a clause of their own before, the figures after them theirs.
-    if (cur < 0 && this.premisesTopic(start)) cur = 0;
+    // "现有厂房大了，3000平就够": a figure said to be enough is what the enterprise needs, whatever the premises were called
+    // (said-enough.ts, docs/decisions/161).
+    if (cur < 0 && !saidEnough(this.s.slice(end, end + 24)) && this.premisesTopic(start)) cur = 0;
     if (cur < 0) {
       for (const m of before.matchAll(NOW_HAD)) cur = m.index + m[0].length;
       // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now — in its sentence or the next
@@ -852,14 +857,20 @@ const ODD_FIGURE = new RegExp(
   "gdi",
 );
 
-/**
- * A figure of area whose digits say no one number (docs/decisions/153): three or more digits after a point ("1.5000平": 1.5, 15000,
- * or item 1 then 5000? "5.000平": 5 or, in European writing, 5000?) or commas not in groups of three ("3,0000平": 30000 grouped by
- * 万, or 3,000?). Never read — told (the notes) or refused with its words (the area boxes, lead-schema.ts). A point after 0
- * ("0.125亩") is a decimal whatever its digits.
- */
-export const UNCLEAR_DIGITS = "(?:[1-9][0-9]*\\.[0-9]{3,}|[0-9]{1,3}(?:,[0-9]{3})*,(?:[0-9]{4,}|[0-9]{1,2}(?![0-9])))(?![0-9])";
+/** Unclear digits (unclear-figures.ts UNCLEAR_DIGITS): the area boxes refuse them too (lead-schema.ts). */
+export { UNCLEAR_DIGITS };
 const UNCLEAR_AREA = new RegExp(`(?<![a-z0-9.,])(?<q>${UNCLEAR_DIGITS}\\s*(?:${AREA_UNIT}))`, "gdi");
+
+/**
+ * Unclear digits of the other figures (docs/decisions/161): "1.000kva", "5.000吨", "8.000米", "层高8.000", "承重1.500吨/平" — told,
+ * never read, as the area's are (a kVA, t or m figure is no area: not among the area's unread).
+ */
+const unclearFigures = unclearFigureReader(
+  `${POWER_UNIT}|${MASS_UNIT}|${CEILING_UNIT}`,
+  `${CEILING_KEYWORD}|${POWER_KEYWORD}|${LOAD_KEYWORD}|${CRANE_WORD}`,
+  GAP,
+  AREA_UNIT,
+);
 
 function extractOdd(x: Extraction): void {
   for (const m of x.s.matchAll(ODD_FIGURE)) {
@@ -870,6 +881,7 @@ function extractOdd(x: Extraction): void {
     const q = m.indices!.groups!.q;
     x.reject([q[0], q[1]], [q[0], q[1]], true);
   }
+  for (const f of unclearFigures(x.s)) if (!x.isClaimed(f.digits)) x.reject(f.span, f.digits);
 }
 
 export function parseNeedText(
@@ -2406,11 +2418,15 @@ function extractArea(x: Extraction): void {
         }
         // "5000平方米以上，最好是6000平，不超过8000平": a figure preferred beside a bound or a range is a wish, not its other
         // bound (a wish is never a filter, ADR 097): told, and the bound said after it is still the other bound (docs/decisions/146).
-        if (first.said !== "about" && !bound) {
+        if (!bound) {
           const pref = PREFERRED_AREA_BEFORE.exec(x.s.slice(x.clauseStart(matched[0]), matched[0]));
           const qEnd = x.qualifier(numSpan, end).end;
           const prefAfter = PREFERENCE_AFTER.exec(x.s.slice(qEnd));
-          if (pref || prefAfter) {
+          // "需要5000平，最好6000平": after a lone figure the wish tells the side the need leans to (docs/decisions/161).
+          const wishedRead =
+            (pref || prefAfter) && first.said === "about" && !first.each ? readingOf(g, numSpan, whole, end, m.index) : null;
+          if ((pref || prefAfter) && (first.said !== "about" || wishedRead)) {
+            if (wishedRead) leanBeside(first, wishedRead.value);
             x.wish([matched[0] - (pref?.[0].length ?? 0), prefAfter ? qEnd + prefAfter[0].length : end], whole);
             return false;
           }
@@ -2574,6 +2590,19 @@ function extractArea(x: Extraction): void {
       count: each && !each.floors ? each.n : undefined,
     };
   };
+  /**
+   * A lone figure `f` (read about) beside a wished one of `wished` ㎡: at least `f` when the wish is larger, at most when smaller
+   * (area-wish-beside.ts needBesideWish, docs/decisions/161). `f` is changed in place: it is the first figure, and its other bound
+   * may still follow ("需要5000平，最好6000平，不超过8000平").
+   */
+  const leanBeside = (f: AreaRead, wished: number): void => {
+    const side = needBesideWish(f.value, wished, x.s.slice(...f.span));
+    if (side === null) return;
+    [f.said, f.lo, f.hi] = side === "min" ? ["min", f.value, undefined] : ["max", undefined, f.value];
+    x.unset("areaMinSqm");
+    x.unset("areaMaxSqm");
+    x.set(side === "min" ? "areaMinSqm" : "areaMaxSqm", round2(f.value), f.span);
+  };
   /** Reads one area figure as the lead's (see readingOf), then its other bound written bare beside it. */
   const readArea = (
     g: Groups,
@@ -2658,7 +2687,10 @@ function extractArea(x: Extraction): void {
       const one = range ? null : readToken(n.groups!.lo);
       // "面积5000平以上 最好6000 不超过8000": a bare figure wished beside a bound is told (a wish is never a filter, ADR 097) and
       // the other bound looked for after it (docs/decisions/146, amended: blanks as commas).
-      if (wishes < 3 && pre && !post && f.said !== "about" && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
+      if (wishes < 3 && pre && !post && (f.said !== "about" || !f.each) && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
+        // "需要5000平，最好6000": beside a lone figure the wish tells the side the need leans to (docs/decisions/161).
+        const wishedTok = f.said === "about" ? readToken(n.groups!.lo) : null;
+        if (wishedTok) leanBeside(f, wishedTok[0] * perUnit);
         x.wish([base + at.pre[0], whole[1]], whole);
         return bareBeside({ ...f, span: [f.span[0], whole[1]] }, wishes + 1);
       }

@@ -19,6 +19,7 @@ import {
 } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
 import { hasMark, markStance, onlyMarksBetween } from "./place-marks";
+import { INTERJECTION_ZH, placePhrasesAsMarks } from "./place-phrases";
 import { CORRECTION_WORDS_EN, REFUSAL_BEFORE_EN } from "./place-words-en";
 import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
@@ -87,7 +88,10 @@ const MAX_PLACES = 10;
 /** English candidates in lower case looked up with the resolver, at most (notePlaces). */
 const LOWER_LOOKED_UP = 5;
 
-export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
+export function planNoteRegions(typedNotes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
+  // Read with the place phrases written as marks ("江宁 哦不 浦口", "不是江宁就是浦口", "Jiangning rather than Pukou"; ADR 161):
+  // the same length, so what is told is sliced from the notes as typed.
+  const notes = typedNotes === undefined || typedNotes.length > NOTES_MAX ? typedNotes : placePhrasesAsMarks(typedNotes);
   if (typeof resolveRegions !== "function") return null;
   const none: NoteRegionsPlan = {
     places: [],
@@ -114,7 +118,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
       excluded: beside.out,
       ruled: [...refused, ...beside.ruled],
       notInBox: beside.notInBox,
-      ...uncertainOf(notes, beside.open),
+      ...uncertainOf(notes, beside.open, typedNotes),
     };
   }
   const codes = new Set<string>();
@@ -201,27 +205,30 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     ...(wanted.length ? (filled ? flag("placePreferred", wished) : []) : flag("placeWished", wished)),
   ];
   const ruledOnly = { places: wanted, excluded, wished, ruled, notInBox: [] };
-  const uncertain = uncertainOf(notes, open);
+  const uncertain = uncertainOf(notes, open, typedNotes);
   if (places.length === 0 || wanted.length === 0) return { ...none, ...ruledOnly, ...uncertain };
   const texts = wanted.map((p) => p.text);
   if (!filled) {
     const unread: LeadFlag[] = texts.map((text) => ({ field: "need.notes", code: "unread", text }));
     return { ...ruledOnly, fill: null, problems, uncertain: uncertain.uncertain, unread: [...unread, ...uncertain.unread] };
   }
-  const text = notes.slice(wanted[0].span[0], wanted[wanted.length - 1].span[1]);
+  const text = (typedNotes ?? notes).slice(wanted[0].span[0], wanted[wanted.length - 1].span[1]);
   return { ...ruledOnly, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], ...uncertain };
 }
 
 /** The clauses of the places neither wanted nor ruled out, once each, and their `unread` flags (ADR 118). */
-function uncertainOf(notes: string, open: readonly PlaceMention[]): { uncertain: string[]; unread: LeadFlag[] } {
-  const uncertain = [...new Set(open.map((p) => clauseOf(notes, p.span)))];
+function uncertainOf(notes: string, open: readonly PlaceMention[], typedNotes = notes): { uncertain: string[]; unread: LeadFlag[] } {
+  const uncertain = [...new Set(open.map((p) => clauseOf(notes, p.span, typedNotes)))];
   return { uncertain, unread: uncertain.map((text) => ({ field: "need.notes", code: "unread", text })) };
 }
 
-/** The clause a place is named in, as typed, without the punctuation around it: "不在江北新区也行". */
-function clauseOf(notes: string, span: readonly [number, number]): string {
+/**
+ * The clause a place is named in, as typed, without the punctuation around it: "不在江北新区也行". Its ends are found in `notes`
+ * (the text read, place-phrases.ts), its words taken from `typedNotes` (the same length).
+ */
+function clauseOf(notes: string, span: readonly [number, number], typedNotes = notes): string {
   const { before, after } = clauseAround(notes, span);
-  return (before + notes.slice(span[0], span[1]) + after).trim();
+  return typedNotes.slice(span[0] - before.length, span[1] + after.length).trim();
 }
 
 /** The words of a place's clause before it and after it (the clause ends at ，。；,!? and a new line). */
@@ -603,8 +610,8 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
       for (let k = i; k >= 0 && (k === i || JOINED.test(notes.slice(places[k].span[1], places[k + 1].span[0]))); k--) out[k] = "open";
   return out;
 }
-/** A word of surprise before a correction (哦不, 啊不对, 呃，不是): with it, 不 and 不对 need no punctuation after ("江宁，哦不浦口"). */
-const INTERJECTION_ZH = "(?:哦|噢|喔|啊|呃|额|嗯|哎|唉|诶|欸|呀)";
+// A word of surprise before a correction (place-phrases.ts INTERJECTION_ZH): with it, 不 and 不对 need no punctuation after
+// ("江宁，哦不浦口").
 /** Dashes or dots, then a correction, right after a name ("江宁——不对，浦口", "江宁……说错了，浦口"): the name said alone, taken back. */
 const TAKEN_BACK_ZH = new RegExp(
   String.raw`^[^\S\n]*[…—-]+(?=[^\S\n]*${INTERJECTION_ZH}?[^\S\n]*(?:不对|不是(?=[^\S\n]*[，,…—-])|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正))`,
@@ -622,7 +629,8 @@ const CORRECTION = new RegExp(
     String.raw`(?:改成|改为|换成|更正为|更正成|纠正为|应改为|应该是)|` +
     // English (place-words-en.ts, the one list; ADR 154): "sorry", "I mean", "no wait", "or rather" — after a comma or a dash.
     String.raw`(?:${CORRECTION_WORDS_EN})(?!\s+than\b)[^\S\n]*[,:;.!\-–—]?)\s*` +
-    String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*$`,
+    // …then 在/去 before the place ("在江宁，哦不，在浦口"; ADR 161: both were filled).
+    String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*(?:在|去)?[^\S\n]*$`,
   "iu",
 );
 /**
@@ -900,7 +908,8 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 const CLAUSE_OPEN = new RegExp(
   // …or after a figure ("5000平江宁"; attack 12-05g H8).
   // A list's bullet too ("- 江宁\n- 不要六合").
-  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?|应该是)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER}|[(（【])?|` +
+  // 就是 too ("不是江宁，就是浦口": not Jiangning — Pukou; ADR 161: 浦口 was lost).
+  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就是|就|都|是|最好是?|应该是)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER}|[(（【])?|` +
     // After an English marker ("5000 sqm in 江宁, not 六合"; attack 12-05h M3).
     String.raw`(?<![A-Za-z])(?:in|at)\s+)\s*$`,
   "u",

@@ -8,8 +8,9 @@ import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { normalizePhone } from "~/domain/phone";
 import { describeFlag } from "~/i18n/flag-messages";
 import type { Lng } from "~/i18n/lng";
+import type { PlaceChoice } from "~/leads/assist-preview";
 import type { RegionFix } from "~/leads/region-picker";
-import { regionFixes } from "~/leads/region-picker.server";
+import { notesPlaceChoices, regionFixes } from "~/leads/region-picker.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { type CallerLead, findCallers } from "./caller-search.server";
@@ -79,6 +80,11 @@ export type PreviewAnswer = {
   /** The regions box with each refused name replaced by one of the resolver's suggestions, to take with one press (ADR 140). */
   regionFixes?: RegionFix[];
   places?: NotesPlaces;
+  /**
+   * The notes' places that name several places each, the regions box blank ("鼓楼", "Lishui"): asked, a button per place that puts
+   * it in the regions box — as the inquiry form asks (ADR 154; docs/decisions/161: the desk told the names to add instead).
+   */
+  placeChoices?: PlaceChoice[];
   /** The area's flags as sentences (areaChecksOf), while the need reads. */
   areaChecks?: string[];
 };
@@ -93,11 +99,23 @@ export function notesPlaces(payload: Payload, lng: Lng): NotesPlaces | undefined
   return { notes: need.notes, ...describeNoteRegions(plan, lng, (p) => regionProblemMessage(lng, p)) };
 }
 
+/** The questions for the notes' places several places share (region-picker.server.ts notesPlaceChoices), the regions box blank. */
+function notesChoices(payload: Payload, lng: Lng): PlaceChoice[] {
+  const need = (payload.need ?? {}) as Record<string, unknown>;
+  if (typeof need.notes !== "string" || (typeof need.regions === "string" && need.regions.trim() !== "")) return [];
+  if (Array.isArray(need.regions) && need.regions.some((r) => typeof r === "string" && r.trim() !== "")) return [];
+  return notesPlaceChoices(cleanTyped(need.notes), lng);
+}
+
 /** The match preview (dry run) for what is typed so far; a search or database failure is "unavailable", never an error page. */
 export async function previewMatches(payload: Payload, lng: Lng, verifyDays: number): Promise<PreviewAnswer> {
   const read = needForPreview(payload, lng);
   const places = notesPlaces(payload, lng);
-  const extra: Pick<PreviewAnswer, "places" | "areaChecks"> = { ...(places ? { places } : {}) };
+  const choices = notesChoices(payload, lng);
+  const extra: Pick<PreviewAnswer, "places" | "placeChoices" | "areaChecks"> = {
+    ...(places ? { places } : {}),
+    ...(choices.length ? { placeChoices: choices } : {}),
+  };
   if (!read.ok) {
     if (!read.regionProblems.length) return { state: read.state, matches: [], ...extra };
     const box = (payload.need as Record<string, unknown> | undefined)?.regions;

@@ -557,6 +557,7 @@ export default function HotlineDesk() {
               box.dispatchEvent(new Event("input", { bubbles: true }));
               box.focus();
             }}
+            placeChoices={previewAnswer && "matches" in previewAnswer ? previewAnswer.placeChoices : undefined}
             areaChecks={previewAnswer && "matches" in previewAnswer ? previewAnswer.areaChecks : undefined}
           />
         </div>

@@ -171,7 +171,8 @@ describe("both bounds said apart are read together (docs/decisions/112)", () => 
     ["至少5000平，最多3层", [5000, null], []],
     ["最多5000平，至少8000平", [null, 5000], ["8000平"]], // contradictory: the first, the second told
     ["需要5000平，6000平", [4500, 5500], ["6000平"]],
-    ["需要5000平，最好6000平", [4500, 5500], ["6000平"]],
+    // A wish after the lone figure: at least it, the wish told apart (r.wished), nothing unread (docs/decisions/161).
+    ["需要5000平，最好6000平", [5000, null], []],
     ["5000平，3000万投资", [4500, 5500], []],
   ] as const)("%s → %j, unread %j", (notes, bounds, unread) => {
     const r = parseNeedText(notes);
