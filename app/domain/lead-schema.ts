@@ -8,6 +8,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
 import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
+import { dealRefusalFlags } from "./deal-refusal";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
@@ -734,6 +735,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.ruled ?? []),
           ...plan.budget,
           ...plan.setAside,
+          // A deal the notes refuse ("只租不买"): shown to staff, never advised (docs/decisions/162).
+          ...dealRefusalFlags(lead.need.notes),
           ...plan.ceilingOnly,
           ...plan.unitSizes,
           ...plan.wished,
