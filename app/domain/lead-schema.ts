@@ -592,7 +592,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // `unknownRefused`: "don't know" is refused (the box is required), though a blank may still be filled.
   const money = (field: MoneyField, required: boolean, unknownRefused = required) => {
     const requiredKey: ValidationKey = field === "annualTax" ? "taxEstimate" : "required";
-    const unknown: Refused = { refused: "own", key: requiredKey };
+    // "不确定" in the tax box: why the figure is asked and that a rough one will do (docs/decisions/162).
+    const unknown: Refused = { refused: "own", key: field === "annualTax" ? "taxUnknown" : requiredKey };
     return z.preprocess(
       (v) => (typeof v === "string" && saysAmountUnknown(v) ? (unknownRefused ? unknown : undefined) : pastMoneyLabel(field)(v)),
       measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal), requiredKey),
