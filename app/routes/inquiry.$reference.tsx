@@ -183,9 +183,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     // The annual tax as read (docs/decisions/162): "年纳税三百万" typed, "300 万元/年" said back; none given, said so.
     const tax =
-      typeof summary.annualTaxWan === "number"
-        ? formatWan(lng, summary.annualTaxWan, "year")
-        : publicText(lng, "inquiry.summary.taxNone");
+      typeof summary.annualTaxWan === "number" ? formatWan(lng, summary.annualTaxWan, "year") : publicText(lng, "inquiry.summary.taxNone");
     return data(
       { lng, reference, key, summary: shown, places: rows, wished, tax, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },

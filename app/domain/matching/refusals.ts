@@ -70,4 +70,3 @@ function covers(refused: string, park: string): boolean {
   if (refused.endsWith("00")) return park.startsWith(refused.slice(0, 4));
   return false;
 }
-
