@@ -34,7 +34,9 @@ export type LeadFlagCode =
   // docs/decisions/153: a figure the notes wish for, not require ("最好带行车（10t）"): no filter, said apart from the unread.
   | "wished"
   // docs/decisions/150: a box staff corrected on a call that the notes contradict — said as the correction, not a doubt.
-  | "staffCorrected";
+  | "staffCorrected"
+  // docs/decisions/162: a deal the notes refuse ("只租不买", "no purchase"): the words as typed; no advice toward it.
+  | "dealRefused";
 /** The desk a member of staff worked at (a note's or a correction's source). */
 export type StaffDesk = "hotline" | "recruiter" | "admin";
 /**
@@ -65,6 +67,7 @@ const CODES: readonly LeadFlagCode[] = [
   "unitSizesDiffer",
   "wished",
   "staffCorrected",
+  "dealRefused",
 ];
 
 /**

@@ -8,6 +8,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
 import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
+import { dealRefusalFlags } from "./deal-refusal";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
@@ -591,7 +592,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // `unknownRefused`: "don't know" is refused (the box is required), though a blank may still be filled.
   const money = (field: MoneyField, required: boolean, unknownRefused = required) => {
     const requiredKey: ValidationKey = field === "annualTax" ? "taxEstimate" : "required";
-    const unknown: Refused = { refused: "own", key: requiredKey };
+    // "不确定" in the tax box: why the figure is asked and that a rough one will do (docs/decisions/162).
+    const unknown: Refused = { refused: "own", key: field === "annualTax" ? "taxUnknown" : requiredKey };
     return z.preprocess(
       (v) => (typeof v === "string" && saysAmountUnknown(v) ? (unknownRefused ? unknown : undefined) : pastMoneyLabel(field)(v)),
       measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal), requiredKey),
@@ -734,6 +736,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.ruled ?? []),
           ...plan.budget,
           ...plan.setAside,
+          // A deal the notes refuse ("只租不买"): shown to staff, never advised (docs/decisions/162).
+          ...dealRefusalFlags(lead.need.notes),
           ...plan.ceilingOnly,
           ...plan.unitSizes,
           ...plan.wished,

@@ -75,7 +75,8 @@ function trim(n: number): string {
 
 /**
  * Words that say the amount is not known yet: 待定, 未定, 不确定, 不清楚, 不知道, 还没算, 没算过, 暂无, 未知,
- * 说不准, 不好说, 待核算, unknown, not sure, TBD, N/A, "?" (folded; 目前, 暂时, 还 before them allowed). The
+ * 说不准, 不好说, 待核算, unknown, not sure (yet), no idea, TBD, N/A, "?" (folded; 目前, 暂时, 还 before them allowed, "we're",
+ * "still" before the English, "yet" after it: docs/decisions/162). The
  * required tax box answers that an estimate is fine; an optional amount box reads them as left blank.
  */
 export function saysAmountUnknown(typed: string): boolean {
@@ -83,7 +84,7 @@ export function saysAmountUnknown(typed: string): boolean {
     .trim()
     .toLowerCase()
     .replace(/[。.!！~]+$/, "");
-  return /^(?:(?:目前|暂时|暂|现在|还|尚|都)?\s*(?:待定|未定|未确定|不确定|没确定|不清楚|不知道|不晓得|还没算|没算|没算过|未算|未核算|待核算|待测算|待评估|暂无|未知|说不准|说不好|不好说|没想好|还没想好|没有数|心里没数))(?:的|呢|啊|哦)?$|^(?:unknown|not\s+sure|unsure|tbd|tba|n\/?a|don'?t\s+know|not\s+known(?:\s+yet)?|to\s+be\s+(?:decided|determined|confirmed))$|^[?？]+$/.test(
+  return /^(?:(?:目前|暂时|暂|现在|还|尚|都|也)*\s*(?:待定|未定|未确定|不确定|不太确定|没确定|不清楚|不太清楚|不大清楚|说不清|不知道|不晓得|还没算|没算|没算过|未算|未核算|待核算|待测算|待评估|暂无|未知|说不准|说不好|不好说|没想好|还没想好|没有数|心里没数))(?:的|呢|啊|哦)?$|^(?:(?:(?:(?:we|i)\s*(?:'re|'m|\s+are|\s+am)?|it'?s|it\s+is)\s+)?(?:still\s+|currently\s+)?(?:unknown|not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|not\s+known|not\s+decided|undecided|not\s+calculated)(?:\s+yet)?|tbd|tba|n\/?a|no\s+idea|to\s+be\s+(?:decided|determined|confirmed|calculated))$|^[?？]+$/.test(
     t,
   );
 }

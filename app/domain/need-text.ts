@@ -185,12 +185,12 @@ const KIND_WORDS: Array<[NonNullable<NeedHints["kind"]>, RegExp]> = [
 ];
 
 /** 采购 (procurement) and 购物 are not purchases of property; 租售 names both on purpose. */
-const LEASE_WORDS = /租(?!售)|\brent(?:al|ing)?\b|\bleas(?:e|ing)\b/g;
-const BUY_WORDS = /购买|买|(?<!采)购(?!物)|出售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;
-const EITHER_WORDS =
+export const LEASE_WORDS = /租(?!售)|\brent(?:al|ing)?\b|\bleas(?:e|ing)\b/g;
+export const BUY_WORDS = /购买|买|(?<!采)购(?!物)|出售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;
+export const EITHER_WORDS =
   /租售|租买|买租|可租可(?:售|买)|租或(?:售|买)|(?:租|买)不(?:租|买)都(?:行|可以)|\blease or buy\b|\brent or buy\b|\bbuy or (?:rent|lease)\b/g;
 /** A negation right before a deal word: 只买不租, 不考虑购买, 不想租, no buying. */
-const DEAL_NEGATION = /(?:不|不要|不想|不考虑|不接受|不能|无需|不用|不打算|\bno\b|\bnot\b|\bwithout\b)\s*(?:考虑)?\s*$/;
+export const DEAL_NEGATION = /(?:不|不要|不想|不考虑|不接受|不能|无需|不用|不打算|\bno\b|\bnot\b|\bwithout\b)\s*(?:考虑)?\s*$/;
 
 const SINGLE_STOREY =
   /单层|(?<![第每0-9二两三四五六七八九十])一层(?!\s*(?:做|作|用|是|为|放|办|生|仓|车间|层高|面积|高|有|[0-9]))|single[-\s]?stor(?:e)?y|one[-\s]?stor(?:e)?y|single[-\s]?floor/g;

@@ -58,6 +58,9 @@ const zh = {
   "need.placesRead": "意向区域 {places}",
   "need.budgetRead": "预算/价格：{text}",
   "need.areaAbout": "“{typed}”按约数读作：{range}（上下 10%）",
+  // docs/decisions/162: the tax box typed in words, said back as read (or not read).
+  "tax.read": "年纳税“{typed}”读作：{amount}",
+  "tax.unread": "年纳税“{typed}”未能读出金额，请填一个数（单位万元），例如 300",
   "need.placesNotFilled": "地点 {places} 未填入意向区域：有地点不能唯一确定，请在意向区域里写明",
   "need.ownRead": "自有/现有（不作为需求）：{text}",
   "need.notNeededRead": "说不需要（不作为需求）：{text}",
@@ -175,6 +178,8 @@ const en: Record<UiKey, string> = {
   "need.placesRead": "districts {places}",
   "need.budgetRead": "budget/price: {text}",
   "need.areaAbout": "“{typed}” is read as about it — {range} (10% either side)",
+  "tax.read": "Annual tax “{typed}” is read as {amount}",
+  "tax.unread": "Annual tax “{typed}” could not be read as an amount; enter one figure in 10,000 yuan, e.g. 300",
   "need.placesNotFilled": "places {places} not put in Preferred districts: one of them names no single district; name it there",
   "need.ownRead": "own or present premises (not a requirement): {text}",
   "need.notNeededRead": "said not to be needed (not a requirement): {text}",

@@ -89,6 +89,13 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       showFigureText(about, reading);
       about.hidden = reading === "";
     }
+    // The tax box typed in words ("年纳税三百万"): what it is read as, beside it (docs/decisions/162).
+    const tax = form.querySelector<HTMLElement>("[data-tax-reading]");
+    if (tax && later) {
+      const reading = later.taxBoxReading(valueOf(form, "tax.annualTaxWan"), lng);
+      showFigureText(tax, reading);
+      tax.hidden = reading === "";
+    }
   };
   // Names the notes say without a marker ("江宁、浦口都行"), as the server's resolver answered for them (GET
   // /api/regions?resolve=, the region picker's own look-up; cached by the browser): shown in the places line once named (ADR 131).

@@ -9,6 +9,7 @@ import { validationMessage } from "~/i18n/validation-messages";
 // the money in the notes (the tax, budgets) for the live preview, and an "about" area box's reading.
 export { extractMoney } from "~/domain/need-money";
 export { areaAboutReading } from "~/leads/area-reading";
+export { taxBoxReading } from "~/leads/tax-reading";
 
 /**
  * The browser's live validation of a lead form, built from the one lead schema (app/domain/lead-schema.ts).

@@ -152,6 +152,8 @@ export type InquirySummary = {
   powerMinKva: number | null;
   floorLoadMinKg: number | null;
   singleStorey: boolean;
+  /** The annual tax as read and stored (万元), or null: not given (docs/decisions/162: the page says what was read). */
+  annualTaxWan?: number | null;
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
@@ -206,9 +208,11 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       submitted: { need?: unknown; flags?: unknown } | null;
       createdAt: Date;
       notesReading: { of?: unknown; notRead?: unknown } | null;
+      tax: Record<string, unknown> | null;
     }[]
   >`
-    select id, lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at, notes_reading
+    select id, lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at, notes_reading,
+           lead -> 'tax' as tax
       from leads where reference = ${reference}`;
   if (!row) return null;
   const now = needSummary(row.need);
@@ -237,6 +241,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       corrected: row.submitted ? now : null,
     }),
     repeatOf: repeatOf({ flags: row.flags }),
+    annualTaxWan: typeof row.tax?.annualTaxWan === "number" && Number.isFinite(row.tax.annualTaxWan) ? row.tax.annualTaxWan : null,
   };
 }
 

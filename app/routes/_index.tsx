@@ -38,6 +38,7 @@ import {
   SWITCH_INTENT,
 } from "~/leads/region-picker";
 import { notesPlaceChoices, pickRegion, provinceOptions, regionFixes, type RegionPickerState } from "~/leads/region-picker.server";
+import { taxBoxReading } from "~/leads/tax-reading";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
 import { intakeGuard } from "~/utils/overload.server";
@@ -236,6 +237,7 @@ export default function InquiryForm() {
     lng,
     initial(need.kind) || undefined,
   );
+  const taxReading = taxBoxReading(initial(tax.annualTaxWan), lng);
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const { hotline } = useRootData();
 
@@ -372,6 +374,10 @@ export default function InquiryForm() {
               <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} maxLength={20} />
               <TextField meta={m(tax.employees)} label={t("tax.employees")} maxLength={12} />
             </div>
+            {/* What the tax box's words are read as ("年纳税三百万" → 300 万元/年), never silent (docs/decisions/162). */}
+            <p className="understood" aria-live="polite" data-tax-reading="" hidden={taxReading === ""}>
+              <FigureText text={taxReading} />
+            </p>
           </fieldset>
 
           <fieldset>

@@ -9,6 +9,7 @@ import { PublicHeader } from "~/components/public-header";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { flagTextIn } from "~/domain/lead-flags";
+import { formatWan } from "~/domain/money-format";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { needRegionsText, placeNamesText } from "~/domain/regions.server";
 import { needAreaLine } from "~/domain/unit-count-text";
@@ -125,7 +126,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
   if (typed === "received")
-    return { lng, reference: null, key: null, summary: null, places: [], wished: "", repeatOf: null, corrected: "", doubts: [] };
+    return { lng, reference: null, key: null, summary: null, places: [], wished: "", tax: "", repeatOf: null, corrected: "", doubts: [] };
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
@@ -180,8 +181,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // …and the parts of the notes no reader used ("双回路供电", "要有月台"), in one line (docs/decisions/133).
     if (!summary.corrected && summary.notRead.length)
       doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
+    // The annual tax as read (docs/decisions/162): "年纳税三百万" typed, "300 万元/年" said back; none given, said so.
+    const tax =
+      typeof summary.annualTaxWan === "number" ? formatWan(lng, summary.annualTaxWan, "year") : publicText(lng, "inquiry.summary.taxNone");
     return data(
-      { lng, reference, key, summary: shown, places: rows, wished, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: shown, places: rows, wished, tax, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -192,7 +196,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
     );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference, key: null, summary: null, places: [], wished: "", repeatOf: null, corrected: "", doubts: [] };
+  return { lng, reference, key: null, summary: null, places: [], wished: "", tax: "", repeatOf: null, corrected: "", doubts: [] };
 }
 
 /** A flag's names ("江宁、浦口") in the page's language and list words: "Jiangning District (江宁区), …" in English (ADR 140). */
@@ -209,7 +213,7 @@ function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, places, wished, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, places, wished, tax, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -255,6 +259,14 @@ export default function Inquiry() {
                   <dd>{value}</dd>
                 </div>
               ))}
+              {tax ? (
+                <div data-testid="summary-tax">
+                  <dt>{publicText(lng, "inquiry.summary.tax")}</dt>
+                  <dd>
+                    <FigureText text={tax} />
+                  </dd>
+                </div>
+              ) : null}
               {wished ? (
                 <div data-testid="summary-wished">
                   <dt>{publicText(lng, "inquiry.summary.wished")}</dt>

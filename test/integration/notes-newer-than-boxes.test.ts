@@ -70,7 +70,10 @@ describe("the hotline desk takes a caller's changed mind and deal from the notes
     const [{ id }] = await db.sql<{ id: string }[]>`select id from leads where company_name = '南京改主意机械有限公司'`;
     const lead = await needOf(id);
     expect(lead.need).toMatchObject({ areaMinSqm: 2700, areaMaxSqm: 3300, deal: "lease", ceilingMinM: 10 });
-    expect((lead.flags ?? []).filter((f) => f.field.startsWith("need."))).toEqual([]);
+    // Nothing to check; the refusal is a reading of its own (dealRefused, docs/decisions/162).
+    expect((lead.flags ?? []).filter((f) => f.field.startsWith("need."))).toEqual([
+      { field: "need.deal", code: "dealRefused", text: "只租不买" },
+    ]);
   });
 });
 
@@ -91,9 +94,10 @@ describe("a correction in words added to the notes (the recruiter's page, the ho
     expect(lead.need).toMatchObject({ areaMinSqm: 2700, areaMaxSqm: 3300, deal: "buy", ceilingMinM: 9 });
     expect(lead.tax.annualTaxWan).toBe(300);
     // The box the recruiter typed wins; the added words disagreeing with it are flagged, nothing else.
-    expect((lead.flags ?? []).filter((f) => f.field.startsWith("need.")).map((f) => `${f.field}:${f.code}`)).toEqual([
-      "need.ceilingMinM:notesDiffer",
-    ]);
+    // (The deal the added words refuse is a reading of its own: dealRefused, docs/decisions/162.)
+    expect(
+      (lead.flags ?? []).filter((f) => f.field.startsWith("need.") && f.code !== "dealRefused").map((f) => `${f.field}:${f.code}`),
+    ).toEqual(["need.ceilingMinM:notesDiffer"]);
   });
 
   it("the hotline lead page: nothing added, nothing set over the boxes; a refused post shows what the added words will set (en)", async () => {

@@ -41,7 +41,9 @@ const client = () => webClient(web.url);
 type Flag = { field: string; code: string; text: string; by?: string; source?: string; at?: string };
 const leadOf = async (id: string) =>
   (await db.sql<{ lead: { need: Record<string, unknown>; flags?: Flag[] } }[]>`select lead from leads where id = ${id}`)[0].lead;
-const needFlags = async (id: string) => ((await leadOf(id)).flags ?? []).filter((f) => f.field.startsWith("need."));
+// The notes' "只租" is a refusal of buying (dealRefused, docs/decisions/162), a reading beside the need: not what this file is about.
+const needFlags = async (id: string) =>
+  ((await leadOf(id)).flags ?? []).filter((f) => f.field.startsWith("need.") && f.code !== "dealRefused");
 
 /** The trial's lead: every figure read from the notes (boxes blank but the deal), matched to GC-EDZ and offered to R1 (周敏). */
 async function notesLead(company: string, phone: string) {

@@ -217,11 +217,18 @@ describe("money in the notes", () => {
 
 describe("the tax box: an estimate is fine", () => {
   it.each(["待定", "不确定", "还没算", "暂时不清楚", "不知道", "未知", "unknown", "Not sure", "TBD", "？"])(
+    // docs/decisions/162: why the figure is asked, and that a rough one (or a range's lower figure) will do.
     "%j in the required tax box asks for an estimate (zh, en)",
     (typed) => {
       for (const [lng, message] of [
-        ["zh", "请填写预计年纳税额（估算即可，单位万元），例如 300"],
-        ["en", "Enter the expected annual tax — an estimate is fine — in 10,000 yuan, e.g. 300"],
+        [
+          "zh",
+          "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，填较低的数，范围写在补充说明里",
+        ],
+        [
+          "en",
+          "This is required: parks admit enterprises by annual tax (tax per mu), so without a figure we cannot tell which parks can take you. Not sure is fine — give a rough figure in 10,000 yuan, e.g. 300 or “about 300”; if you only know a range, enter its lower figure here and the range in the notes",
+        ],
       ] as const) {
         const r = parse({ tax: { annualTaxWan: typed } }, "web", lng);
         expect(r.success).toBe(false);
@@ -251,7 +258,9 @@ describe("the tax box: an estimate is fine", () => {
 
   it("待定 in the web form's box is refused even beside notes that give the tax (the box says something else)", () => {
     const r = parse({ tax: { annualTaxWan: "待定" }, need: { notes: "年纳税三百万" } }, "web");
-    expect(issuesToFieldErrors(r.error!)["tax.annualTaxWan"]).toEqual(["请填写预计年纳税额（估算即可，单位万元），例如 300"]);
+    expect(issuesToFieldErrors(r.error!)["tax.annualTaxWan"]).toEqual([
+      "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，填较低的数，范围写在补充说明里",
+    ]);
   });
 
   it("in an optional amount box (investment, the API's tax) the words are the box left blank", () => {

@@ -190,11 +190,14 @@ describe("the deal in the notes (lease / buy), negations read", () => {
   it("a chosen deal is kept; notes that contradict it are flagged on the deal (zh, en)", () => {
     const lead = parse({ ...BLANK, areaMin: "3000", deal: "buy", notes: "只租不买" }, "api");
     expect(lead.need.deal).toBe("buy");
-    const flags = leadFlags(lead);
+    // The refusal itself is a flag of its own since docs/decisions/162 (dealRefused), beside the doubt.
+    const flags = leadFlags(lead).filter((f) => f.code !== "dealRefused");
     expect(flags).toEqual([{ field: "need.deal", code: "notesDiffer", text: "租（lease） ≠ 购买（buy）" }]);
     expect(describeFlag("zh", flags[0])).toContain("租售方式");
     expect(describeFlag("en", flags[0])).toContain("lease or buy");
-    expect(leadFlags(parse({ ...BLANK, areaMin: "3000", deal: "lease", notes: "只租不买" }, "api"))).toEqual([]);
+    expect(leadFlags(parse({ ...BLANK, areaMin: "3000", deal: "lease", notes: "只租不买" }, "api"))).toEqual([
+      { field: "need.deal", code: "dealRefused", text: "只租不买" },
+    ]);
   });
 
   it("the hotline form's preview says the deal it will store, only while the box is blank", () => {

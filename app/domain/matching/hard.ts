@@ -4,6 +4,7 @@ import { isIndustryExcluded } from "~/domain/industries";
 import { formatWan } from "~/domain/money-format";
 
 import { AREA_LOWER, AREA_UPPER, unitCountOf } from "./area-window";
+import { dealWanted } from "./deal-wanted";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
 // Hard constraints (DESIGN.md "Matching"): a space failing any of them is never offered, whatever its
@@ -80,7 +81,8 @@ export function hardCheck(n: MatchNeed, s: SpaceCandidate, options: HardOptions 
   if (s.status !== "available") failures.push("status");
   if (listingFreshness(s.verifiedAt, options) === "stale") failures.push("stale");
   if (s.kind !== need.kind) failures.push("kind");
-  if (!dealOffered(need.deal, s.deals)) failures.push("deal");
+  // "Either" less a deal the notes refuse ("只租不买": docs/decisions/162).
+  if (!dealOffered(dealWanted(n), s.deals)) failures.push("deal");
   if (!areaFits(n, s)) failures.push("area");
 
   for (const spec of SPECS) {

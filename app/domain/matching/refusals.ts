@@ -1,6 +1,8 @@
+import type { RefusedDeal } from "~/domain/deal-refusal";
 import { leadFlags } from "~/domain/lead-flags";
 import { resolveRegion, shortNames } from "~/domain/regions";
 
+import { refusedDealOf } from "./deal-wanted";
 import type { MatchNeed } from "./types";
 
 /**
@@ -8,7 +10,9 @@ import type { MatchNeed } from "./types";
  * model stores refusals as flags on need.notes (lead-flags.ts), not as need fields:
  * - `placeExcluded` / `placeExcludedOpen` (ADR 110): places ruled out ("不考虑高淳", "anything but Gaochun"); the
  *   flag's text is the names as typed, joined with "、";
- * - `areaCeilingOnly` (ADR 132): the stored maximum area is the edge of a refusal of the side above ("6000平以上不要").
+ * - `areaCeilingOnly` (ADR 132): the stored maximum area is the edge of a refusal of the side above ("6000平以上不要");
+ * - `dealRefused` (docs/decisions/162): a deal refused ("只租不买", "no purchase"); the flag's text is the words as typed,
+ *   read again by deal-refusal.ts for the deal.
  * The features said not to be needed (`notNeeded`: "不需要行车") set no figure, so no advice can raise one; a
  * relaxed requirement only ever moves toward them.
  */
@@ -17,6 +21,8 @@ export type Refusals = {
   places: { name: string; codes: string[] }[];
   /** The maximum area is a refusal of everything above it: no advice raises it. */
   areaAbove: boolean;
+  /** The deal refused (never matched under "either", never advised), with its words as typed; null when none. */
+  deal: { deal: RefusedDeal; text: string } | null;
 };
 
 const memo = new WeakMap<object, Refusals>();
@@ -35,7 +41,7 @@ export function refusalsOf(n: MatchNeed): Refusals {
     const r = resolveRegion(name);
     return { name, codes: r.ok ? r.divisions.map((d) => d.code) : [] };
   });
-  const refusals = { places, areaAbove: flags.some((f) => f.code === "areaCeilingOnly") };
+  const refusals = { places, areaAbove: flags.some((f) => f.code === "areaCeilingOnly"), deal: refusedDealOf(n) };
   memo.set(n, refusals);
   return refusals;
 }

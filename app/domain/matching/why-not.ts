@@ -158,7 +158,14 @@ export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardO
   }
   // A space above a maximum that is itself a refusal ("6000平以上不要", ADR 132): the side the enterprise refused.
   const aboveRefused = hard.failures.includes("area") && refusalsOf(n).areaAbove && !belowMin(n, s);
-  const advisable = refused === null && !aboveRefused;
+  // A space offered only under a deal the enterprise refused ("只租不买", docs/decisions/162): the refusal said in the
+  // deal's reason; never advice.
+  const deal = refusedDealOnly(n, s);
+  if (deal !== null) {
+    const at = hard.failures.indexOf("deal");
+    if (at >= 0) reasons[at] = refusedDealReason(s, deal);
+  }
+  const advisable = refused === null && !aboveRefused && deal === null;
   return {
     spaceId: s.id,
     parkId: s.parkId,
@@ -169,6 +176,21 @@ export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardO
     miss,
     suggestion: advisable && hard.failures.length === 1 ? suggestNearMiss(n, s, hard.failures[0], options) : null,
     near: advisable && hard.failures.length === 1 && (hard.failures[0] !== "region" || inWantedCity(n, s)),
+  };
+}
+
+/** The refused deal (with its words) when the space is offered under nothing else: "仅购买" for "只租不买"; else null. */
+function refusedDealOnly(n: MatchNeed, s: SpaceCandidate): { deal: "lease" | "buy"; text: string } | null {
+  const refused = refusalsOf(n).deal;
+  return refused && s.deals.length > 0 && s.deals.every((d) => d === refused.deal) ? refused : null;
+}
+
+/** The deal's reason of a space offered only under a refused deal: what it offers, and the refusal in the enterprise's words. */
+function refusedDealReason(s: SpaceCandidate, refused: { deal: "lease" | "buy"; text: string }): Reason {
+  return {
+    kind: "warn",
+    zh: `租售方式 仅${DEAL_TEXT[refused.deal][0]}，企业已明确不要${DEAL_TEXT[refused.deal][0]}（“${refused.text}”）`,
+    en: `Offered ${DEAL_TEXT[refused.deal][1]} only, which the enterprise has ruled out ("${refused.text}")`,
   };
 }
 
@@ -408,6 +430,8 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       });
       break;
     case "deal":
+      // Never toward a deal the enterprise refused (docs/decisions/162): "若租买均可" would be just that.
+      if (refusalsOf(n).deal !== null) break;
       tries.push({ field: "deal", value: "either", zh: `若租买均可，可匹配 ${target}`, en: `Taking lease or buy, ${target} matches` });
       break;
     case "taxPerMu":
