@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
+import { storedNeedAndFlags } from "../support/stored-lead";
 import { startWebServer } from "../support/services";
 
 // docs/decisions/153 through the real web process: POST /api/leads refuses an area box whose digits say no one number with its
@@ -28,15 +29,7 @@ function bodyWith(need: Record<string, unknown>) {
 const post = (body: string, lng: "zh" | "en" = "zh") =>
   fetch(`${web.url}/api/leads${lng === "en" ? "?lng=en" : ""}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 const leadCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from leads`)[0].n;
-async function created(need: Record<string, unknown>) {
-  const res = await post(bodyWith(need));
-  expect(res.status, await res.clone().text()).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  return (
-    await db.sql<{ need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] }[]>`
-      select lead->'need' as need, lead->'flags' as flags from leads where id = ${id}`
-  )[0];
-}
+const created = async (need: Record<string, unknown>) => storedNeedAndFlags(db.sql, await post(bodyWith(need)));
 
 describe("POST /api/leads: an area box whose digits say no one number", () => {
   it.each(["1.5000平", "5.000", "3,0000平"])(

@@ -4,6 +4,7 @@ import { hashPassword } from "~/auth/password.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
+import { storedNeedAndFlags } from "../support/stored-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -34,12 +35,7 @@ async function stored(need: Record<string, unknown>) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ ...lead, need: { ...lead.need, areaMin: "", areaMax: "", ...need } }),
   });
-  expect(res.status, await res.clone().text()).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  return (
-    await db.sql<{ need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] }[]>`
-      select lead->'need' as need, lead->'flags' as flags from leads where id = ${id}`
-  )[0];
+  return storedNeedAndFlags(db.sql, res);
 }
 
 describe("POST /api/leads: the need read from the notes (ADR 161)", () => {

@@ -60,6 +60,17 @@ describe("2. the premises called too large, then a figure said to be enough: the
     expect(area("现有厂房太大，8000平")).toMatchObject({ min: null, own: [{ text: "8000平", why: "own" }] });
     expect(area("现有厂房8000平，3000平就够")).toMatchObject({ min: 2700, max: 3300, own: [{ text: "现有厂房8000平", why: "own" }] });
   });
+
+  // A word that only begins like "enough" (行车 is a crane, 行业 an industry, 好几 several) or one on the next line says nothing
+  // of the figure before it: the premises' figures stay theirs (need-figures-34c H7).
+  it.each([
+    ["现有厂房\n层高6米\n行车5吨\n需要层高8米，行车10吨", { ceilingMinM: 8, craneMinT: 10 }],
+    ["现有厂房层高6米 行车5吨，需要层高8米、行车10吨", { ceilingMinM: 8, craneMinT: 10 }],
+    ["现有厂房层高6米，行业是机械，需要层高9米", { ceilingMinM: 9 }],
+    ["现有厂房层高6米\n好几台设备要放，需要层高10米", { ceilingMinM: 10 }],
+  ])("%j: a word like 'enough' after a premises' figure is not one", (notes, hints) => {
+    expect(read(notes).hints).toMatchObject(hints);
+  });
 });
 
 describe("3. digits that say no one number, in every figure's unit: told, never read", () => {
