@@ -125,6 +125,10 @@ const zh = {
   "import.moreRows": "另有 {count} 行未逐行列出（已计入上面的数目）。",
   "import.blankCell": "（空）",
   "import.changeValues": "将写入：",
+  "import.keptCells":
+    "已有的行中，空白单元格不修改原有数据：{count} 个单元格保留原值（修改的行在下表逐行列出）。要清空某一项，请在单元格中填写“清空”或“-”。",
+  "import.keptValues": "空白，保留原值：",
+  "import.cleared": "（清空）",
   "import.unchangedCount": "{count} 行与现有数据相同，不会改动。",
   "import.apply": "确认导入",
   "import.applied": "已导入：新建 {created} 条，修改 {updated} 条，不变 {unchanged} 条。",
@@ -315,6 +319,10 @@ const en: Record<InventoryKey, string> = {
   "import.moreRows": "{count} more {count:row is|rows are} not listed one by one (counted above).",
   "import.blankCell": "(blank)",
   "import.changeValues": "Will be written: ",
+  "import.keptCells":
+    "In rows already stored, a blank cell leaves the stored value as it is: {count} {count:cell keeps its value|cells keep their values} (changed rows list them below). To clear a value, write “清空” or “-” in its cell.",
+  "import.keptValues": "Blank, kept as stored: ",
+  "import.cleared": "(cleared)",
   "import.unchangedCount": "{count} {count:row is|rows are} the same as stored and {count:stays|stay} untouched.",
   "import.apply": "Apply the import",
   "import.applied": "Imported: {created} created, {updated} changed, {unchanged} unchanged.",

@@ -64,7 +64,8 @@ export const inventoryRuleMessages = defineMessages({
     timeFormat: "time: HH:MM",
     industryUnknown: "unknown industry “{code}”: write a GB/T 4754 code (e.g. C33) or an industry name (e.g. 金属制品)",
     industryAmbiguous: "“{code}” may be several industries: {candidates}; write the code or name of one",
-    industryNear: "“{code}” is no industry code, industry name or product word, and no near industry is guessed; near ones: {candidates}; if it is one of them, write its code or name",
+    industryNear:
+      "“{code}” is no industry code, industry name or product word, and no near industry is guessed; near ones: {candidates}; if it is one of them, write its code or name",
     industryRead: "{field}: {readings}",
     industryReadOne: "“{typed}” → {label}",
     industryReadSame: "“{typed}” → {label} (the same as “{first}”, stored once)",

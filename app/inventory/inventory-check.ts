@@ -220,7 +220,10 @@ function industriesRead(collection: Collection, typedOf: (key: string) => string
     }
     if (!parts.length) continue;
     const readings = (lng: Lng) => parts.map((p) => p[lng]).join(lng === "zh" ? "；" : "; ");
-    out.push({ key: c.key, reason: inventoryRuleMessages.both("industryRead", (lng) => ({ field: c.header[lng], readings: readings(lng) })) });
+    out.push({
+      key: c.key,
+      reason: inventoryRuleMessages.both("industryRead", (lng) => ({ field: c.header[lng], readings: readings(lng) })),
+    });
   }
   return out;
 }

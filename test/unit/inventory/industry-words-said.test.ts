@@ -35,20 +35,16 @@ describe("an industry word is said with the code it became", () => {
       ["industries", "主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）"],
     ]);
     expect(said("parks", { industries: "锂电池、光伏，C39" })).toEqual([
-      [
-        "industries",
-        "主导产业：“锂电池” → C38 电气机械和器材制造业；“光伏” → C38 电气机械和器材制造业（与“锂电池”相同，只存一次）",
-      ],
+      ["industries", "主导产业：“锂电池” → C38 电气机械和器材制造业；“光伏” → C38 电气机械和器材制造业（与“锂电池”相同，只存一次）"],
     ]);
-    expect(said("parks", { industries: "C33、C33" })).toEqual([["industries", "主导产业：“C33” → C33 金属制品业（与“C33”相同，只存一次）"]]);
+    expect(said("parks", { industries: "C33、C33" })).toEqual([
+      ["industries", "主导产业：“C33” → C33 金属制品业（与“C33”相同，只存一次）"],
+    ]);
   });
 
   it("in English, and in a recruiter's 擅长行业", () => {
     expect(said("parks", { industries: "C38、锂电池" }, "en")).toEqual([
-      [
-        "industries",
-        "focus industries: “锂电池” → C38 Manufacture of electrical machinery and equipment (the same as “C38”, stored once)",
-      ],
+      ["industries", "focus industries: “锂电池” → C38 Manufacture of electrical machinery and equipment (the same as “C38”, stored once)"],
     ]);
     expect(said("recruiters", { industries: "电池" })).toEqual([["industries", "擅长行业：“电池” → C38 电气机械和器材制造业"]]);
   });
@@ -71,7 +67,9 @@ describe("a word only like an industry is refused, never guessed", () => {
     expect(r.issues.map((i) => i.key)).toEqual(["industries"]);
     expect(r.issues[0].reason.zh).toContain(`“${typed}”不是行业代码、行业名称或产品词，不按相近的行业猜测；相近的有：`);
     expect(r.issues[0].reason.zh).toContain(candidate);
-    expect(r.issues[0].reason.en).toContain(`“${typed}” is no industry code, industry name or product word, and no near industry is guessed`);
+    expect(r.issues[0].reason.en).toContain(
+      `“${typed}” is no industry code, industry name or product word, and no near industry is guessed`,
+    );
   });
 
   it("two industries' words together are refused naming both", () => {
@@ -82,7 +80,7 @@ describe("a word only like an industry is refused, never guessed", () => {
 
 describe("the Excel/CSV preview says it among its notes", () => {
   it("a CSV park row: the note under the file's column letter", async () => {
-    const text = "编号,名称,省,市,区县,主导产业\r\nP1,高淳园,江苏省,南京市,高淳区,\"C38、锂电池\"\r\n";
+    const text = '编号,名称,省,市,区县,主导产业\r\nP1,高淳园,江苏省,南京市,高淳区,"C38、锂电池"\r\n';
     const rows = readSourceRows(await readWorkbook(Buffer.from(text), "园区.csv"));
     expect(rows.errors).toEqual([]);
     expect(rows.value.parks[0].industries).toEqual(["C38"]);
