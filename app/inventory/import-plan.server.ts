@@ -7,8 +7,8 @@ import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { runSteps, runStepsInSlices, type SliceClock, sliceClock } from "~/utils/slices.server";
 
-import { readDay } from "./cell-dates";
 import { isClearWord } from "./cell-clear";
+import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type ImportCounts, unknownParkRefs, unknownParks, validateInventoryInSlices } from "./import.server";
 import { cellReadings, checkTextRow } from "./inventory-check";
