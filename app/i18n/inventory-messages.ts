@@ -103,7 +103,8 @@ const zh = {
   "list.retiredTag": "已停用",
 
   "import.title": "Excel 导入导出",
-  "import.intro": "上传 .xlsx 或 .csv（工作表 园区、空间、招商专员，中文列名），先预览，确认后一次性写入：任何一格有误则整批不写入。",
+  "import.intro":
+    "上传 .xlsx 或 .csv（工作表 园区、空间、招商专员，中文列名），先预览，确认后一次性写入：任何一格有误则整批不写入。已有的行：空白单元格保留原值，填“清空”或“-”才会清除。",
   "import.file": "选择文件（.xlsx 或 .csv，最大 {mb} MB）",
   "import.preview": "预览",
   "import.template": "下载模板（每个工作表一行示例，含可选值说明）",
@@ -297,7 +298,7 @@ const en: Record<InventoryKey, string> = {
 
   "import.title": "Excel import and export",
   "import.intro":
-    "Upload an .xlsx or .csv (sheets 园区, 空间, 招商专员 with Chinese headers). You see a preview first; applying writes everything in one go, and nothing at all if any cell is wrong.",
+    "Upload an .xlsx or .csv (sheets 园区, 空间, 招商专员 with Chinese headers). You see a preview first; applying writes everything in one go, and nothing at all if any cell is wrong. In rows already stored, a blank cell keeps the stored value; write “清空” or “-” to clear one.",
   "import.file": "File (.xlsx or .csv, at most {mb} MB)",
   "import.preview": "Preview",
   "import.template": "Download the template (one example row per sheet, allowed values listed)",
