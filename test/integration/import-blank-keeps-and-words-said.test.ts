@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
@@ -31,13 +32,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** A CSV named `name` previewed at /admin/import: the page's status and HTML. */
-async function preview(name: string, lines: string[], lng: "zh" | "en" = "zh"): Promise<{ status: number; html: string }> {
+/** A CSV named `name` (lines of text) or an .xlsx (its bytes) previewed at /admin/import: the page's status and HTML. */
+async function preview(name: string, lines: string[] | Buffer, lng: "zh" | "en" = "zh"): Promise<{ status: number; html: string }> {
   const csrf = await webClient(web.url).csrfOf("/admin/import", cookie);
   const body = new FormData();
   body.append("csrf", csrf);
   body.append("intent", "preview");
-  body.append("file", new Blob([`${lines.join("\r\n")}\r\n`]), name);
+  body.append("file", new Blob([Array.isArray(lines) ? `${lines.join("\r\n")}\r\n` : new Uint8Array(lines)]), name);
   const res = await fetch(`${web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, { method: "POST", headers: { cookie }, body });
   return { status: res.status, html: await res.text() };
 }
@@ -123,6 +124,29 @@ describe("a blank cell of a stored row keeps its value; 清空 or - clears it; p
     const refused = await preview("空间.csv", [SPACE_HEADERS, "S4,GC-EDZ,土地,出售,清空,12000,,,,,,可租售"]);
     expect(refused.status).toBe(400);
     expect(text(refused.html)).toContain("E（名称）清空必填，不能为空");
+  });
+});
+
+describe("an id written as a number is a stored row's id", () => {
+  it("a sheet without 层高 keeps the ceiling of space 101 typed as the number 101", async () => {
+    const space = {
+      id: "101",
+      parkId: "GC-EDZ",
+      kind: "factory",
+      deals: ["lease"],
+      title: "数字编号厂房",
+      areaSqm: 2000,
+      ceilingM: 8,
+      status: "available",
+    };
+    expect((await importInventory(db.sql, { parks: [], spaces: [space], recruiters: [] })).ok).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "状态"]);
+    ws.addRow([101, "GC-EDZ", "厂房", "出租", "数字编号厂房（改）", 2000, "可租售"]);
+    const { status, html } = await preview("空间.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(status).toBe(200);
+    expect(changes(html)).toEqual(["101:title 数字编号厂房 → 数字编号厂房（改）"]);
   });
 });
 
