@@ -164,18 +164,36 @@ export function searchIndustries(query: string): string[] {
   }).map((d) => d.code);
 }
 
-/** A typed industry of an inventory list: its code, or the divisions it could name (none = unknown). */
-export type IndustryRead = { ok: true; code: string } | { ok: false; candidates: string[] };
+/**
+ * A typed industry of an inventory list: its code, or the divisions it could name (none = unknown).
+ * `near`: the candidates are only what the finding aid finds (a part of a longer name or word, pinyin) —
+ * a likeness, not a reading: "新能源" is a part of 新能源汽车 (C36) but may as well be batteries (C38).
+ */
+export type IndustryRead = { ok: true; code: string } | { ok: false; candidates: string[]; near?: boolean };
 
 /** A name without its trade word: "金属制品业" → "金属制品", "通用设备制造业" → "通用设备". */
 const bareName = (n: string) => n.replace(/(?:制造业|业)$/, "");
 
 /**
+ * The divisions whose everyday product words (PRODUCT_WORDS) the query is, or holds whole ("锂电池" holds
+ * 电池 and 锂电: C38; "汽车冲压件" holds 汽车 and 冲压: C36 and C33), in the standard's order. Short Latin
+ * words count only when the query is that word.
+ */
+function productWordDivisions(q: string): string[] {
+  return INDUSTRY_DIVISIONS.filter((d) => HAYSTACK.get(d.code)!.words.some((w) => w === q || (containable(w) && q.includes(w)))).map(
+    (d) => d.code,
+  );
+}
+
+/**
  * A park's or recruiter's industry as an admin writes it → its GB/T 4754-2017 code: a code ("C33", "33",
  * "c"; normalizeIndustryCode), a section's or division's name whole or without its trade word
- * ("金属制品业", "金属制品", "通用设备", "制造业", "Manufacture of furniture"), or a query that
- * searchIndustries finds in one division only ("家具", "五金"). Several divisions or none → not read, with
- * the candidates (at most `max`, in the standard's order) for the message.
+ * ("金属制品业", "金属制品", "通用设备", "制造业", "Manufacture of furniture"), or an everyday product word
+ * that is, or is held whole in, the text and belongs to one division only ("锂电池", "五金", "做芯片的").
+ * Several divisions → not read, with them as candidates. Anything else is not read either, never guessed
+ * (docs/decisions/160): the candidates are then what searchIndustries finds (a part of a longer name or
+ * word — "新能源", "金属" —, pinyin — "qc"), `near` set; none → unknown. At most `max` candidates, in the
+ * standard's order, for the message.
  */
 export function readIndustry(typed: string, max = 6): IndustryRead {
   const code = normalizeIndustryCode(typed);
@@ -185,6 +203,8 @@ export function readIndustry(typed: string, max = 6): IndustryRead {
   for (const x of [...INDUSTRY_SECTIONS, ...INDUSTRY_DIVISIONS]) {
     if ([x.zh, x.en].some((n) => norm(n) === q || bareName(norm(n)) === q)) return { ok: true, code: x.code };
   }
-  const found = searchIndustries(typed);
-  return found.length === 1 ? { ok: true, code: found[0] } : { ok: false, candidates: found.slice(0, max) };
+  const words = productWordDivisions(q);
+  if (words.length === 1) return { ok: true, code: words[0] };
+  if (words.length > 1) return { ok: false, candidates: words.slice(0, max) };
+  return { ok: false, candidates: searchIndustries(typed).slice(0, max), near: true };
 }

@@ -103,7 +103,8 @@ const zh = {
   "list.retiredTag": "已停用",
 
   "import.title": "Excel 导入导出",
-  "import.intro": "上传 .xlsx 或 .csv（工作表 园区、空间、招商专员，中文列名），先预览，确认后一次性写入：任何一格有误则整批不写入。",
+  "import.intro":
+    "上传 .xlsx 或 .csv（工作表 园区、空间、招商专员，中文列名），先预览，确认后一次性写入：任何一格有误则整批不写入。已有的行：空白单元格保留原值，填“清空”或“-”才会清除。",
   "import.file": "选择文件（.xlsx 或 .csv，最大 {mb} MB）",
   "import.preview": "预览",
   "import.template": "下载模板（每个工作表一行示例，含可选值说明）",
@@ -125,6 +126,10 @@ const zh = {
   "import.moreRows": "另有 {count} 行未逐行列出（已计入上面的数目）。",
   "import.blankCell": "（空）",
   "import.changeValues": "将写入：",
+  "import.keptCells":
+    "已有的行中，空白单元格不修改原有数据：{count} 个单元格保留原值（修改的行在下表逐行列出）。要清空某一项，请在单元格中填写“清空”或“-”。",
+  "import.keptValues": "空白，保留原值：",
+  "import.cleared": "（清空）",
   "import.unchangedCount": "{count} 行与现有数据相同，不会改动。",
   "import.apply": "确认导入",
   "import.applied": "已导入：新建 {created} 条，修改 {updated} 条，不变 {unchanged} 条。",
@@ -293,7 +298,7 @@ const en: Record<InventoryKey, string> = {
 
   "import.title": "Excel import and export",
   "import.intro":
-    "Upload an .xlsx or .csv (sheets 园区, 空间, 招商专员 with Chinese headers). You see a preview first; applying writes everything in one go, and nothing at all if any cell is wrong.",
+    "Upload an .xlsx or .csv (sheets 园区, 空间, 招商专员 with Chinese headers). You see a preview first; applying writes everything in one go, and nothing at all if any cell is wrong. In rows already stored, a blank cell keeps the stored value; write “清空” or “-” to clear one.",
   "import.file": "File (.xlsx or .csv, at most {mb} MB)",
   "import.preview": "Preview",
   "import.template": "Download the template (one example row per sheet, allowed values listed)",
@@ -315,6 +320,10 @@ const en: Record<InventoryKey, string> = {
   "import.moreRows": "{count} more {count:row is|rows are} not listed one by one (counted above).",
   "import.blankCell": "(blank)",
   "import.changeValues": "Will be written: ",
+  "import.keptCells":
+    "In rows already stored, a blank cell leaves the stored value as it is: {count} {count:cell keeps its value|cells keep their values} (changed rows list them below). To clear a value, write “清空” or “-” in its cell.",
+  "import.keptValues": "Blank, kept as stored: ",
+  "import.cleared": "(cleared)",
   "import.unchangedCount": "{count} {count:row is|rows are} the same as stored and {count:stays|stay} untouched.",
   "import.apply": "Apply the import",
   "import.applied": "Imported: {created} created, {updated} changed, {unchanged} unchanged.",

@@ -15,6 +15,10 @@ export const inventoryRuleMessages = defineMessages({
     timeFormat: "时间格式应为 时:分（如 09:00）",
     industryUnknown: "无法识别行业“{code}”：请写 GB/T 4754 行业代码（如 C33）或行业名称（如 金属制品）",
     industryAmbiguous: "“{code}”可指多个行业：{candidates}；请写其中一个的代码或名称",
+    industryNear: "“{code}”不是行业代码、行业名称或产品词，不按相近的行业猜测；相近的有：{candidates}；如是其中之一，请写它的代码或名称",
+    industryRead: "{field}：{readings}",
+    industryReadOne: "“{typed}” → {label}",
+    industryReadSame: "“{typed}” → {label}（与“{first}”相同，只存一次）",
     districtCodeFormat: "区县代码应为 6 位数字（GB/T 2260）",
     districtCodeNotCounty: "{code} 不是区县一级的行政区划代码（GB/T 2260）",
     districtCodeMismatch: "区划代码 {code} 是{coded}，与所填的{named}（{namedCode}）不一致：请改正区划代码，或清空它按省市区自动识别",
@@ -60,6 +64,11 @@ export const inventoryRuleMessages = defineMessages({
     timeFormat: "time: HH:MM",
     industryUnknown: "unknown industry “{code}”: write a GB/T 4754 code (e.g. C33) or an industry name (e.g. 金属制品)",
     industryAmbiguous: "“{code}” may be several industries: {candidates}; write the code or name of one",
+    industryNear:
+      "“{code}” is no industry code, industry name or product word, and no near industry is guessed; near ones: {candidates}; if it is one of them, write its code or name",
+    industryRead: "{field}: {readings}",
+    industryReadOne: "“{typed}” → {label}",
+    industryReadSame: "“{typed}” → {label} (the same as “{first}”, stored once)",
     districtCodeFormat: "districtCode: six digits (GB/T 2260)",
     districtCodeNotCounty: "districtCode: {code} is not a county-level division code (GB/T 2260)",
     districtCodeMismatch:

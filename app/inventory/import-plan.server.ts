@@ -7,6 +7,7 @@ import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { runSteps, runStepsInSlices, type SliceClock, sliceClock } from "~/utils/slices.server";
 
+import { isClearWord } from "./cell-clear";
 import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type ImportCounts, unknownParkRefs, unknownParks, validateInventoryInSlices } from "./import.server";
@@ -25,6 +26,8 @@ import { type UncoveredPark, uncoveredParks } from "./uncovered-parks.server";
 export const COLLECTIONS: readonly Collection[] = ["parks", "spaces", "recruiters"];
 
 export type FieldChange = { key: string; header: Bilingual; old: CellValue; new: CellValue };
+/** A stored value a blank cell leaves as it is (docs/decisions/160), as the export writes it. */
+export type KeptCell = { key: string; header: Bilingual; value: CellValue };
 export type PlanRow = {
   collection: Collection;
   id: string;
@@ -35,6 +38,8 @@ export type PlanRow = {
   changes: FieldChange[];
   /** The key values the row will be written with, as the preview shows them (created and changed rows; row-summary.ts). */
   values?: RowSummary;
+  /** A changed row's blank cells that keep the stored value (docs/decisions/160); absent when none. */
+  kept?: KeptCell[];
 };
 export type ImportPlan = {
   rows: PlanRow[];
@@ -48,10 +53,12 @@ export type ImportPlan = {
    * to the admins' unassigned queue, which the preview says. Absent in a plan made before this field.
    */
   uncovered?: UncoveredPark[];
+  /** How many blank cells of stored rows keep their stored values, over every row (unchanged ones too; docs/decisions/160). */
+  keptCells?: number;
 };
 
 /** Where each row of a collection came from (same order as the rows). */
-export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed"> | null)[]>;
+export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed" | "kept"> | null)[]>;
 
 /** The cell `key` of a source row as typed: its text, "" when the file has the column and the cell is blank, absent otherwise. */
 function typedCell(key: string | null, where?: Pick<SourceRow, "letters" | "typed"> | null): { typed?: string } {
@@ -142,7 +149,7 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
       for (const d of cellReadings(collection, src.cells, checked.value))
         notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
-      origins[collection].push({ sheet, row, letters, headers, typed: src.typed });
+      origins[collection].push({ sheet, row, letters, headers, typed: src.typed, kept: src.kept });
       continue;
     }
     // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
@@ -219,6 +226,7 @@ export async function planImport(
   // Row by row with a turn of the event loop every few ms: 20,000 rows compared, summed up and hashed
   // at once held every other request of the web for 1.6–3.4 s (docs/decisions/125).
   const clock = sliceClock(sliceMs);
+  let keptCells = 0;
   for (const collection of COLLECTIONS) {
     const list = value[collection] as InventoryValue[typeof collection][];
     stored[collection] = await loadDbRows(
@@ -241,6 +249,7 @@ export async function planImport(
       }
       const [a, b] = [dbRow(collection, v), old];
       const same = Object.keys(a).every((k) => stableJson(a[k]) === stableJson(b[k]));
+      keptCells += origin?.kept?.length ?? 0;
       if (same) {
         counts[collection].unchanged++;
         rows.push({ ...base, action: "unchanged", changes: [] });
@@ -250,8 +259,10 @@ export async function planImport(
       const changes = Object.keys(newCells)
         .filter((k) => stableJson(oldCells[k]) !== stableJson(newCells[k]))
         .map((k) => ({ key: k, header: columnByKey(collection, k)!.header, old: oldCells[k], new: newCells[k] }));
+      // What the row's blank cells keep, said beside what changes (the stored value, as the export writes it).
+      const kept = (origin?.kept ?? []).map((k) => ({ key: k, header: columnByKey(collection, k)!.header, value: oldCells[k] }));
       counts[collection].change++;
-      rows.push({ ...base, action: "change", changes, values: rowSummary(collection, v) });
+      rows.push({ ...base, action: "change", changes, values: rowSummary(collection, v), ...(kept.length ? { kept } : {}) });
     }
   }
   for (const ref of refs) {
@@ -277,7 +288,7 @@ export async function planImport(
   const hash = await planHash(value, stored, clock);
   // The parks the import names that no recruiter covers after it (uncovered-parks.server.ts, ADR 134).
   const uncovered = errors.length ? [] : await uncoveredParks(sql, value);
-  return { rows, errors, warnings: [], counts, hash, uncovered };
+  return { rows, errors, warnings: [], counts, hash, uncovered, keptCells };
 }
 
 /**
@@ -315,26 +326,37 @@ async function planHash(value: Collections, stored: Record<Collection, DbRow[]>,
 const tally = () => ({ create: 0, change: 0, unchanged: 0 });
 
 /**
- * A sheet without some column leaves that field of an existing row as it is (a workbook of just
- * 编号 and 状态 changes statuses only): the stored value is filled into the absent cells, written as
- * the export would write it. A column that is present but blank clears the field.
+ * What a stored row's cells mean (docs/decisions/160; a sheet without some column: ADR 027): a column left
+ * out of the sheet, and a cell left blank, leave that field as it is — the stored value is filled in, written
+ * as the export writes it, and a blank cell's key noted in `kept` for the preview; a cell holding the clear
+ * word (清空, "-": cell-clear.ts) empties the field. A new row's clear word is a blank cell. The rows are
+ * changed in place, before they are read, so the preview and the apply (which writes the previewed payload)
+ * read the same cells.
  */
-async function keepAbsentColumns(sql: Sql, read: WorkbookRead): Promise<void> {
+async function keepStoredCells(sql: Sql, read: WorkbookRead): Promise<void> {
   const clock = sliceClock(); // a turn of the event loop every few ms (docs/decisions/125)
+  const idOf = (src: SourceRow) => (src.cells.id === undefined ? "" : cleanTyped(String(src.cells.id)));
   for (const collection of COLLECTIONS) {
-    const rows = read.rows.filter((r) => r.collection === collection && typeof r.cells.id === "string");
-    const stored = new Map(
-      (await loadDbRows(sql, collection, [...new Set(rows.map((r) => String(r.cells.id).trim()))])).map((r) => [r.id, r]),
-    );
-    for (const src of rows) {
+    // An id written as a number (an Excel number cell: 101) is an id too.
+    const rows = read.rows.filter((r) => r.collection === collection && idOf(r) !== "");
+    const stored = new Map((await loadDbRows(sql, collection, [...new Set(rows.map(idOf))])).map((r) => [r.id, r]));
+    for (const src of read.rows.filter((r) => r.collection === collection)) {
       await clock.pause();
-      const old = stored.get(String(src.cells.id).trim());
+      const cleared = new Set(Object.keys(src.cells).filter((k) => k !== "id" && isClearWord(src.cells[k])));
+      for (const k of cleared) delete src.cells[k];
+      const old = stored.get(idOf(src));
       if (!old) continue;
       const cells = writeCells(collection, fromDbRow(collection, old));
+      const kept: string[] = [];
       for (const c of COLUMNS[collection]) {
         const v = cells[c.key];
-        if (!(c.key in src.letters) && v !== null && v !== undefined) src.cells[c.key] = v;
+        if (v === null || v === undefined || cleared.has(c.key) || src.refused?.includes(c.key)) continue;
+        const present = c.key in src.letters;
+        if (present && src.cells[c.key] !== undefined && cleanTyped(String(src.cells[c.key])) !== "") continue;
+        src.cells[c.key] = v;
+        if (present) kept.push(c.key);
       }
+      if (kept.length) src.kept = kept;
     }
   }
 }
@@ -366,7 +388,7 @@ export async function previewUpload(
   read: WorkbookRead,
   input: { fileName: string; actor: string },
 ): Promise<{ plan: ImportPlan; previewId: string | null }> {
-  await keepAbsentColumns(sql, read);
+  await keepStoredCells(sql, read);
   const parsed = await readSourceRowsInSlices(read);
   const plan = await planImport(sql, parsed.value, parsed.origins, parsed.parkIds);
   plan.errors = inFileOrder([

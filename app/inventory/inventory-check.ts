@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import { cleanTyped } from "~/domain/format-chars";
+import { industryLabel } from "~/domain/industries";
+import { readIndustry } from "~/domain/industry-search";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
@@ -126,12 +128,14 @@ export function textMaxLengths(collection: Collection): Record<string, number> {
  * a park's province, city and district stored by their standard names ("江苏" → 江苏省, "江宁" → 江宁区;
  * docs/decisions/103); and, in every sheet, a figure cell whose words the one figure cannot keep (面积 "约五千"
  * → 5000, "5000平以上" → 5000) and a choice written in other words than its name (状态 "空置" → 可租售, 通知方式
- * "电话" → 热线; not 是/否's spellings) — docs/decisions/117. A cell written as stored says nothing. Column key
+ * "电话" → 热线; not 是/否's spellings) — docs/decisions/117; an industry list's words and the codes they became,
+ * and an item stored once because an earlier one read to the same code ("锂电池" → C38 电气机械和器材制造业) —
+ * docs/decisions/160. A cell written as stored says nothing. Column key
  * and the message in both languages; `cells` as typed, `value` the checked row.
  */
 export function cellReadings(collection: Collection, cells: Record<string, unknown>, value: unknown): RowIssue[] {
   const typedOf = (key: string) => (cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key])));
-  const out: RowIssue[] = wordsRead(collection, typedOf);
+  const out: RowIssue[] = [...wordsRead(collection, typedOf), ...industriesRead(collection, typedOf)];
   if (collection === "parks") {
     const park = value as { province: string; city: string; district: string };
     for (const key of ["province", "city", "district"] as const) {
@@ -184,6 +188,42 @@ function wordsRead(collection: Collection, typedOf: (key: string) => string): Ro
       if ([label("zh"), label("en"), values].some((w) => items(w.join("、")).toLowerCase() === items(typed).toLowerCase())) continue;
       out.push({ key: c.key, reason: inventoryRuleMessages.both("choiceRead", (lng) => ({ field: field(lng), typed, name: name(lng) })) });
     }
+  }
+  return out;
+}
+
+/**
+ * cellReadings' industry lists (主导产业, 禁入产业, 擅长行业): each typed item that is not its code as stored, with
+ * the code and name it became ("“锂电池” → C38 电气机械和器材制造业"), and each item kept once because an earlier
+ * one of the cell read to the same code ("“电池” → C38 …（与“锂电池”相同，只存一次）"); one note per cell, the
+ * items in the order typed. docs/decisions/160: the trial saw 锂电池 merged into C38 and nothing said.
+ */
+function industriesRead(collection: Collection, typedOf: (key: string) => string): RowIssue[] {
+  const out: RowIssue[] = [];
+  for (const c of COLUMNS[collection]) {
+    const typed = typedOf(c.key);
+    if (!c.industry || !typed) continue;
+    const r = c.read(typed);
+    if (!r.ok || !Array.isArray(r.value)) continue;
+    const first = new Map<string, string>();
+    const parts: Bilingual[] = [];
+    const reads = r.value.map(String).map((item) => ({ item, read: readIndustry(item) }));
+    if (reads.some((x) => !x.read.ok)) continue; // a refused cell: its error says it (cellReadings reads checked rows)
+    for (const { item, read } of reads) {
+      if (!read.ok) continue;
+      const label = (lng: Lng) => industryLabel(read.code, lng);
+      const earlier = first.get(read.code);
+      if (earlier === undefined) {
+        first.set(read.code, item);
+        if (item !== read.code) parts.push(inventoryRuleMessages.both("industryReadOne", (lng) => ({ typed: item, label: label(lng) })));
+      } else parts.push(inventoryRuleMessages.both("industryReadSame", (lng) => ({ typed: item, label: label(lng), first: earlier })));
+    }
+    if (!parts.length) continue;
+    const readings = (lng: Lng) => parts.map((p) => p[lng]).join(lng === "zh" ? "；" : "; ");
+    out.push({
+      key: c.key,
+      reason: inventoryRuleMessages.both("industryRead", (lng) => ({ field: c.header[lng], readings: readings(lng) })),
+    });
   }
   return out;
 }

@@ -45,6 +45,8 @@ export type Column = {
   figure?: boolean;
   /** The import format holds a number here: a JSON string is read as this column's cell (`readJsonNumbers`). */
   number?: boolean;
+  /** A list of GB/T 4754 industries, each item a code or words read to one (inventory-schema.ts, readIndustry). */
+  industry?: boolean;
   /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
   read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
@@ -445,7 +447,7 @@ const deals: Pick<Column, "read" | "write" | "list" | "choices"> = {
   write: (v) => (Array.isArray(v) && v.length ? v.map((d) => DEAL.write(d)).join("、") : null),
 };
 
-const industries = listOf();
+const industries: Pick<Column, "read" | "write" | "list" | "industry"> = { ...listOf(), industry: true };
 
 export const COLUMNS: Record<Collection, Column[]> = {
   parks: [

@@ -51,7 +51,9 @@ const industryList = z
           code: c,
           candidates: r.candidates.map((k) => industryLabel(k, lng)).join(lng === "zh" ? "、" : "; "),
         });
-        ctx.addIssue({ code: "custom", ...rule(r.candidates.length ? "industryAmbiguous" : "industryUnknown", candidates) });
+        // A likeness only (a part of a longer name, pinyin) is named, never stored (docs/decisions/160).
+        const key = !r.candidates.length ? "industryUnknown" : r.near ? "industryNear" : "industryAmbiguous";
+        ctx.addIssue({ code: "custom", ...rule(key, candidates) });
         return c;
       }),
     ),

@@ -181,6 +181,18 @@ const VALUE_COLUMNS: Record<Collection, { key: SummaryKey; label: InventoryKey; 
   ],
 };
 
+/** A changed row's blank cells and the stored values they keep (docs/decisions/160), under its values. */
+function RowKept({ lng, row }: { lng: Lng; row: PlanRow }) {
+  if (!row.kept?.length) return null;
+  return (
+    <small className="row-values" data-kept={row.id}>
+      <br />
+      {inventoryText(lng, "import.keptValues")}
+      {row.kept.map((k) => `${k.header[lng]} ${cell(k.value)}`).join(" · ")}
+    </small>
+  );
+}
+
 /** A changed row's key values as they will be written (kind · area · price …), under its name. */
 function RowValues({ lng, row }: { lng: Lng; row: PlanRow }) {
   const values = VALUE_COLUMNS[row.collection].flatMap((c) => {
@@ -250,6 +262,11 @@ function PlanView({
           </DataTable>
         </AdminSection>
       ) : null}
+      {plan.keptCells ? (
+        <p role="status" data-testid="import-kept">
+          {t("import.keptCells", { count: plan.keptCells })}
+        </p>
+      ) : null}
       {uncovered ? (
         <div className="banner warning" role="status" data-testid="import-uncovered">
           {uncovered}
@@ -290,6 +307,7 @@ function PlanView({
                   <td rowSpan={r.changes.length}>
                     {r.label}
                     <RowValues lng={lng} row={r} />
+                    <RowKept lng={lng} row={r} />
                   </td>
                 ) : null}
                 <td>{c.header[lng]}</td>
@@ -297,7 +315,8 @@ function PlanView({
                   <del>{cell(c.old)}</del>
                 </td>
                 <td>
-                  <ins>{cell(c.new)}</ins>
+                  {/* A value cleared ("清空" or "-" in its cell) is said so: a blank cell keeps it (docs/decisions/160). */}
+                  <ins>{c.new === null || c.new === "" ? t("import.cleared") : cell(c.new)}</ins>
                 </td>
               </tr>
             )),

@@ -65,8 +65,8 @@ async function workbook(): Promise<Buffer> {
   const ws = wb.addWorksheet("空间");
   ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "最小可分割面积", "层高（米）", "承重", "配电", "行车", "状态"]);
   ws.addRow(["S-NEW1", "GC-EDZ", "厂房", "出租、出售", "新导入厂房 A", "6千平", "1500平", "10米", "3吨/平", "1250kva", "10吨", "可租售"]);
-  // S2 keeps its stored divisible area, load and power (a blank cell would clear them); its ceiling is cleared.
-  ws.addRow(["S2", "GC-EDZ", "厂房", "出租", "双层厂房（Excel 改）", "5200", "750", "", "800", "250", "", "可租售"]);
+  // S2: its blank 承重 keeps the stored 800 (docs/decisions/160); 清空 clears its ceiling.
+  ws.addRow(["S2", "GC-EDZ", "厂房", "出租", "双层厂房（Excel 改）", "5200", "750", "清空", "", "250", "", "可租售"]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -97,6 +97,10 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     for (const read of ["出售、出租", "可分割，最小 1500㎡", "层高 10 m", "承重 3,000 kg/㎡", "配电 1,250 kVA", "行车 10 t"])
       expect(created).toContain(read);
     expect(await page.locator('[data-values="S2"]').innerText()).toContain("将写入：厂房 · 出租 · 5200㎡");
+    // What a blank cell keeps and what 清空 clears are said (docs/decisions/160).
+    expect(await page.locator('[data-kept="S2"]').innerText()).toContain("空白，保留原值：承重（公斤/㎡） 800");
+    expect(await page.locator('[data-change="S2:ceilingM"]').innerText()).toContain("（清空）");
+    expect(await page.getByTestId("import-kept").innerText()).toContain("要清空某一项，请在单元格中填写“清空”或“-”");
     await lookAt(page, "import-preview");
     await applyImport(page, "新建 1 条，修改 1 条");
     const [stored] = await suite.db.sql<

@@ -39,6 +39,11 @@ export type SourceRow = {
   refused?: string[];
   /** column key → the cell's text as the file holds it, before a header's unit is applied: what an error shows as typed. */
   typed?: Record<string, string>;
+  /**
+   * Column keys of a stored row whose cells were blank and took the stored value (import-plan.server.ts
+   * keepStoredCells: blank = as it is, docs/decisions/160): what the preview lists as kept.
+   */
+  kept?: string[];
 };
 
 /**
