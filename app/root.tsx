@@ -14,6 +14,7 @@ import { useEffect } from "react";
 
 import { DraftKeeper } from "~/components/draft-keeper";
 import { deskOf, errorTitle, NotFoundPage, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { FormRefusalNotice } from "~/components/form-refusal";
 import { useNonce } from "~/components/nonce";
 import { RouteScript, type ScriptHandle } from "~/components/route-script";
 import { sessionStaff } from "~/http/csrf.server";
@@ -89,6 +90,7 @@ export default function App() {
     <>
       <Outlet />
       <DraftKeeper owner={staffKey} lng={lng} />
+      <FormRefusalNotice lng={lng} />
     </>
   );
 }

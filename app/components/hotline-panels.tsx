@@ -47,6 +47,25 @@ function RefusedNotice({ lng, state }: { lng: Lng; state: Refused }) {
 const isRefused = (state: string): state is Refused => state === "signedOut" || state === "stale" || state === "forbidden";
 
 /**
+ * A panel's lookup refused by the web layer (LookupRefused, app/components/desk-lookup.ts: a 400, 413, 429 or
+ * 503 in the API's error shape): the refusal's own words, that the typing is kept, and when it is tried again.
+ */
+export type PanelRefusal = { message: string; retryAfterSec?: number };
+
+function RefusalNotice({ lng, refusal }: { lng: Lng; refusal: PanelRefusal }) {
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  return (
+    <div className="error-text lookup-refused" role="alert">
+      <p>{refusal.message}</p>
+      <p>
+        {h("lookup.refusedKept")}
+        {refusal.retryAfterSec !== undefined ? ` ${h("lookup.retryIn", { seconds: refusal.retryAfterSec })}` : ""}
+      </p>
+    </div>
+  );
+}
+
+/**
  * `state`: nothing typed yet, a list (maybe empty), the lookup failed, or it was refused (signed out, a
  * stale page). `more`: leads that match too but are not listed (the agent is asked to type more).
  */
@@ -56,15 +75,18 @@ export function KnownCallers({
   leads,
   more = 0,
   partial = false,
+  refusal,
   statusLabel,
   leadHref,
 }: {
   lng: Lng;
-  state: "typing" | "done" | "unavailable" | Refused;
+  state: "typing" | "done" | "unavailable" | "refused" | Refused;
   leads: KnownLeadCard[];
   more?: number;
   /** Only the whole number and credit code were looked up (the search index is down): said, never "new caller". */
   partial?: boolean;
+  /** With state "refused": the refusal's words. */
+  refusal?: PanelRefusal;
   statusLabel: (status: string) => string;
   leadHref: (leadId: string) => string;
 }) {
@@ -75,7 +97,9 @@ export function KnownCallers({
       <div aria-live="polite">
         {isRefused(state) ? (
           <RefusedNotice lng={lng} state={state} />
-        ) : state === "typing" ? (
+        ) : state === "refused" && refusal ? (
+          <RefusalNotice lng={lng} refusal={refusal} />
+        ) : state === "typing" || state === "refused" ? (
           <p className="hint">{h("known.typing")}</p>
         ) : state === "unavailable" ? (
           <p className="error-text">{h("known.unavailable")}</p>
@@ -196,9 +220,10 @@ export function MatchPreview({
   onRegionFix,
   placeChoices = [],
   areaChecks = [],
+  refusal,
 }: {
   lng: Lng;
-  state: "hint" | "done" | "fix" | "unavailable" | Refused;
+  state: "hint" | "done" | "fix" | "unavailable" | "refused" | Refused;
   matches: MatchCard[];
   nearMisses?: NearMissCard[];
   regionProblems?: string[];
@@ -210,6 +235,8 @@ export function MatchPreview({
   /** The notes' places several places share, asked with a button per place (buttons of `form`, as `regionFixes`; ADR 154, 161). */
   placeChoices?: PlaceChoice[];
   areaChecks?: string[];
+  /** With state "refused": the refusal's words. */
+  refusal?: PanelRefusal;
 }) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   return (
@@ -218,7 +245,9 @@ export function MatchPreview({
       <div aria-live="polite">
         {isRefused(state) ? (
           <RefusedNotice lng={lng} state={state} />
-        ) : state === "hint" ? (
+        ) : state === "refused" && refusal ? (
+          <RefusalNotice lng={lng} refusal={refusal} />
+        ) : state === "hint" || state === "refused" ? (
           <p className="hint">{h("matches.hint")}</p>
         ) : state === "fix" ? (
           <p className="error-text">{h("matches.fix")}</p>

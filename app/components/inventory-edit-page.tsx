@@ -87,6 +87,12 @@ function RetirePanel({
           </p>
           {viaPark ? null : (
             <Form method="post" {...getFormProps(form)} className="admin-form">
+              {/* Restoring brings no ended offer back (ADR 163, DECISION): said before the press. */}
+              {collection === "parks" ? (
+                <p className="hint" data-restore-note="">
+                  {t("retire.restoreNote.parks")}
+                </p>
+              ) : null}
               <button type="submit" form={editForm} name="intent" value="restore" className="secondary" formNoValidate>
                 {t("retire.restore")}
               </button>

@@ -8,6 +8,8 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 
+import { isSingleFetchPost, sendSingleFetchRefusal } from "./single-fetch-refusal.server";
+
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
 /**
  * Whether an address is the API's: `/api` and everything under it, in any case — the router matches
@@ -150,6 +152,18 @@ const UNNAMED: Partial<Record<HttpKey, HttpKey>> = {
   badChars: "badCharsUnnamed",
   badCharsTakenOut: "badCharsTakenOutUnnamed",
   badEncodingKept: "badEncodingKeptUnnamed",
+  badEncodingInPage: "badEncodingInPageUnnamed",
+};
+
+/**
+ * A kept refusal's words for the hydrated page that sent the form (ADR 163): the page's form still holds the
+ * typing, so neither "what you typed is below" (the refusal page's list) nor "reload the page" (which would lose it).
+ */
+const IN_PAGE: Partial<Record<HttpKey, HttpKey>> = {
+  tooBigKept: "tooBigInPage",
+  tooManyFieldsKept: "tooManyFieldsInPage",
+  badEncodingKept: "badEncodingInPage",
+  badCharsTakenOut: "badChars",
 };
 
 /**
@@ -174,7 +188,8 @@ export function refusalMessage(lng: Lng, refusal: Pick<Refusal, "key" | "params"
 
 /**
  * Answers a refused request in the client's language (`?lng=en` or Accept-Language, zh-CN otherwise):
- * a JSON address (isJsonPath) gets the API's error shape `{errors: {"<field>": ["…"]}}`, everything else a small plain
+ * a JSON address (isJsonPath) gets the API's error shape `{errors: {"<field>": ["…"]}}`, a hydrated page's
+ * single-fetch post (`…/x.data`) Remix's data answer with `{formRefusal}` (ADR 163), everything else a small plain
  * page. With `close`, the connection is closed after the answer (an unread body must not be taken
  * for the next request, and a client must not wait on it).
  */
@@ -195,6 +210,16 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
   }
   if (json) {
     res.json({ errors: { [refusal.field ?? "_form"]: [message] } });
+    return;
+  }
+  // A hydrated page's post (Remix single fetch) reads data, not a page: the refusal as its action data, the
+  // plain words (the page's own form still holds the typing; the kept list is the refusal page's). ADR 163.
+  if (isSingleFetchPost(req)) {
+    const inPage = IN_PAGE[refusal.key];
+    const words = refusalMessage(lng, inPage ? { key: inPage, params: refusal.params } : refusal);
+    sendSingleFetchRefusal(res, { status: refusal.status, message: words, ...(refusal.field ? { field: refusal.field } : {}) }).catch(() =>
+      req.socket.destroy(),
+    );
     return;
   }
   const title = httpText(lng, refusal.title ?? "title");

@@ -61,6 +61,8 @@ const zh = {
   "matches.near": "相近但不符合（只差一点，可以问问）",
   "matches.nearHint": "这些空间不会作为匹配保存；列出的是不符合的地方。",
   "matches.unavailable": "匹配预览暂不可用；不影响保存，保存后会照常匹配。",
+  "lookup.refusedKept": "这次没有查：填写的内容都还在表单里，改好后会再查。",
+  "lookup.retryIn": "{seconds} 秒后自动再查。",
   "matches.fix": "先改正需求里标出的问题，再显示匹配。",
   "matches.areaCheck": "面积等请趁来电人还在线时确认（保存后也会提示园区专员）：",
   "matches.score": "得分 {score}",
@@ -190,6 +192,8 @@ const en: Record<HotlineKey, string> = {
   "matches.near": "Near misses (close, worth asking about)",
   "matches.nearHint": "These are not saved as matches; each shows where it falls short.",
   "matches.unavailable": "The match preview is unavailable; saving works and the lead is matched as usual.",
+  "lookup.refusedKept": "Not looked up this time: what you typed is still in the form; it is looked up again as you change it.",
+  "lookup.retryIn": "Looked up again by itself in {seconds} {seconds:second|seconds}.",
   "matches.fix": "Fix the marked problems in the need first.",
   "matches.areaCheck":
     "Check the area and these figures with the caller while they are on the line (the recruiter is told too after saving):",

@@ -26,6 +26,11 @@ const zh = {
   badEncodingKept: "“{field}” 含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
   badEncodingKeptUnnamed:
     "提交的内容含有无法识别的字符（不是有效的 UTF-8 编码），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
+  // The same refusals said on the hydrated page that sent the form, which still holds the typing (ADR 163)
+  tooBigInPage: "提交的内容超过 {max} KB 上限，未提交。请删减较长的文字后再提交。",
+  tooManyFieldsInPage: "表单的字段过多（上限 {max} 个），未提交。",
+  badEncodingInPage: "“{field}” 含有无法识别的字符（不是有效的 UTF-8 编码），未提交。请删除这些字符后再提交。",
+  badEncodingInPageUnnamed: "提交的内容含有无法识别的字符（不是有效的 UTF-8 编码），未提交。请删除这些字符后再提交。",
   crossOrigin: "拒绝来自其他网站的提交。请在本站页面上重新填写并提交。",
   csrf: "页面已过期，请刷新页面后重试。",
   csrfTitle: "页面已过期",
@@ -94,6 +99,12 @@ const en: Record<HttpKey, string> = {
     "“{field}” contains characters that could not be read (not valid UTF-8); the form was not sent. What you typed is below with them taken out; check it and send it again.",
   badEncodingKeptUnnamed:
     "The form contains characters that could not be read (not valid UTF-8) and was not sent. What you typed is below with them taken out; check it and send it again.",
+  tooBigInPage: "The form is larger than {max} KB and was not sent. Shorten the long text and send it again.",
+  tooManyFieldsInPage: "The form has too many fields (limit {max}) and was not sent.",
+  badEncodingInPage:
+    "“{field}” contains characters that could not be read (not valid UTF-8); the form was not sent. Remove them and send it again.",
+  badEncodingInPageUnnamed:
+    "The form contains characters that could not be read (not valid UTF-8) and was not sent. Remove them and send it again.",
   crossOrigin: "Submissions from other sites are refused. Please fill in the form on this site and send it again.",
   csrf: "This page has expired; reload it and try again.",
   csrfTitle: "Page expired",

@@ -91,6 +91,8 @@ const zh = {
   "retire.confirmRequired": "请勾选确认后再停用",
   "retire.button": "停用",
   "retire.restore": "恢复启用",
+  "retire.restoreNote.parks":
+    "恢复后园区重新参与新线索的匹配；停用时结束的推荐不会恢复（那些线索已转给其他符合的园区，专员的记录里写明“已结束：园区已停用”）。如需把某条线索交回这里，请在线索页手动分配。",
   "retire.isRetired": "已停用。不再匹配和推荐；恢复后重新参与匹配。",
   "retire.isRetired.recruiters": "已停用。不再派单；恢复后重新参与派单。",
   "retire.viaPark": "所属园区已停用，这个空间随之停用；恢复园区后才会重新推荐。",
@@ -285,6 +287,8 @@ const en: Record<InventoryKey, string> = {
   "retire.confirmRequired": "Tick the box to confirm before retiring",
   "retire.button": "Retire",
   "retire.restore": "Restore",
+  "retire.restoreNote.parks":
+    "Once restored, the park is matched to new leads again; the offers that ended when it was retired do not come back (those leads went to the other parks that fit, and the recruiters' history says “Ended: the park was retired”). To hand one of those leads back here, assign it by hand on the lead's page.",
   "retire.isRetired": "Retired: not matched or offered. Restore it to match again.",
   "retire.isRetired.recruiters": "Retired: gets no leads. Restore to route to them again.",
   "retire.viaPark": "Its park is retired, so this space is too; it is offered again once the park is restored.",

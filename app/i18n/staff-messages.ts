@@ -138,6 +138,9 @@ const zh = {
   "session.expiredLogin": "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
   // A form sent after the sign-in ended, kept in this browser tab and put back after signing in again (ADR 085).
   "draft.restored": "上次未保存的内容已恢复，请核对后再提交。",
+  "formRefusal.kept": "没有保存：填写的内容都还在这张表里，改好后再提交。",
+  "formRefusal.toField": "转到这一栏",
+  "formRefusal.close": "知道了",
   "draft.discard": "清空恢复的内容",
   "draft.keptLogin":
     "刚才填写的内容已暂存在这个浏览器标签页里：用同一账号登录后回到原来的页面，内容会填回原处（不会自动提交），核对后再提交即可。",
@@ -292,6 +295,9 @@ const en: Record<StaffKey, string> = {
   "session.expiredLogin":
     "Your session ended and what you just sent was not saved. Sign in again: you will be taken back to the page to send it again.",
   "draft.restored": "What you sent last time was not saved and has been put back. Please check it, then submit again.",
+  "formRefusal.kept": "Nothing was saved: what you typed is still in this form; correct it and send it again.",
+  "formRefusal.toField": "Go to the field",
+  "formRefusal.close": "Close",
   "draft.discard": "Clear the restored text",
   "draft.keptLogin":
     "What you typed is kept in this browser tab: sign in with the same account and it is put back on the page (not sent), to check and submit again.",

@@ -11,8 +11,8 @@ import type { Lng } from "~/i18n/lng";
 
 /** The open view's statuses, oldest step first. */
 export const OPEN_STATUSES = ["offered", "accepted", "contacted", "visit"] as const;
-/** How an assignment left the recruiter: signed and lost stay theirs; declined and re-routed went to another recruiter. */
-export const HISTORY_OUTCOMES = ["signed", "lost", "withdrawn", "declined", "rerouted"] as const;
+/** How an assignment left the recruiter: signed and lost stay theirs; withdrawn (need corrected) and parkRetired (the park retired, ADR 163) ended; declined and re-routed went to another recruiter. */
+export const HISTORY_OUTCOMES = ["signed", "lost", "withdrawn", "parkRetired", "declined", "rerouted"] as const;
 export const NEED_KIND_FILTERS = ["factory", "land", "office", "warehouse"] as const;
 
 export const NOTE_MAX = 2000;

@@ -5,6 +5,7 @@ import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
 import { searchTerms } from "~/domain/search-variants.server";
 import type { Lng } from "~/i18n/lng";
+import { PARK_RETIRED } from "~/inventory/retired-park-offers.server";
 
 import type { AdminClosing } from "./admin-closing";
 import { OPEN_STATUSES } from "./desk-forms";
@@ -105,7 +106,9 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       : // Two disjoint sets, each through its own index (one query with "mine or routed away from me"
         // read every assignment: test/integration/indexes.test.ts): what I closed, and what left my hands.
         // An assignment a need edit ended (ADR 108) is `withdrawn` here, not "lost": the recruiter lost nothing.
-        sql`select a.*, case when a.close_reason = ${NEED_CHANGED} then 'withdrawn' else a.status end as outcome,
+        // An offer its park's retirement ended (ADR 157) is `parkRetired`, said with the reason (ADR 163).
+        sql`select a.*, case when a.close_reason = ${NEED_CHANGED} then 'withdrawn'
+                             when a.close_reason = ${PARK_RETIRED} then 'parkRetired' else a.status end as outcome,
                    coalesce(a.closed_at, a.updated_at) as at
             from assignments a
             where a.recruiter_id = ${recruiterId} and a.status in ('signed', 'lost')

@@ -381,6 +381,11 @@ export default function HotlineDesk() {
   const retries = useRef({ callers: 0, preview: 0 });
   const retryAfterFailure = (which: "callers" | "preview", lookup: typeof callers | typeof preview) => {
     if (lookup.state !== "idle") return;
+    // A refusal that says when to come back (429, 503: Retry-After) is asked again then; others wait for typing.
+    if (lookup.data?.state === "refused") {
+      if (lookup.data.retryAfterSec !== undefined) submitTo(which, Math.min(300, Math.max(1, lookup.data.retryAfterSec)) * 1000);
+      return;
+    }
     if (lookup.data?.state !== "unavailable") {
       retries.current[which] = 0;
       return;
@@ -535,6 +540,7 @@ export default function HotlineDesk() {
           <KnownCallers
             lng={lng}
             state={callerAnswer?.state ?? "typing"}
+            refusal={callerAnswer?.state === "refused" ? callerAnswer : undefined}
             leads={knownLeads}
             more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
             partial={!!(callerAnswer && "leads" in callerAnswer && callerAnswer.partial)}
@@ -544,6 +550,7 @@ export default function HotlineDesk() {
           <MatchPreview
             lng={lng}
             state={previewAnswer?.state ?? "hint"}
+            refusal={previewAnswer?.state === "refused" ? previewAnswer : undefined}
             matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
             nearMisses={(previewAnswer && "matches" in previewAnswer ? (previewAnswer.nearMisses ?? []) : []) as NearMissCard[]}
             regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}

@@ -85,6 +85,45 @@ describe("a retired park takes no new work", () => {
     }
   });
 
+  // ADR 163: the recruiter whose offer ended finds it in their history with the reason, not as "lost"; restoring
+  // the park says beforehand that the ended offers stay ended (DECISION), and they do.
+  it.each([
+    ["zh", "", "已结束：园区已停用，线索已转给其他符合的园区", "已流失", "停用时结束的推荐不会恢复"],
+    ["en", "&lng=en", "Ended: the park was retired; the lead went to the other parks that fit", ">Lost<", "do not come back"],
+  ] as const)(
+    "the ended offer is in the recruiter's history with the reason (%s); restoring the park brings it not back",
+    async (_lng, q, said, lost, note) => {
+      const company = `南京停用园区历史${q ? "英" : "中"}机械有限公司`;
+      const lead = await routedLead(company);
+      const edz = (await assignmentsOf(lead.id)).find((a) => a.parkId === "GC-EDZ")!;
+      const r1 = await client().signIn("zhoumin@example.test", DESK_PASSWORD);
+      await setRetired(suite.db.sql, "parks", "GC-EDZ", true, ADMIN, TEST_ROUTING);
+      try {
+        const open = await (await client().get(`/queue?q=${encodeURIComponent(company)}${q}`, r1)).text();
+        const cards = (html: string) =>
+          html.slice(html.indexOf('<ul class="lead-cards">'), html.indexOf("</ul>", html.indexOf('<ul class="lead-cards">')));
+        expect(cards(open)).not.toContain(company);
+        const history = await (await client().get(`/queue?view=history&q=${encodeURIComponent(company)}${q}`, r1)).text();
+        const list = cards(history);
+        const card = list.slice(list.lastIndexOf("<li", list.indexOf(company)));
+        expect(card).toContain(said);
+        expect(card.slice(0, card.indexOf("</li>"))).not.toContain(lost);
+        expect(card).toContain(`/queue/assignments/${edz.id}`);
+        // The history's status filter names it too.
+        const filtered = await (await client().get(`/queue?view=history&status=parkRetired${q}`, r1)).text();
+        expect(cards(filtered)).toContain(company);
+        // The park's page, retired: the restore button says the ended offers stay ended.
+        const admin = await adminCookie();
+        const park = await (await client().get(`/admin/parks/GC-EDZ${q.replace("&", "?")}`, admin)).text();
+        expect(park).toContain(note);
+      } finally {
+        await setRetired(suite.db.sql, "parks", "GC-EDZ", false, ADMIN, TEST_ROUTING);
+      }
+      await suite.runMatch(lead.id);
+      expect((await assignmentsOf(lead.id)).find((a) => a.id === edz.id)).toMatchObject({ status: "lost", closeReason: "park-retired" });
+    },
+  );
+
   it.each([
     ["zh", "", "该园区已停用，不能再把线索分配或改派到这里"],
     ["en", "?lng=en", "That park is retired: no lead can be assigned or re-routed to it"],
