@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCE_ALIASES_EN, PROVINCES_EN } from "./division-names-en";
 import { fold } from "./fold-text";
-import { countTableBuilt, readingWork } from "./reading-work";
+import { countTableBuilt, regionWork } from "./reading-work";
 import { regionNameMax } from "./region-name-limit";
 import { GENERIC_ZONE, SPREAD_ZONES, ZONE_KIND, ZONES } from "./zones";
 
@@ -921,7 +921,7 @@ function zoneReading(compact: string, latin = false, whole = compact): Entry[] |
   const zones = latin ? zonePinyinIndex() : idx.zones;
   const dict = latin ? usualPinyinIndex() : idx.byName;
   for (let start = 0; start < compact.length - 1; start++) {
-    readingWork.regionLookups += 1;
+    regionWork.lookups += 1;
     const zone = zones.get(compact.slice(start));
     if (!zone) continue;
     if (start === 0) return zone.entries;
@@ -1415,7 +1415,7 @@ function parseEnds(text: string, dict: Map<string, Entry[]>): Entry[][] {
   const longest = longestKey(dict);
   const walk = (pos: number, parent: Entry | null) => {
     for (let end = pos + 1; end <= Math.min(text.length, pos + longest); end++) {
-      readingWork.regionLookups += 1;
+      regionWork.lookups += 1;
       const list = dict.get(text.slice(pos, end));
       if (!list) continue;
       for (const e of list) {

@@ -2,19 +2,19 @@ import { describe, expect, it } from "vitest";
 
 import { createLeadSchema, splitRegions } from "../../app/domain/lead-schema";
 import { planNoteRegions } from "../../app/domain/note-regions";
-import { readingWork } from "../../app/domain/reading-work";
+import { regionWork } from "../../app/domain/reading-work";
 import { resolveRegion, resolveRegions } from "../../app/domain/regions";
 import { regionFixes } from "../../app/leads/region-picker.server";
 import { validLeadJson } from "../support/leads";
 
 // Attack36 H1, H2 (docs/decisions/164): the regions box made slow to read. One 20 KB name held the web for minutes, 3,000
-// short names two minutes, ten names of 40 characters seconds. The resolver's work is counted here (readingWork
-// .regionLookups: its look-ups of a piece of text in its name tables) — never timed (a busy machine fails a timed test).
+// short names two minutes, ten names of 40 characters seconds. The resolver's work is counted here (regionWork.lookups:
+// its look-ups of a piece of text in its name tables) — never timed (a busy machine fails a timed test).
 
 const lookups = (read: () => unknown) => {
-  const before = readingWork.regionLookups;
+  const before = regionWork.lookups;
   read();
-  return readingWork.regionLookups - before;
+  return regionWork.lookups - before;
 };
 const fill = (phrase: string, n: number) => phrase.repeat(Math.ceil(n / phrase.length)).slice(0, n);
 const schema = createLeadSchema("zh", "api", { now: () => new Date("2026-12-05T02:00:00Z") });
