@@ -29,7 +29,7 @@ import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";
 import { planNoteRegions, readPlaceList } from "./note-regions";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
-import { regionNameMax } from "./region-name-limit";
+import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { readUnitCount } from "./unit-count-read";
@@ -54,7 +54,7 @@ export type LeadChannel = "web" | "api" | "hotline";
 const LIMITS = {
   shortText: 100,
   longText: NOTES_MAX,
-  regions: 10,
+  regions: REGIONS_MAX,
   ...FIELD_LIMITS,
 } as const;
 
@@ -365,27 +365,36 @@ const REGION_LIST = new RegExp(`[,，、;；/\n]+|${REGION_JOINER.source}`, "u")
  */
 export function splitRegions(value: unknown): unknown {
   const v = blankToUndefined(value);
-  if (typeof v === "string") return namesOf(v);
+  if (typeof v === "string") return runTogether(namesOf(v));
   // An API array's element is split as the form's box is ("江宁、浦口" → 江宁, 浦口; ADR 123): the same
   // words are the same places whichever way they came. Anything but a string is left for the schema.
-  if (Array.isArray(v)) return v.map(blankToUndefined).flatMap((x) => (x === undefined ? [] : typeof x === "string" ? namesOf(x) : [x]));
+  if (Array.isArray(v))
+    return runTogether(v.map(blankToUndefined).flatMap((x) => (x === undefined ? [] : typeof x === "string" ? namesOf(x) : [x])));
   return v ?? [];
 }
 
 /**
- * One text's names: split at the list separators (REGION_LIST), trailers cut, "anywhere" and blanks dropped; a name
- * that does not resolve but is names run together or joined by 和/与/及 ("江宁浦口都行", "江宁和浦口") is those names,
- * read by the notes' own list reader (note-regions.ts readPlaceList, ADR 140). In the browser (no resolver) as split.
+ * One text's names: split at the list separators (REGION_LIST), trailers cut, "anywhere" and blanks dropped.
  */
 function namesOf(text: string): string[] {
   return text
     .split(REGION_LIST)
     .map((s) => s.trim().replace(REGION_TRAILER, "").trim())
-    .filter((s) => s !== "" && !ANY_REGION.test(s))
-    .flatMap((name) => {
-      if (typeof resolveRegions !== "function" || resolveRegions([name]).problems.length === 0) return [name];
-      return readPlaceList(name)?.map((p) => p.text) ?? [name];
-    });
+    .filter((s) => s !== "" && !ANY_REGION.test(s));
+}
+
+/**
+ * A name that does not resolve but is names run together or joined by 和/与/及 ("江宁浦口都行", "江宁和浦口") is those
+ * names, read by the notes' own list reader (note-regions.ts readPlaceList, ADR 140); in the browser (no resolver) as
+ * split. Only what the field can hold is read so (REGIONS_MAX names, each within regionNameMax): the schema refuses
+ * the rest with its own message, and the readers' work grows with each name (attack36 H1).
+ */
+function runTogether(names: unknown[]): unknown[] {
+  if (typeof resolveRegions !== "function" || names.length > REGIONS_MAX) return names;
+  return names.flatMap((name) => {
+    if (typeof name !== "string" || name.length > regionNameMax(name) || resolveRegions([name]).problems.length === 0) return [name];
+    return readPlaceList(name)?.map((p) => p.text) ?? [name];
+  });
 }
 
 /**

@@ -22,6 +22,7 @@ import { hasMark, markStance, onlyMarksBetween } from "./place-marks";
 import { INTERJECTION_ZH, placePhrasesAsMarks } from "./place-phrases";
 import { CORRECTION_WORDS_EN, REFUSAL_BEFORE_EN } from "./place-words-en";
 import { readingWork } from "./reading-work";
+import { REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import {
   divisionByCode,
@@ -105,6 +106,7 @@ export function planNoteRegions(typedNotes: string | undefined, typed: readonly 
     notInBox: [],
   };
   if (!notes || notes.length > NOTES_MAX) return none; // refused by the schema; read, it costs seconds
+  if (typed.length > REGIONS_MAX) return none; // so is a box of more names (region-name-limit.ts; attack36 H1)
   if (typed.length > 0) {
     const beside = typedBeside(notes, typed);
     // A place ruled out that the box does not list ("不考虑高淳" beside 江宁) is still a refusal the enterprise made:

@@ -14,3 +14,10 @@ export const readingWork = { textsRead: 0, namesLookedUp: 0, tablesBuilt: 0 };
 export function countTableBuilt(): void {
   readingWork.tablesBuilt += 1;
 }
+
+/**
+ * The region resolver's work, counted like the notes readers' (docs/decisions/164): `lookups`, its look-ups of a piece
+ * of text in its name tables (regions.ts parseEnds, zoneReading), bounded by the regions field's limits
+ * (region-name-limit.ts). Apart from readingWork: a lead's regions box is read whatever its notes hold.
+ */
+export const regionWork = { lookups: 0 };

@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCE_ALIASES_EN, PROVINCES_EN } from "./division-names-en";
 import { fold } from "./fold-text";
-import { countTableBuilt } from "./reading-work";
+import { countTableBuilt, regionWork } from "./reading-work";
+import { regionNameMax } from "./region-name-limit";
 import { GENERIC_ZONE, SPREAD_ZONES, ZONE_KIND, ZONES } from "./zones";
 
 // Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
@@ -356,6 +357,39 @@ function parse(text: string, dict: Map<string, Entry[]>): Entry[] {
   return parseEnds(text, dict)[text.length] ?? [];
 }
 
+const longestKeys = new WeakMap<Map<string, Entry[]>, number>();
+
+/** The length of a dictionary's longest key (UTF-16 units), counted once per dictionary (they are built once). */
+function longestKey(dict: Map<string, Entry[]>): number {
+  let n = longestKeys.get(dict);
+  if (n === undefined) {
+    n = 0;
+    for (const k of dict.keys()) n = Math.max(n, k.length);
+    longestKeys.set(dict, n);
+  }
+  return n;
+}
+
+/** The last texts parseEnds read, by dictionary (bounded: emptied when full). */
+const endsRead = new WeakMap<Map<string, Entry[]>, Map<string, Entry[][]>>();
+const ENDS_READ_MAX = 256;
+
+/**
+ * parseEnds(text, dict), remembered: a resolution tries many prefixes of one text (every place a zone's name ends),
+ * and the division data never changes in a process, so the walk of a text is done once (attack36 H2: a 40-character
+ * name of repeated zone names walked its prefixes ~400 times, 2 s of the web's event loop).
+ */
+function endsOf(text: string, dict: Map<string, Entry[]>): Entry[][] {
+  let byText = endsRead.get(dict);
+  if (!byText) endsRead.set(dict, (byText = new Map()));
+  let ends = byText.get(text);
+  if (ends) return ends;
+  ends = parseEnds(text, dict);
+  if (byText.size >= ENDS_READ_MAX) byText.clear();
+  byText.set(text, ends);
+  return ends;
+}
+
 /** Latin text as lowercase words: accents and apostrophes go (Xi'an → "xian"), punctuation becomes spaces. */
 function latinWords(text: string): string {
   return text
@@ -447,12 +481,16 @@ function pick(list: Entry[]): Entry[] {
   return [...list].sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
 }
 
-/** One typed name → the division(s) it names; whitespace-separated names ("高淳区 溧水区") are several. */
-function resolveOne(input: string): RegionResolution {
+/**
+ * One typed name → the division(s) it names; whitespace-separated names ("高淳区 溧水区") are several. `suggest` false:
+ * a part of a longer name is being tried (zoneAndPart, joinedList, widerReading) and only whether it resolves matters,
+ * so an unknown Chinese name gets no nearest names (each search compares every division: attack36 H2).
+ */
+function resolveOne(input: string, suggest = true): RegionResolution {
   const idx = getIndex();
   // A label copied from an English page, "Gaochun District (高淳区)": its Chinese name decides.
   const label = /[a-z]/i.test(input) ? input.match(/^[^\p{Script=Han}]*[(（]\s*(\p{Script=Han}+)\s*[)）]\s*$/u) : null;
-  if (label) return resolveOne(label[1]);
+  if (label) return resolveOne(label[1], suggest);
   if (isLatin(input)) return resolveLatin(input);
   // A dash, dot or slash inside a name is no part of it ("江北-新区", "江北·新区"): read as a space is.
   const text = normalizeChinese(input).replace(INNER_PUNCTUATION, " ").trim();
@@ -494,6 +532,7 @@ function resolveOne(input: string): RegionResolution {
   const parts = text.split(/\s+/).filter(Boolean);
   if (parts.length > 1) return spacedParts(parts);
   if (ZONE_KIND.test(compact)) return unknownZone(input, compact);
+  if (!suggest) return { ok: false, input, kind: "unknown", suggestions: [] };
   return withZonesLike(unknown(input, compact, false), compact);
 }
 
@@ -512,7 +551,7 @@ function joinedList(parts: readonly string[]): RegionResolution | null {
   const names = parts.map((p) => p.trim()).filter(Boolean);
   if (names.length < 2) return null;
   const zoneCodes = new Set(names.flatMap((n) => zoneCodesAtStart(n)));
-  const each = names.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
+  const each = names.map((n) => resolveOne(n, false)).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
   if (!each.every((r) => r.ok)) return null;
   const out = new Map<string, Division>();
   for (const r of each) if (r.ok) for (const d of r.divisions) out.set(d.code, d);
@@ -532,7 +571,7 @@ function joinedList(parts: readonly string[]): RegionResolution | null {
 function spacedParts(parts: readonly string[]): RegionResolution {
   const zones = parts.map((part) => zoneReading(normalizeChinese(part).replace(INNER_PUNCTUATION, "")));
   const zoneCodes = new Set(zones.flatMap((z) => z?.map((e) => e.code) ?? []));
-  const each = parts.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
+  const each = parts.map((part) => resolveOne(part)).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
   const failed = each.find((r) => !r.ok);
   if (failed) return failed;
   const read = each.map((r) => (r.ok ? r.divisions : []));
@@ -782,9 +821,9 @@ function narrowedByZones(r: RegionResolution, zoneCodes: ReadonlySet<string>): R
  */
 function zoneAndPart(input: string, compact: string): RegionResolution | null {
   for (let k = compact.length - 2; k >= 2; k--) {
-    const zone = zoneReading(compact.slice(0, k));
+    const zone = zoneReading(compact.slice(0, k), false, compact);
     if (!zone) continue;
-    const r = resolveOne(compact.slice(k));
+    const r = resolveOne(compact.slice(k), false);
     const paths = r.ok ? r.divisions.map((d) => d.path) : r.kind === "ambiguous" ? r.suggestions : [];
     const inside = zone.filter((z) => paths.includes(z.path));
     if (inside.length > 0 && (r.ok ? inside.length === paths.length : inside.length === 1))
@@ -803,7 +842,7 @@ function zoneAndPart(input: string, compact: string): RegionResolution | null {
 function zoneAndBelow(compact: string): RegionResolution | null {
   if (!BELOW_COUNTY.test(compact)) return null;
   for (let k = compact.length - 2; k >= 2; k--) {
-    const zone = zoneReading(compact.slice(0, k));
+    const zone = zoneReading(compact.slice(0, k), false, compact);
     if (zone) return BELOW_COUNTY.test(compact.slice(k)) ? { ok: true, divisions: zone.map(toDivision) } : null;
   }
   return null;
@@ -874,16 +913,21 @@ function zonesNamedLike(compact: string): string[] {
  * A zone of zones.ts by one of its names, after nothing or after the names of divisions that hold all
  * of it ("南京江北新区", "江苏省南京市江北新区", "南京市 江北新区"): the divisions it lies in. A prefix that
  * does not hold it ("重庆江北新区": 江北新区 is 南京's) is no reading of that zone. null when none reads.
+ * `whole`: a longer text `compact` starts with, when the caller tries its prefixes one by one (zoneCodesAtStart,
+ * zoneAndPart, zoneAndBelow): the names before a zone are read once for all of them (endsOf).
  */
-function zoneReading(compact: string, latin = false): Entry[] | null {
+function zoneReading(compact: string, latin = false, whole = compact): Entry[] | null {
   const idx = getIndex();
   const zones = latin ? zonePinyinIndex() : idx.zones;
   const dict = latin ? usualPinyinIndex() : idx.byName;
   for (let start = 0; start < compact.length - 1; start++) {
+    regionWork.lookups += 1;
     const zone = zones.get(compact.slice(start));
     if (!zone) continue;
     if (start === 0) return zone.entries;
-    const prefix = parse(compact.slice(0, start), dict);
+    // What the text before the zone names: parseEnds of the whole text at `start` is parse of that prefix (a
+    // name found ending there depends on nothing after it), so every prefix tried costs one walk, not one each.
+    const prefix = (whole.startsWith(compact) ? endsOf(whole, dict)[start] : parse(compact.slice(0, start), dict)) ?? [];
     const holds = (p: Entry) => p.level !== "district" && zone.entries.every((z) => within(z, p));
     // Latin names are shared more ("nanjing" is also 南靖县): one that holds the zone is enough there.
     if (prefix.length > 0 && (latin ? prefix.some(holds) : prefix.every(holds))) return zone.entries;
@@ -931,7 +975,7 @@ function zoneCodesAtStart(input: string): string[] {
   if (isLatin(input)) return [];
   const compact = normalizeChinese(input).replace(INNER_PUNCTUATION, "").replace(/\s+/g, "");
   for (let k = compact.length; k >= 2; k--) {
-    const zone = zoneReading(compact.slice(0, k));
+    const zone = zoneReading(compact.slice(0, k), false, compact);
     if (zone) return zone.map((e) => e.code);
   }
   return [];
@@ -1023,11 +1067,11 @@ const BELOW_COUNTY =
 function widerReading(compact: string): RegionResolution | null {
   const members = MACRO_REGIONS[compact];
   if (members) {
-    const each = members.map(resolveOne);
+    const each = members.map((m) => resolveOne(m, false));
     return each.every((r) => r.ok) ? { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) } : null;
   }
   if (WITHIN.test(compact)) {
-    const r = resolveOne(compact.replace(WITHIN, ""));
+    const r = resolveOne(compact.replace(WITHIN, ""), false);
     return r.ok ? r : null;
   }
   if (BELOW_COUNTY.test(compact)) {
@@ -1275,6 +1319,8 @@ function ranked(p: Pick<RegionProblem, "kind" | "suggestions">, typed: readonly 
  * cities and provinces of the other regions typed, then those of `near` (default: the parks', see
  * setHomeDivisions), then other provinces (ADR 113). `beside`: other names said with these (the notes'
  * other places) whose zones tell a shared name apart ("两江新区，江北区也行": 重庆's 江北区), not resolved here.
+ * A name longer than the regions field holds (region-name-limit.ts regionNameMax) is an `unknown` problem without
+ * suggestions, read no further.
  */
 export function resolveRegions(
   inputs: readonly string[],
@@ -1283,11 +1329,17 @@ export function resolveRegions(
 ): { codes: string[]; problems: RegionProblem[] } {
   const codes = new Set<string>();
   const found: Readonly<RegionProblem>[] = [];
+  // A name longer than the regions field holds (region-name-limit.ts) is unknown without a look: the schema refuses it
+  // first, but previews of a form not yet checked send anything, and the resolver's work grows with the name (attack36 H1).
   // A zone typed beside one of its own districts is no conflict ("两江新区、江北区": 重庆's 江北区; ADR 118) —
   // nor one named elsewhere in the same words (`beside`: the notes' other places, ADR 123), whose codes
   // narrow a shared name here without being added.
-  const zoneCodes = new Set([...inputs, ...beside].flatMap(zoneCodesAtStart));
+  const zoneCodes = new Set([...inputs, ...beside].filter(withinNameMax).flatMap(zoneCodesAtStart));
   for (const input of inputs) {
+    if (!withinNameMax(input)) {
+      found.push({ input, kind: "unknown", suggestions: [] });
+      continue;
+    }
     const r = resolvedForLeads(input);
     const narrowed = "codes" in r ? null : narrowedByZones({ ok: false, ...r }, zoneCodes);
     if (narrowed?.ok) for (const d of narrowed.divisions) codes.add(d.code);
@@ -1297,6 +1349,11 @@ export function resolveRegions(
   const typed = [...codes];
   const problems = found.map((r) => ({ input: r.input, kind: r.kind, suggestions: ranked(r, typed, near) }));
   return { codes: typed.sort(), problems };
+}
+
+/** Whether a name is one the regions field can hold (region-name-limit.ts), so that the resolver reads it. */
+function withinNameMax(name: string): boolean {
+  return name.length <= regionNameMax(name);
 }
 
 /**
@@ -1353,8 +1410,12 @@ export function divisionNameAt(text: string, pos: number): { end: number; parts:
  */
 function parseEnds(text: string, dict: Map<string, Entry[]>): Entry[][] {
   const found: Map<string, Entry>[] = [];
+  // No key is longer than the dictionary's longest: a longer slice is never looked up (the same answer, and the
+  // walk's work grows with the text times that length, not with the text's square; attack36 H2).
+  const longest = longestKey(dict);
   const walk = (pos: number, parent: Entry | null) => {
-    for (let end = pos + 1; end <= text.length; end++) {
+    for (let end = pos + 1; end <= Math.min(text.length, pos + longest); end++) {
+      regionWork.lookups += 1;
       const list = dict.get(text.slice(pos, end));
       if (!list) continue;
       for (const e of list) {

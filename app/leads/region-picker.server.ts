@@ -1,6 +1,6 @@
 import { regionProblemMessage, splitRegions } from "~/domain/lead-schema";
 import { planNoteRegions } from "~/domain/note-regions";
-import { regionNameMax } from "~/domain/region-name-limit";
+import { regionNameMax, REGIONS_MAX } from "~/domain/region-name-limit";
 import { childDivisions, type Division, divisionByCode, resolveRegion, resolveRegions } from "~/domain/regions";
 import { englishDivisionLabel, englishPathLabel } from "~/domain/regions-en";
 import type { Lng } from "~/i18n/lng";
@@ -99,6 +99,8 @@ const MAX_FIXES = 8;
 export function regionFixes(box: string, lng: Lng): RegionFix[] {
   const split = splitRegions(box);
   const names = Array.isArray(split) ? split.filter((n): n is string => typeof n === "string") : [];
+  // A box of more names than the field holds is refused for that: no name of it is read (region-name-limit.ts).
+  if (names.length > REGIONS_MAX) return [];
   const list = punctuationMessages.t(lng, "list");
   const fixes: RegionFix[] = [];
   // Each problem's suggestions ranked beside the box's other names (resolveRegions: those in their city first).
