@@ -58,7 +58,7 @@ type SummaryLines = { kind: string; area: string; regions: string; moveIn: strin
 function summaryLines(
   s: Omit<
     InquirySummary,
-    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
   >,
   lng: Lng,
 ): SummaryLines {
@@ -125,7 +125,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
   if (typed === "received")
-    return { lng, reference: null, key: null, summary: null, places: [], wished: "", repeatOf: null, corrected: "", doubts: [] };
+    return {
+      lng,
+      reference: null,
+      key: null,
+      summary: null,
+      places: [],
+      wished: "",
+      budget: "",
+      repeatOf: null,
+      corrected: "",
+      doubts: [],
+    };
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
@@ -167,6 +178,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : lines;
     // Figures wished for (docs/decisions/153): a row of their own in the person's language, never among the words not read.
     const wished = summary.wished.join(lng === "zh" ? "；" : "; ");
+    // Budget and price words (ADR 165): said back as read — no filter, the recruiter has them — never left unsaid.
+    const budget = summary.budget.join(lng === "zh" ? "；" : "; ");
     const rows = shown === lines ? places : places.filter(([label]) => label !== publicText(lng, "inquiry.summary.regionsFirst"));
     if (!summary.corrected)
       doubts.push(
@@ -181,7 +194,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!summary.corrected && summary.notRead.length)
       doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     return data(
-      { lng, reference, key, summary: shown, places: rows, wished, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: shown, places: rows, wished, budget, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -192,7 +205,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
     );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference, key: null, summary: null, places: [], wished: "", repeatOf: null, corrected: "", doubts: [] };
+  return { lng, reference, key: null, summary: null, places: [], wished: "", budget: "", repeatOf: null, corrected: "", doubts: [] };
 }
 
 /** A flag's names ("江宁、浦口") in the page's language and list words: "Jiangning District (江宁区), …" in English (ADR 140). */
@@ -209,7 +222,7 @@ function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, places, wished, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, places, wished, budget, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -255,6 +268,14 @@ export default function Inquiry() {
                   <dd>{value}</dd>
                 </div>
               ))}
+              {budget ? (
+                <div data-testid="summary-budget">
+                  <dt>{publicText(lng, "inquiry.summary.budget")}</dt>
+                  <dd>
+                    <FigureText text={budget} />
+                  </dd>
+                </div>
+              ) : null}
               {wished ? (
                 <div data-testid="summary-wished">
                   <dt>{publicText(lng, "inquiry.summary.wished")}</dt>
