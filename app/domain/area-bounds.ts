@@ -1,5 +1,5 @@
-import { areaBoxWords } from "./area-box-words";
 import { AREA_UNITS, parseArea, SQM_PER_MU } from "./area";
+import { areaBoxWords } from "./area-box-words";
 import { PLAUSIBLE_AREA_SQM } from "./field-limits";
 import { fold } from "./fold-text";
 import { aboutRange, THOUSAND_K } from "./need-text";

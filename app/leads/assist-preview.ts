@@ -2,14 +2,14 @@ import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea }
 // The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
 export { typedAreaOf } from "~/domain/need-assist";
 import { NEED_KINDS } from "~/domain/lead-fields";
-import { notesAreaDiffer } from "~/domain/notes-area-differ";
-import { unitWord } from "~/domain/unit-count-text";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
+import { notesAreaDiffer } from "~/domain/notes-area-differ";
 // A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
 import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
+import { unitWord } from "~/domain/unit-count-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";

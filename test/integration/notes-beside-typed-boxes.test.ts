@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { validLeadForm } from "../support/leads";
 import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
+import { validLeadForm } from "../support/leads";
 
 // docs/decisions/165 (units36, trial36 HIGH-1, MEDIUM-1, MEDIUM-2, LOW-9), through POST / of the real web process: the
 // notes' count beside a typed area box, the words around an area box's figure, a move-in with a verb after it, a budget.
