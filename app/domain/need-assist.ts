@@ -66,7 +66,8 @@ export type AssistPlan = {
   ceilingOnly: LeadFlag[];
   /**
    * Units of different sizes the area was read from ("一栋3000平一栋5000平": 2 units, each 3000–5000 ㎡): told, so the recruiter
-   * checks which sizes a park's units must have (`unitSizesDiffer`, docs/decisions/141), beside typed area boxes too (ADR 165).
+   * checks which sizes a park's units must have (`unitSizesDiffer`, docs/decisions/141). Empty when the area boxes were typed
+   * (its words say each unit was matched between the sizes; beside typed boxes the boxes' total is matched).
    */
   unitSizes: LeadFlag[];
   /**
@@ -153,8 +154,7 @@ export function planAssist(
     budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
     setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: ASIDE_CODES[why], text })),
     ceilingOnly: areaTyped ? [] : ceilingOnly.map((text) => ({ field: "need.notes", code: "areaCeilingOnly" as const, text })),
-    // Kept beside typed area boxes (docs/decisions/165): the count the sizes came with fills the count box there too.
-    unitSizes: unitSizes.map((text) => ({ field: "need.notes", code: "unitSizesDiffer" as const, text })),
+    unitSizes: areaTyped ? [] : unitSizes.map((text) => ({ field: "need.notes", code: "unitSizesDiffer" as const, text })),
     wished: wished.map((text) => ({ field: "need.notes", code: "wished" as const, text })),
   };
 }
