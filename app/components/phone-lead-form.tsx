@@ -130,6 +130,7 @@ export function PhoneLeadNeed({
     { key: "places-read", text: server ? server.understood : "" },
     { key: "unread", label: h("need.unread"), text: preview.unread },
     { key: "wished", text: preview.wished },
+    { key: "differs", text: preview.differs },
     { key: "places-unread", text: server ? server.unread : "" },
     { key: "places", text: server ? "" : preview.places },
   ];

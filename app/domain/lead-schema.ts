@@ -5,8 +5,9 @@ import { moveInExamplesText } from "~/i18n/move-in-examples";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
-import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
+import { formatMu, formatSqm, muToSqm, parseArea, sqmToMu } from "./area";
 import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
+import { areaRemarksToNotes } from "./area-box-words";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { dealRefusalFlags } from "./deal-refusal";
 import { normalizeEmail } from "./email";
@@ -19,7 +20,7 @@ import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
-import { AREA_LOWER, AREA_UPPER, UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
+import { UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
@@ -28,6 +29,7 @@ import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";
 import { planNoteRegions, readPlaceList } from "./note-regions";
+import { notesAreaDiffer } from "./notes-area-differ";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
@@ -517,7 +519,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const need = z.preprocess(
     (v) => {
       at = undefined;
-      return rangeInOneAreaBox(v);
+      // A remark bracketed in an area box ("5000平方米（可分割）") is kept in the notes (docs/decisions/165).
+      return rangeInOneAreaBox(areaRemarksToNotes(v));
     },
     group(m, {
       kind: choice(m, lng, NEED_KINDS, true),
@@ -752,7 +755,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...plan.wished,
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
-          ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
+          ...notesAreaDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
           ...boxesNotesDiffer(plan.notesSay, lead.need),
           ...taxDiffers,
         ];
@@ -832,34 +835,6 @@ function implausibleArea(
     else if (sqm < forKind.min || sqm > forKind.max) out.push({ field, code: "areaForKind", text });
   }
   return out;
-}
-
-/**
- * The area in the notes against the area typed in the fields: when the two ranges do not meet even with
- * the match search's window around the typed one ([min × AREA_LOWER, max × AREA_UPPER], matching/hard.ts),
- * the fields are kept (the notes never override them, need-assist.ts) and the contradiction is flagged on
- * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them). The
- * notes' area is the assist plan's (`notesArea`): the notes are read once a lead.
- */
-function notesDiffer(
-  notesArea: AssistPlan["notesArea"],
-  kind: (typeof NEED_KINDS)[number],
-  minSqm: number | undefined,
-  maxSqm: number | undefined,
-): LeadFlag[] {
-  if (!notesArea) return [];
-  // One bound typed is the figure the person named (docs/decisions/101): "2000" in the minimum box beside
-  // notes of "5000平" is a contradiction to check, though 5000 is more than 2000.
-  const typedLow = (minSqm ?? maxSqm ?? 0) * AREA_LOWER;
-  const typedHigh = (maxSqm ?? minSqm ?? Infinity) * AREA_UPPER;
-  // A bound the notes state alone on a side the boxes leave open ("5000平以上的不要" beside 最小面积 3000 only) is
-  // told too: what the notes say that no box holds is never dropped because a box is filled (docs/decisions/159).
-  const onlyMax = notesArea.minSqm === undefined && notesArea.maxSqm !== undefined && maxSqm === undefined;
-  const onlyMin = notesArea.maxSqm === undefined && notesArea.minSqm !== undefined && minSqm === undefined;
-  if (!onlyMax && !onlyMin && (notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
-  return [
-    { field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land", "zh")}` },
-  ];
 }
 
 /** A typed box's value as the flag's text says it (the unit of the stored field). */

@@ -29,10 +29,11 @@ export function parseMoveInBy(input: string, now: Date): string | null {
 // is the date "明年3月前".
 const MOVE_IN_BEFORE =
   /^(?:(?:希望|计划|打算|争取|力争|尽量|最好|要求|预计|估计|大概|大约|可能|最迟|最晚|最快|需要|必须|要|想|能|在|于|入驻时间|入驻|时间)\s*[:：]?\s*)*/;
-// The verbs of moving in as people say them (搬进去, 能搬, 开业, 投入使用, 落地 …), after a modal, with an
-// "about" before and a particle after: "明年3月左右要搬进去吧" is the date "明年3月".
+// The verbs of moving in as people say them (搬进去, 能搬, 开业, 投入使用, 落地, 能进 …), after modals — one or more, as
+// said: "就想搬", "要能进场" (trial36 MEDIUM-2, docs/decisions/165) — with an "about" before and a particle after:
+// "明年3月左右要搬进去吧" is the date "明年3月".
 const MOVE_IN_AFTER =
-  /\s*(?:左右|上下)?\s*(?:就要|就能|能够|能|要|就|可以|得|必须|需要|想)?\s*(?:入驻|进驻|入住|搬入|搬进来|搬进去|搬进|搬过来|搬过去|搬迁|搬家|搬厂|搬|投产|开工|开业|投入使用|使用|启用|进场|入场|交付|交房|到位|落地|能用|用|move\s+in)?\s*(?:就行|即可|就好|吧|了)?$/;
+  /\s*(?:左右|上下)?\s*(?:就要|就能|就想|能够|能|要|就|可以|得|必须|需要|想|希望)*\s*(?:入驻|进驻|入住|搬入|搬进来|搬进去|搬进|搬过来|搬过去|搬迁|搬家|搬厂|搬|投产|开工|开业|投入使用|使用|启用|进场|入场|进厂|进来|进去|进|交付|交房|到位|落地|能用|用|move\s+in)?\s*(?:就行|即可|就好|吧|了)?$/;
 
 /**
  * The same words in English, around a date in a field or a clause of English notes (trial 12-05: "move in
@@ -98,6 +99,8 @@ const NEXT_MONTH = new RegExp(`^(?:下个?月${MONTH_TAIL}|next month)$`);
  * by then). A year word before them picks the year; without one, see `period`.
  */
 const PERIODS: Array<[RegExp, number, number]> = [
+  // 开春/初春 ("明年开春"): the start of spring, read as its month by — March (DECISION, docs/decisions/165).
+  [/^(?:开春|初春|春初)(?:后|以后|之后|前|之前|以前)?$|^early spring$/, 3, 3],
   [/^(?:上半年(?:末|底|内|前|之前|以前)?|first half(?: of the year)?|h1)$/, 1, 6],
   [/^(?:下半年(?:末|底|内|前|之前|以前)?|second half(?: of the year)?|h2)$/, 7, 12],
   [/^(?:第?[一1]季度|q1)(?:末|底|内|前|之前|以前)?$/, 1, 3],

@@ -13,7 +13,7 @@ import { readUnitCount } from "./unit-count-read";
  * both area bounds are blank; the kind is never taken from the notes (a required choice the person makes);
  * the deal is, where its box may be left blank (the hotline's forms: "只租不买", "不考虑购买" — it was
  * stored as 租买均可, docs/decisions/109), and a chosen deal the notes contradict is flagged. The unit count
- * ("3栋厂房，每栋5000平": 3, docs/decisions/130) fills with the notes' area only, never beside typed area boxes. Everything the notes parser saw a number in but could not use comes back as an
+ * ("3栋厂房，每栋5000平": 3, docs/decisions/130) fills a blank count box, beside typed area boxes too (docs/decisions/165). Everything the notes parser saw a number in but could not use comes back as an
  * `unread` flag for the recruiter ("未能识别：…").
  */
 export const ASSIST_FIELDS = [
@@ -66,7 +66,8 @@ export type AssistPlan = {
   ceilingOnly: LeadFlag[];
   /**
    * Units of different sizes the area was read from ("一栋3000平一栋5000平": 2 units, each 3000–5000 ㎡): told, so the recruiter
-   * checks which sizes a park's units must have (`unitSizesDiffer`, docs/decisions/141). Empty when the area boxes were typed.
+   * checks which sizes a park's units must have (`unitSizesDiffer`, docs/decisions/141). Empty when the area boxes were typed
+   * (its words say each unit was matched between the sizes; beside typed boxes the boxes' total is matched).
    */
   unitSizes: LeadFlag[];
   /**
@@ -128,9 +129,9 @@ export function planAssist(
     const value = hints[field];
     if (value === undefined) continue;
     const area = field === "areaMinSqm" || field === "areaMaxSqm";
-    // The count the notes' area was multiplied by goes with that area only (docs/decisions/130): beside typed
-    // area boxes it fills nothing; beside a typed count it is compared with it (docs/decisions/135).
-    if (field === "unitCount" && areaTyped && !filled.has("unitCount")) continue;
+    // The notes' count fills a blank count box beside typed area boxes too (docs/decisions/165, trial36 HIGH-1: "两栋厂房，
+    // 每栋3000平" beside 最小面积 6000 was dropped and the lead matched one 12,000 ㎡ building): the boxes stay the area,
+    // the notes' total (each unit's size × the count) is compared with them (notesArea → lead-schema.ts notesDiffer).
     if (area && areaTyped)
       notesArea = { ...notesArea, [field === "areaMinSqm" ? "minSqm" : "maxSqm"]: value, text: notesArea?.text || textOf(field) };
     else if (!area && filled.has(assistFormField(field))) notesSay.push({ field, value, text: textOf(field) });

@@ -2805,7 +2805,7 @@ function damerau(a: string, b: string): number {
   return d[a.length][b.length];
 }
 /** Words of moving in, for a month in Chinese that was not read ("3月或4月入驻"). */
-const MOVE_IN_WORD = /入驻|进驻|入住|搬|投产|开业|进场|交付|落地|时间|\bmove/;
+const MOVE_IN_WORD = /入驻|进驻|入住|搬|投产|开业|进场|能进|进厂|交付|落地|时间|\bmove/;
 /**
  * Words that look like a date but were not read as one (docs/decisions/132): a month's name typed wrong beside a year ("Mrach
  * 2027", "2027 Febuary"), a year with 月 ("2027年3月或4月"), or a month in digits or Chinese numerals with words of moving in.
@@ -2814,7 +2814,8 @@ function dateLike(words: string): boolean {
   for (const m of words.matchAll(/\b([a-z]{4,10})\.?,?\s+(?:19|20)[0-9]{2}\b|\b(?:19|20)[0-9]{2}\s+([a-z]{4,10})\b/g))
     if (monthTypo(m[1] ?? m[2])) return true;
   if (/(?:19|20)[0-9]{2}\s*年[^，。；;,!?！？、\n]{0,6}月/.test(words)) return true;
-  return /[0-9一二三四五六七八九十]{1,3}\s*月/.test(words) && MOVE_IN_WORD.test(words);
+  // A festival or a season with words of moving in ("年后就想搬", "开春能进"): told when not read (docs/decisions/165).
+  return /[0-9一二三四五六七八九十]{1,3}\s*月|春节|过年|年[前后底初中]|开春|春天|春季/.test(words) && MOVE_IN_WORD.test(words);
 }
 
 /**

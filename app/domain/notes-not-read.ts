@@ -22,10 +22,12 @@ const SEPARATOR =
 const GLUE = new RegExp(
   [
     String.raw`[\s\p{P}\p{S}\d]+`,
+    // How many of the item a reader took ("需要10吨行车两台": 行车 ≥ 10t read, 两台 its count; trial36 LOW-2, ADR 165).
+    "[零〇一二两三四五六七八九十几]+\\s*(?:台|部|套|座|栋|幢|个|间)",
     "我们|我司|本公司|公司|需要|想要|希望|最好|尽量|尽可能|大概|大约|左右|上下|以上|以下|以内|之内|至少|最少|最多|不超过|不低于|不少于|" +
       "都行|都可以|也行|也可以|均可|可以|即可|就行|就好|优先|其次|首选|或者|还是|的话|一个|一处|要|需|想|在|的|了|和|与|及|或|约|都|也|就|吧|呢|啊|哦|等|个|处|" +
       // A unit left after a figure a reader took ("25 RMB" read, "/sqm/month" not): no word of its own.
-      "平方米|平米|平方|平|米|吨|亩|元|万|月|年",
+      "平方米|平米|平方|平|米|吨|亩|元|万|月|年|台|部|套",
     String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years)\b`,
   ].join("|"),
   "giu",

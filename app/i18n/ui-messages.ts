@@ -67,6 +67,7 @@ const zh = {
   "need.otherUseRead": "其他用途的面积（不作为所选类型的面积）：{text}",
   "need.areaRuledOutRead": "不要的面积（不作为需求）：{text}",
   "need.wishedRead": "希望有（非必须）：{text}",
+  "need.notesDifferRead": "补充说明与所填不一致（按所填，招商专员会核实）：{text}",
   "need.unitSizesRead": "各栋面积不同：{text}（暂按每栋在最小与最大面积之间匹配，招商专员会核实每栋的面积）",
   "need.placesExcluded": "不要的区域：{places}",
   "need.placesExcludedOpen": "不要的区域：{places}（意向区域仍为空，匹配不会排除它们，请问企业要哪些区域）",
@@ -186,6 +187,7 @@ const en: Record<UiKey, string> = {
   "need.otherUseRead": "area for another use (not the area of the kind chosen): {text}",
   "need.areaRuledOutRead": "area ruled out (not used as the need): {text}",
   "need.wishedRead": "Would like (not required): {text}",
+  "need.notesDifferRead": "The notes differ from the boxes (the boxes are used; a recruiter will check): {text}",
   "need.unitSizesRead":
     "units of different sizes: {text} (each matched between the smallest and the largest size for now; the recruiter will check each size)",
   "need.placesExcluded": "places ruled out: {places}",

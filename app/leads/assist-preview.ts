@@ -6,8 +6,10 @@ import { describeNeedHints } from "~/domain/need-hints-text";
 import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
+import { notesAreaDiffer } from "~/domain/notes-area-differ";
 // A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
 import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
+import { unitWord } from "~/domain/unit-count-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -32,6 +34,11 @@ export type AssistPreview = {
   unread: string;
   /** Figures wished for, not required (docs/decisions/153): "希望有（非必须）：行车（10t）" — a line of its own, "" when none. */
   wished: string;
+  /**
+   * What the notes say against the boxes typed (docs/decisions/165): the area ("两栋厂房，每栋3000平左右 ≠ ≤ 3000㎡") by the
+   * schema's rule (notes-area-differ.ts), the unit count ("3栋 ≠ 2栋") — as the lead's `notesDiffer` flags will; "" when none.
+   */
+  differs: string;
   places: string;
   /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
   lookUp: string[];
@@ -143,7 +150,18 @@ export function assistPreview(
   const wished = plan.wished.length
     ? ui(lng, "need.wishedRead", { text: plan.wished.map((f) => f.text).join(punctuationMessages.t(lng, "list")) })
     : "";
+  // What the notes say against the boxes (docs/decisions/165): live, as the schema flags it on sending — the hotline agent
+  // hears it while the caller is on the line (trial36 HIGH-1: "两栋厂房，每栋3000平左右" beside 6000 said nothing).
+  const [w] = unitWord(kind ?? "");
+  const countSaid = plan.notesSay.find((f) => f.field === "unitCount");
+  const differs = [
+    ...notesAreaDiffer(plan.notesArea, kind, typedArea?.minSqm, typedArea?.maxSqm).map((f) => f.text),
+    ...(countSaid && typedArea?.count !== undefined && countSaid.value !== typedArea.count
+      ? [`${String(countSaid.value)}${w} ≠ ${String(typedArea.count)}${w}`]
+      : []),
+  ];
   return {
+    differs: differs.length ? ui(lng, "need.notesDifferRead", { text: differs.join(between) }) : "",
     understood: [
       ...describeNeedHints(
         hints,

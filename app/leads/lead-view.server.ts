@@ -171,6 +171,11 @@ export type InquirySummary = {
   /** Figures the notes wish for, not require (`wished`, docs/decisions/153), as submitted: the page says them as wishes, not as unread. */
   wished: string[];
   /**
+   * Budget, rent and price words of the notes (`budget` on need.notes: "租金每平米每月不超过20元"), as submitted: the page says
+   * them back as read for the recruiter, not a filter (trial36 LOW-9, docs/decisions/165).
+   */
+  budget: string[];
+  /**
    * What the notes said of places beside the districts stored (ADR 131), as submitted: those ruled out
    * (`placeExcluded`, `placeExcludedOpen`), those preferred (`placePreferred`, `placeWished`), and, the box typed,
    * those it does not cover (`placesNotInBox`) or the box holds though the notes rule them out (`notesDiffer` on
@@ -190,7 +195,7 @@ export type InquirySummary = {
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
   corrected: Omit<
     InquirySummary,
-    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
   > | null;
 };
 
@@ -236,6 +241,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
       unitSizes: leadFlags(flags).flatMap((f) => (f.code === "unitSizesDiffer" ? [f.text] : [])),
       wished: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "wished" ? [f.text] : [])))],
+      budget: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "budget" && f.field === "need.notes" ? [f.text] : [])))],
       places: placesSaid(leadFlags(flags)),
       notRead: await keptNotRead(sql, row.id, row.notesReading, sentNeed, leadFlags(flags), row.createdAt),
       corrected: row.submitted ? now : null,
@@ -347,7 +353,7 @@ function needSummary(
   need: Record<string, unknown> | null,
 ): Omit<
   InquirySummary,
-  "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
+  "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
 > {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);

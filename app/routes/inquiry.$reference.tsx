@@ -59,7 +59,7 @@ type SummaryLines = { kind: string; area: string; regions: string; moveIn: strin
 function summaryLines(
   s: Omit<
     InquirySummary,
-    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "notRead" | "corrected" | "places"
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
   >,
   lng: Lng,
 ): SummaryLines {
@@ -125,8 +125,7 @@ function correctionText(sent: SummaryLines, now: SummaryLines, lng: Lng): string
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
-  if (typed === "received")
-    return { lng, reference: null, key: null, summary: null, places: [], wished: "", tax: "", repeatOf: null, corrected: "", doubts: [] };
+  if (typed === "received") return withoutSummary(lng, null);
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
@@ -168,6 +167,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : lines;
     // Figures wished for (docs/decisions/153): a row of their own in the person's language, never among the words not read.
     const wished = summary.wished.join(lng === "zh" ? "；" : "; ");
+    // Budget and price words (ADR 165): said back as read — no filter, the recruiter has them — never left unsaid.
+    const budget = summary.budget.join(lng === "zh" ? "；" : "; ");
     const rows = shown === lines ? places : places.filter(([label]) => label !== publicText(lng, "inquiry.summary.regionsFirst"));
     if (!summary.corrected)
       doubts.push(
@@ -185,7 +186,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const tax =
       typeof summary.annualTaxWan === "number" ? formatWan(lng, summary.annualTaxWan, "year") : publicText(lng, "inquiry.summary.taxNone");
     return data(
-      { lng, reference, key, summary: shown, places: rows, wished, tax, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: shown, places: rows, wished, tax, budget, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -196,7 +197,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
     );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference, key: null, summary: null, places: [], wished: "", tax: "", repeatOf: null, corrected: "", doubts: [] };
+  return withoutSummary(lng, reference);
+}
+
+/** The page without the need: the reference only (a lookup without the link's key), or nothing (`/inquiry/received`). */
+function withoutSummary(lng: Lng, reference: string | null) {
+  return {
+    lng,
+    reference,
+    key: null,
+    summary: null,
+    places: [] as [string, string][],
+    wished: "",
+    tax: "",
+    budget: "",
+    repeatOf: null,
+    corrected: "",
+    doubts: [] as string[],
+  };
 }
 
 /** A flag's names ("江宁、浦口") in the page's language and list words: "Jiangning District (江宁区), …" in English (ADR 140). */
@@ -213,7 +231,7 @@ function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, places, wished, tax, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, places, wished, tax, budget, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -264,6 +282,14 @@ export default function Inquiry() {
                   <dt>{publicText(lng, "inquiry.summary.tax")}</dt>
                   <dd>
                     <FigureText text={tax} />
+                  </dd>
+                </div>
+              ) : null}
+              {budget ? (
+                <div data-testid="summary-budget">
+                  <dt>{publicText(lng, "inquiry.summary.budget")}</dt>
+                  <dd>
+                    <FigureText text={budget} />
                   </dd>
                 </div>
               ) : null}

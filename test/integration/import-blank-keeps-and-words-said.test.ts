@@ -1,12 +1,9 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { startWebServer } from "../support/services";
+import { adminDemoSuite } from "../support/admin-demo-suite";
 import { webClient } from "../support/staff-web";
 
 // New-user trial (2026-12-05), through the real /admin/import route: (1) a re-imported sheet with a column
@@ -14,32 +11,23 @@ import { webClient } from "../support/staff-web";
 // preview lists what is kept and what changes, "清空" or "-" clears, and the apply writes what the preview
 // said; (2) 主导产业 "锂电池" became C38 (and merged with a C38 beside it) with nothing said — the preview now
 // says each word and the code it became, and refuses a word only like an industry (docs/decisions/160).
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let cookie = "";
 const EMAIL = "blank-keeps-admin@example.test";
 const PASSWORD = "空白-保留原值-2026";
 
-beforeAll(async () => {
-  db = await createTestDatabase("import_blank_keeps");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-  await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '导入管理员', 'admin', ${await hashPassword(PASSWORD)})`;
-  cookie = await webClient(web.url).signIn(EMAIL, PASSWORD);
-});
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
+const suite = adminDemoSuite("import_blank_keeps", EMAIL, PASSWORD);
 
 /** A CSV named `name` (lines of text) or an .xlsx (its bytes) previewed at /admin/import: the page's status and HTML. */
 async function preview(name: string, lines: string[] | Buffer, lng: "zh" | "en" = "zh"): Promise<{ status: number; html: string }> {
-  const csrf = await webClient(web.url).csrfOf("/admin/import", cookie);
+  const csrf = await webClient(suite.web.url).csrfOf("/admin/import", suite.cookie);
   const body = new FormData();
   body.append("csrf", csrf);
   body.append("intent", "preview");
   body.append("file", new Blob([Array.isArray(lines) ? `${lines.join("\r\n")}\r\n` : new Uint8Array(lines)]), name);
-  const res = await fetch(`${web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, { method: "POST", headers: { cookie }, body });
+  const res = await fetch(`${suite.web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, {
+    method: "POST",
+    headers: { cookie: suite.cookie },
+    body,
+  });
   return { status: res.status, html: await res.text() };
 }
 
@@ -48,7 +36,7 @@ async function apply(html: string): Promise<string> {
   const body = new FormData();
   for (const n of ["csrf", "previewId", "hash"]) body.append(n, field(n));
   body.append("intent", "apply");
-  const res = await fetch(`${web.url}/admin/import`, { method: "POST", headers: { cookie }, body });
+  const res = await fetch(`${suite.web.url}/admin/import`, { method: "POST", headers: { cookie: suite.cookie }, body });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -89,9 +77,9 @@ describe("a blank cell of a stored row keeps its value; 清空 or - clears it; p
       "已有的行中，空白单元格不修改原有数据：7 个单元格保留原值（修改的行在下表逐行列出）。要清空某一项，请在单元格中填写“清空”或“-”。",
     );
 
-    const before = await db.sql`select * from spaces where id in ('S1', 'S2') order by id`;
+    const before = await suite.db.sql`select * from spaces where id in ('S1', 'S2') order by id`;
     expect(text(await apply(html))).toContain("已导入：新建 1 条，修改 1 条，不变 1 条。");
-    const after = await db.sql`select * from spaces where id in ('S1', 'S2') order by id`;
+    const after = await suite.db.sql`select * from spaces where id in ('S1', 'S2') order by id`;
     // What changed in the table is what the preview listed, and nothing else.
     const differs = (a: Record<string, unknown>, b: Record<string, unknown>) =>
       Object.keys(a).filter(
@@ -108,7 +96,7 @@ describe("a blank cell of a stored row keeps its value; 清空 or - clears it; p
       craneT: null,
       rentYuanPerSqmMonth: 18,
     });
-    const [created] = await db.sql`select ceiling_m, power_kva from spaces where id = 'S-NEW9'`;
+    const [created] = await suite.db.sql`select ceiling_m, power_kva from spaces where id = 'S-NEW9'`;
     expect(created).toEqual({ ceilingM: null, powerKva: null });
   });
 
@@ -139,7 +127,7 @@ describe("an id written as a number is a stored row's id", () => {
       ceilingM: 8,
       status: "available",
     };
-    expect((await importInventory(db.sql, { parks: [], spaces: [space], recruiters: [] })).ok).toBe(true);
+    expect((await importInventory(suite.db.sql, { parks: [], spaces: [space], recruiters: [] })).ok).toBe(true);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("空间");
     ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "状态"]);
@@ -162,7 +150,7 @@ describe("industry words are said with the code they became, or refused", () => 
       "focus industries: “锂电池” → C38 Manufacture of electrical machinery and equipment (the same as “C38”, stored once)",
     );
     await apply(en.html);
-    const [park] = await db.sql`select industries from parks where id = 'JN-LI'`;
+    const [park] = await suite.db.sql`select industries from parks where id = 'JN-LI'`;
     expect(park.industries).toEqual(["C38"]);
   });
 

@@ -4,37 +4,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
-import { importInventory, validateInventory } from "~/inventory/import.server";
+import { validateInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { startWebServer } from "../support/services";
+import { adminDemoSuite } from "../support/admin-demo-suite";
 import { webClient } from "../support/staff-web";
 
 // Trial 12-05, finding 4 and a low: an import that leaves parks without a working recruiter says so
 // (their leads go to the admins' unassigned queue), in the Excel preview, its result, POST /api/import
 // and the command line's words; and a workbook that holds exactly what is stored offers nothing to apply.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let cookie = "";
 const EMAIL = "uncovered-admin@example.test";
 const PASSWORD = "园区-无人负责-2026";
 
-beforeAll(async () => {
-  db = await createTestDatabase("import_uncovered");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-  await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '导入管理员', 'admin', ${await hashPassword(PASSWORD)})`;
-  cookie = await webClient(web.url).signIn(EMAIL, PASSWORD);
-});
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
+const suite = adminDemoSuite("import_uncovered", EMAIL, PASSWORD);
 
 const park = (id: string, name: string) => ({
   id,
@@ -50,12 +36,16 @@ const park = (id: string, name: string) => ({
 async function previewPage(value: unknown, lng: "zh" | "en" = "zh"): Promise<{ status: number; html: string }> {
   const checked = validateInventory(value);
   if (!checked.ok) throw new Error(`refused: ${JSON.stringify(checked.errors)}`);
-  const csrf = await webClient(web.url).csrfOf("/admin/import", cookie);
+  const csrf = await webClient(suite.web.url).csrfOf("/admin/import", suite.cookie);
   const body = new FormData();
   body.append("csrf", csrf);
   body.append("intent", "preview");
   body.append("file", new Blob([new Uint8Array(await inventoryWorkbook(checked.value))]), "园区.xlsx");
-  const res = await fetch(`${web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, { method: "POST", headers: { cookie }, body });
+  const res = await fetch(`${suite.web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, {
+    method: "POST",
+    headers: { cookie: suite.cookie },
+    body,
+  });
   return { status: res.status, html: await res.text() };
 }
 
@@ -65,7 +55,11 @@ async function applyFromPage(html: string, lng: "zh" | "en" = "zh"): Promise<str
   const hash = /name="hash" value="([^"]+)"/.exec(html)![1];
   const body = new FormData();
   for (const [k, v] of Object.entries({ csrf, previewId, hash, intent: "apply" })) body.append(k, v);
-  const res = await fetch(`${web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, { method: "POST", headers: { cookie }, body });
+  const res = await fetch(`${suite.web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, {
+    method: "POST",
+    headers: { cookie: suite.cookie },
+    body,
+  });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -109,7 +103,7 @@ describe("an import that leaves parks without a recruiter", () => {
 
   it("POST /api/import answers the parks and the warning in the caller's language; nothing when covered", async () => {
     const post = (body: unknown, lng: string) =>
-      fetch(`${web.url}/api/import?lng=${lng}`, {
+      fetch(`${suite.web.url}/api/import?lng=${lng}`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
         body: JSON.stringify(body),
@@ -157,7 +151,7 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
     ...over,
   });
   const post = async (body: unknown, lng = "zh") => {
-    const res = await fetch(`${web.url}/api/import?lng=${lng}`, {
+    const res = await fetch(`${suite.web.url}/api/import?lng=${lng}`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
       body: JSON.stringify(body),
@@ -228,10 +222,10 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
 
   it("a recruiter whose only staff account is deactivated does not cover; one with an active account does", async () => {
     expect(ids(await post({ parks: [park("CAP-3", "三园")], recruiters: [recruiter("RC4", ["CAP-3"])] }))).toEqual([]);
-    await db.sql`insert into users (email, name, role, recruiter_id, password_hash, active)
+    await suite.db.sql`insert into users (email, name, role, recruiter_id, password_hash, active)
                  values ('rc4-staff@uncovered.example.test', '专员RC4', 'recruiter', 'RC4', ${await hashPassword(PASSWORD)}, false)`;
     expect((await post({ parks: [park("CAP-3", "三园")] })).uncoveredParks).toEqual([{ id: "CAP-3", name: "三园", why: "inactive" }]);
-    await db.sql`update users set active = true where recruiter_id = 'RC4'`;
+    await suite.db.sql`update users set active = true where recruiter_id = 'RC4'`;
     expect(ids(await post({ parks: [park("CAP-3", "三园")] }))).toEqual([]);
   });
 
@@ -242,7 +236,7 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
       writeFileSync(file, JSON.stringify({ parks: [park("CAP-4", "四园")], recruiters: [recruiter("RC5", ["CAP-4"], { capacity: 0 })] }));
       for (let run = 0; run < 2; run++) {
         const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "app/cli/import.ts", file], {
-          env: { ...process.env, DATABASE_URL: db.url },
+          env: { ...process.env, DATABASE_URL: suite.db.url },
         });
         expect(stderr, `run ${run + 1}`).toContain("warning: The active recruiters of park CAP-4 (四园) all have capacity 0");
       }

@@ -151,7 +151,7 @@ describe("refused when they name no one month, with a message saying what to wri
     expect(field(typed, on(day), "en").errors?.[0]).toMatch(en);
   });
 
-  it.each(["2060年春节后", "节后", "开春", "一年后", "年后再说吧", "三年中"])("%j → not a month: the month message", (typed) => {
+  it.each(["2060年春节后", "节后", "一年后", "年后再说吧", "三年中"])("%j → not a month: the month message", (typed) => {
     expect(field(typed).errors?.[0]).toMatch(/^请按 年-月 填写/);
     expect(field(typed, NOW, "en").errors?.[0]).toMatch(/^Use year-month/);
   });

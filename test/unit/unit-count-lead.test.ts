@@ -90,9 +90,10 @@ describe("need.unitCount in the schema", () => {
     }
   });
 
-  it("is not filled from the notes beside typed area boxes (the count is of the notes' figure)", () => {
+  it("is filled from the notes beside typed area boxes too, the boxes kept as the area (docs/decisions/165)", () => {
     const r = schema("zh").parse(withNeed({ areaMin: 15000, areaMax: "", notes: "需要3栋厂房，每栋5000平" }));
-    expect(r.lead.need.unitCount).toBeUndefined();
+    expect(r.lead.need.unitCount).toBe(3);
+    expect(r.lead.flags.filter((f) => f.code === "notesDiffer")).toEqual([]);
     expect(r.lead.need.areaMinSqm).toBe(15000);
   });
 

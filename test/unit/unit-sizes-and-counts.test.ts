@@ -120,7 +120,7 @@ describe("a typed count beside the notes' units: each unit's size as said, on ev
     expect(describeFlag("en", flag)).toContain("The units differ in size: 两栋厂房，一栋3000平一栋5000平; each unit was matched between");
     const typed = schema("api").parse(withNeed({ areaMin: 8000, notes: "需要两栋厂房，一栋3000平一栋5000平" }));
     expect(typed.lead.flags.map((f) => f.code)).not.toContain("unitSizesDiffer");
-    expect(typed.lead.need.unitCount).toBeUndefined();
+    expect(typed.lead.need.unitCount).toBe(2); // the count fills the blank count box (docs/decisions/165)
   });
 });
 

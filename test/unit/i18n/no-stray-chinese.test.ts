@@ -43,6 +43,13 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/utils/figure-text.ts":
     "unit words after a figure (㎡, 亩, 平, 米, 吨, 万元), found to keep each figure with its unit on one line; the text is not changed",
   "app/domain/clock-time.ts": "time-of-day words read in the office hours (点, 半, 分, 下午, 晚上, 上午, …)",
+  "app/domain/area-box-words.ts":
+    "range and approximation words after an area in its box (之间, 范围内, 左右), read; 面积： labels a box's remark moved into the notes staff read",
+  "app/domain/area-wish-beside.ts": "approximation words around an area figure in the notes (左右, 大约, 差不多, …), read, never shown",
+  "app/domain/deal-refusal.ts": "words that refuse a deal in the notes (只租不买, 不考虑购买, 仅限, 现有, …), read, never shown",
+  "app/domain/place-phrases.ts":
+    "correction and either-or words around places in the notes (哦不, 说错了, 不是…就是, 要么, 或者), read, never shown",
+  "app/domain/said-enough.ts": "words that say a figure is enough (就够, 足够, 就行, 够用), read, never shown",
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
   "app/domain/notes-not-read.ts":
     "words that join or end a clause of the notes, greetings and contact words read in them (以及, 另外, 谢谢, 电话, …), never shown",
@@ -58,6 +65,7 @@ const DOMAIN_DATA: Record<string, string> = {
     "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
   "app/inventory/inventory-columns.ts":
     "the import/export format (DESIGN.md): Chinese column headers, value words (出租, 是) and weekday words",
+  "app/inventory/cell-clear.ts": "the same format's word that clears a stored value (清空), read in a cell",
   "app/inventory/cell-dates.ts": "the same format's dates as typed in a cell (2026年3月1日)",
   "app/inventory/excel/read-workbook.server.ts":
     "the same format: sheet names (园区, 空间, 招商专员), yes/no words and the numerals of a figure cell under a header's unit",
