@@ -38,7 +38,9 @@ export default defineConfig({
           exclude: ["test/unit/**", "test/e2e/**", ...HEAVY, "**/node_modules/**"],
           globalSetup: ["test/setup/global-setup.ts"],
           setupFiles: ["test/setup/env.ts"],
-          testTimeout: 30_000,
+          // Tests wait for the worker's pipeline (outboxDrained up to 120 s) or start a web process of their own:
+          // a CI run on a machine at load 20 (12-05) timed out three of them at 30 s while their work went on.
+          testTimeout: 90_000,
           hookTimeout: 90_000,
           pool: "forks",
           isolate: false, // as the unit project's; test/setup/env.ts puts back what a file changed

@@ -33,8 +33,6 @@ import { webClient } from "../support/staff-web";
 // an unmatched enterprise), worked from /hotline with an outcome per call.
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
-// A test that starts a web server of its own: on a machine at load 20 the start alone took ~20 s (CI, 12-05).
-const OWN_WEB_SERVER_MS = 90_000;
 let ctx: JobContext;
 const PASSWORD = "hotline-秘密-2026";
 
