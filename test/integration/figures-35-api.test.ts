@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
-import { storedNeedAndFlags } from "../support/stored-lead";
 import { startWebServer } from "../support/services";
+import { storedNeedAndFlags } from "../support/stored-lead";
 
 // docs/decisions/153 through the real web process: POST /api/leads refuses an area box whose digits say no one number with its
 // words, zh and en, nothing stored; the notes' unclear figure is told, never stored; a wish is stored as a `wished` flag, no

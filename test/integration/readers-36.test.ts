@@ -4,9 +4,9 @@ import { hashPassword } from "~/auth/password.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
-import { storedNeedAndFlags } from "../support/stored-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
+import { storedNeedAndFlags } from "../support/stored-lead";
 
 // docs/decisions/161 through the real web process: the lead stored from POST /api/leads for a wish after a lone area figure,
 // a figure said to be enough after the premises, unclear digits in the building's figures; and the hotline desk's preview
