@@ -107,7 +107,9 @@ describe("area fields: a half, and 来/把 (about) read like 约", () => {
   });
 
   it.each(["5来亩", "三来亩", "十五来亩", "5把平", "十把亩"])("%j: 来/把 after a figure that is not round → not a number", (typed) => {
-    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual(["请输入面积，例如 5000、5千平 或 50亩；范围可写成 3000-5000"]);
+    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual([
+      "请输入面积，例如 5000、5千平 或 50亩；范围可写成 3000-5000",
+    ]);
   });
 
   it("a qualifier still wins over 来: 十来亩以上 in areaMax is refused as a minimum", () => {
