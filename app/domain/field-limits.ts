@@ -45,3 +45,12 @@ export const NOTES_MAX = 2000;
 
 /** Longest phone input read at all (number + extension + a short note), in characters. */
 export const PHONE_INPUT_MAX = 60;
+
+/**
+ * Longest text of a figure box (an area, a building figure, the move-in month, an amount, a count), in
+ * characters: the schema refuses longer ("最多 200 个字") before any reader sees it. The readers' work grows
+ * with the text (each reading folds and scans it whole): a box of 60,000 characters held the web process
+ * 2–5 s for its refusal (attack 12-05, M1). The longest figure people type, with its words ("3000到5000平米
+ * 之间（可分割）", "约5千平方米左右，最好单层"), is under 40. DECISION: docs/decisions/166.
+ */
+export const FIGURE_BOX_MAX = 200;

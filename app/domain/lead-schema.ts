@@ -11,7 +11,7 @@ import { areaRemarksToNotes } from "./area-box-words";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { dealRefusalFlags } from "./deal-refusal";
 import { normalizeEmail } from "./email";
-import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
+import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
@@ -312,7 +312,7 @@ function unitCountField(m: Msg) {
       return d ?? v;
     },
     z
-      .number({ error: m("unitCount") })
+      .number({ error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input) : m("unitCount")) })
       .int(m("unitCount"))
       .min(2, m("unitCount"))
       .max(UNIT_COUNT_MAX, m("unitCount"))
@@ -495,9 +495,28 @@ function rangeInOneAreaBox(need: unknown): unknown {
   return need;
 }
 
-/** A missing group reads as empty, so the person sees which fields inside it are missing. */
+/** The figure boxes of the need and tax groups: their text is bounded before any reader (FIGURE_BOX_MAX). */
+const FIGURE_BOXES = new Set([
+  ...["areaMin", "areaMax", "unitCount", "moveInBy", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"],
+  ...["annualTaxWan", "investmentWan", "annualOutputWan", "employees"],
+]);
+
+/**
+ * A group's figure boxes whose text is longer than FIGURE_BOX_MAX, refused as too long on their field before
+ * any reader sees them (each reader folds and scans the whole text: ADR 166). The group as it came otherwise.
+ */
+function boundFigureBoxes(group: unknown): unknown {
+  if (typeof group !== "object" || group === null || Array.isArray(group)) return group;
+  const g = group as Record<string, unknown>;
+  const long = Object.keys(g).filter((k) => FIGURE_BOXES.has(k) && typeof g[k] === "string" && (g[k] as string).length > FIGURE_BOX_MAX);
+  if (!long.length) return group;
+  const tooLong: Refused = { refused: "own", key: "tooLong", params: { max: FIGURE_BOX_MAX } };
+  return { ...g, ...Object.fromEntries(long.map((k) => [k, tooLong])) };
+}
+
+/** A missing group reads as empty, so the person sees which fields inside it are missing; its figure boxes bounded. */
 function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
-  return z.preprocess((v) => (v === undefined || v === null ? {} : v), z.object(shape, { error: m("invalid") }));
+  return z.preprocess((v) => (v === undefined || v === null ? {} : boundFigureBoxes(v)), z.object(shape, { error: m("invalid") }));
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -520,7 +539,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     (v) => {
       at = undefined;
       // A remark bracketed in an area box ("5000平方米（可分割）") is kept in the notes (docs/decisions/165).
-      return rangeInOneAreaBox(areaRemarksToNotes(v));
+      return rangeInOneAreaBox(areaRemarksToNotes(boundFigureBoxes(v)));
     },
     group(m, {
       kind: choice(m, lng, NEED_KINDS, true),
@@ -549,7 +568,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           return month;
         },
         z
-          .string({ error: m("month", { examples: moveInExamplesText(lng) }) })
+          .string({
+            error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input) : m("month", { examples: moveInExamplesText(lng) })),
+          })
           .regex(MONTH, m("month", { examples: moveInExamplesText(lng) }))
           .optional(),
       ),
