@@ -243,7 +243,12 @@ function specFigure(
   const label = FIGURE_LABELS[name];
   const after = FIGURE_NOUNS_AFTER[name];
   return z.preprocess(
-    (v) => (typeof v === "string" && saysNoRequirement(v, label, after) ? undefined : v),
+    (v) => {
+      if (typeof v !== "string") return v;
+      // "8.000米", "1,0000kva": no one figure (docs/decisions/161: unclear digits in every unit) — refused with its words, never read.
+      if (UNCLEAR_BOX.test(fold(v))) return { refused: "own", key: "figureUnclear", params: { typed: v.trim() } } satisfies Refused;
+      return saysNoRequirement(v, label, after) ? undefined : v;
+    },
     measure(m, readPastLabel(parse, label, after), max, "min", badKey, why),
   );
 }

@@ -62,6 +62,7 @@ const zh = {
   areaMinOnly: "此项填最小面积；“以下”“不超过”这样的上限请填在最大面积里",
   areaUnclear:
     "“{typed}”看不出是多少：小数点后有三位以上数字，或逗号不是每三位一个（是 1.5 还是 15000？）；请重写，例如 15000、1.5万 或 5000",
+  figureUnclear: "“{typed}”看不出是多少：小数点后有三位以上数字，或逗号不是每三位一个（是 8 还是 8000？）；请重写，例如 8、8.5 或 1000",
   areaRange: "这是一个范围：请在最小面积填“{low}”，最大面积填“{high}”",
   range: "这是一个范围（“{low}”到“{high}”），此项只填一个数；范围请写在补充说明里",
   consent: "请阅读并同意个人信息处理说明后提交",
@@ -157,6 +158,8 @@ const en: Record<ValidationKey, string> = {
   areaMinOnly: "This field is the minimum area; put an upper limit ('at most …') in the maximum area",
   areaUnclear:
     "“{typed}” is unclear: three or more digits after the point, or commas not every three digits (1.5 or 15000?); please write it again, e.g. 15000 or 5000",
+  figureUnclear:
+    "“{typed}” is unclear: three or more digits after the point, or commas not every three digits (8 or 8000?); please write it again, e.g. 8, 8.5 or 1000",
   areaRange: "This is a range: put “{low}” in the minimum area and “{high}” in the maximum area",
   range: "This is a range (“{low}” to “{high}”); this field takes one figure — write the range in the notes",
   consent: "Please read and accept the personal information notice",

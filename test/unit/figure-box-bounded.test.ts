@@ -29,8 +29,8 @@ const BOXES = [
 const CHANNELS: LeadChannel[] = ["web", "api", "hotline"];
 
 function errorsWith(group: "need" | "tax", field: string, value: string, lng: "zh" | "en", channel: LeadChannel) {
-  const body = validLeadJson() as Record<string, Record<string, unknown>>;
-  body[group] = { ...body[group], [field]: value };
+  const body: Record<string, unknown> = { ...validLeadJson() };
+  body[group] = { ...(body[group] as object), [field]: value };
   const r = createLeadSchema(lng, channel).safeParse(body);
   return r.success ? {} : issuesToFieldErrors(r.error);
 }
@@ -55,8 +55,36 @@ describe("a figure box longer than any figure is refused as too long, unread", (
 
   it("the other fields keep their own limits and messages (notes 2,000; a company name 100)", () => {
     expect(errorsWith("need", "notes", "要".repeat(1_000), "zh", "web")["need.notes"]).toBeUndefined();
-    const body = validLeadJson() as Record<string, Record<string, unknown>>;
-    const r = createLeadSchema("zh", "web").safeParse({ ...body, company: { name: "公".repeat(101) } });
+    const r = createLeadSchema("zh", "web").safeParse({ ...validLeadJson(), company: { name: "公".repeat(101) } });
     expect(r.success ? {} : issuesToFieldErrors(r.error)).toMatchObject({ "company.name": ["最多 100 个字"] });
+  });
+});
+
+// Readers36 (docs/decisions/161) made digits that say no one number unread in every unit of the notes; the
+// building-figure boxes still read "8.000米" as 8 m. They refuse such digits with the typed words, as the area
+// boxes do (ADR 153), on every channel.
+describe("a building figure box whose digits say no one number", () => {
+  it.each([
+    ["ceilingMinM", "8.000米"],
+    ["ceilingMinM", "层高8.500"],
+    ["powerMinKva", "1.000kva"],
+    ["powerMinKva", "1,0000千伏安"],
+    ["craneMinT", "5.000吨"],
+    ["floorLoadMinKg", "1.500吨/平"],
+  ])("%s %j: refused with its words, zh and en, never read", (field, typed) => {
+    for (const channel of CHANNELS) {
+      expect(errorsWith("need", field, typed, "zh", channel)[`need.${field}`]?.[0]).toMatch(new RegExp(`^“${typed}”看不出是多少`));
+      expect(errorsWith("need", field, typed, "en", channel)[`need.${field}`]?.[0]).toMatch(new RegExp(`^“${typed}” is unclear`));
+    }
+  });
+
+  it.each([
+    ["ceilingMinM", "8.5米", 8.5],
+    ["ceilingMinM", "0.125", 0.125],
+    ["powerMinKva", "1,000kva", 1000],
+    ["craneMinT", "10吨", 10],
+  ])("%s %j is still read as %d", (field, typed, value) => {
+    const r = createLeadSchema("zh", "api").safeParse({ ...validLeadJson(), need: { ...validLeadJson().need, [field]: typed } });
+    expect(r.success && (r.data.lead.need as Record<string, unknown>)[field]).toBe(value);
   });
 });
