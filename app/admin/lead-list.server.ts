@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { hasSearchableText, likeContains, likePrefix } from "~/db/like-pattern";
 import { phonePrefixDigits } from "~/domain/caller-query";
 import { toHalfWidth } from "~/domain/numbers";
+import { referenceTyped } from "~/domain/reference-typed";
 import { searchText } from "~/domain/search-text.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -80,7 +81,7 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
   const like = likeContains(folded);
   const rows = await sql<{ id: string }[]>`
     select id from leads
-    where upper(reference) like ${likePrefix(folded.toUpperCase())}
+    where upper(reference) like ${likePrefix(referenceTyped(q) ?? folded.toUpperCase())}
        ${digits[0] ? sql`or phone like ${`%${digits[0]}%`}` : sql``}
        ${digits[1] ? sql`or phone like ${`%${digits[1]}%`}` : sql``}
        ${searchDown ? sql`or company_search like ${like} or product_search like ${like}` : sql``}

@@ -1,8 +1,9 @@
 import { needAreaText } from "~/assignments/assignment-details.server";
 import { NEED_CHANGED } from "~/assignments/unfit-assignments.server";
 import type { Sql } from "~/db/db.server";
-import { likeContains } from "~/db/like-pattern";
+import { likeContains, likePrefix } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
+import { referenceTyped } from "~/domain/reference-typed";
 import { searchTerms } from "~/domain/search-variants.server";
 import type { Lng } from "~/i18n/lng";
 import { PARK_RETIRED } from "~/inventory/retired-park-offers.server";
@@ -87,12 +88,15 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
   const terms = searchTerms(filters.q ?? "");
   const pattern = likePattern(terms.text);
   const digits = terms.digits ? likePattern(terms.digits) : null;
+  // A reference typed without its dashes ("pm202612060008", read out on the phone): PM-20261206-0008.
+  const reference = referenceTyped(filters.q ?? "");
   const today = sql`(now() at time zone 'Asia/Shanghai')::date`;
   // The search copies are in the query's form (lower case included): `like`, not `ilike`.
   const search =
     terms.text === ""
       ? sql``
       : sql`and (l.company_search like ${pattern} or l.product_search like ${pattern} or l.reference ilike ${pattern}
+                 ${reference ? sql`or l.reference like ${likePrefix(reference)}` : sql``}
                  ${digits ? sql`or regexp_replace(regexp_replace(l.phone, '^\\+86', '0'), '\\D', '', 'g') like ${digits}` : sql``})`;
   const park = filters.parkId ? sql`and a.park_id = ${filters.parkId}` : sql``;
   const kind = filters.kind ? sql`and l.lead->'need'->>'kind' = ${filters.kind}` : sql``;

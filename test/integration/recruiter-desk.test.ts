@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { listLeads } from "~/admin/lead-list.server";
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
@@ -166,6 +167,25 @@ describe("find and filter my leads", () => {
       { event: string }[]
     >`select event from routing_events where assignment_id = ${later.assignmentId} and event = 'follow-up'`;
     expect(event).toBeTruthy();
+  });
+
+  // Trial 36 (LOW-10): a reference read out over the phone, typed without its dashes, found nothing.
+  it("finds a lead by its reference typed without dashes, with blanks or full width — the desk and the admin's list", async () => {
+    const l = await routedLead({ company: "南京编号查找机械有限公司" });
+    const digits = l.reference.replace(/\D/g, "");
+    const typed = [
+      `pm${digits}`,
+      `PM ${digits.slice(0, 8)} ${digits.slice(8)}`,
+      `ＰＭ${digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`,
+      l.reference.toLowerCase(),
+    ];
+    for (const q of typed) {
+      expect(await searchIds(q), q).toEqual([l.reference]);
+      expect(
+        (await listLeads(db.sql, null, { q })).rows.map((r) => r.reference),
+        q,
+      ).toEqual([l.reference]);
+    }
   });
 
   // Trial 36 (MEDIUM-3): a contacted lead whose follow-up was days away sat above the offers waiting to be
