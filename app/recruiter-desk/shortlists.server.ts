@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
+import type { Lng } from "~/i18n/lng";
 import type { SpaceColumns } from "~/inventory/inventory-rows";
 
 import { type FitNeed, shortlistFit } from "./shortlist-fit";
@@ -18,7 +19,8 @@ export const MAX_SHORTLIST_SPACES = 10;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type ShortlistCreated = { id: string; token: string; expiresAt: string };
+/** A shortlist made: its token (shown once), and the language the enterprise wrote in (its link opens in it). */
+export type ShortlistCreated = { id: string; token: string; expiresAt: string; lng: Lng };
 
 export type CreateShortlistError = "not-yours" | "no-spaces" | "foreign-space" | "reserved" | "closed";
 
@@ -36,8 +38,8 @@ export async function createShortlist(
   const spaceIds = [...new Set(input.spaceIds)];
   if (spaceIds.length === 0 || spaceIds.length > MAX_SHORTLIST_SPACES) return { ok: false, error: "no-spaces" };
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ leadId: string; parkId: string; closed: boolean }[]>`
-      select a.lead_id, a.park_id, l.status = 'closed' as closed from assignments a join leads l on l.id = a.lead_id
+    const [a] = await tx<{ leadId: string; parkId: string; closed: boolean; lng: string }[]>`
+      select a.lead_id, a.park_id, l.status = 'closed' as closed, l.lng from assignments a join leads l on l.id = a.lead_id
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
     if (!a) return { ok: false, error: "not-yours" } as const;
     // An admin closed the lead (spam, duplicate; ADR 107): nothing more is offered to it.
@@ -64,7 +66,8 @@ export async function createShortlist(
       recruiterId: input.recruiterId,
       reason: { ...auditMessages.both("desk.shortlistShared", { count: spaceIds.length }), shortlistId: row.id, spaceIds },
     });
-    return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expiresAt.toISOString() } } as const;
+    const lng: Lng = a.lng === "en" ? "en" : "zh";
+    return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expiresAt.toISOString(), lng } } as const;
   });
 }
 

@@ -324,7 +324,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         reservedOk: v.reservedOk === "on",
       });
       if (made.ok) {
-        const shared = new URL(`/s/${made.shortlist.token}`, getWebEnv().APP_URL).toString();
+        // In the language the enterprise wrote in (trial 36 LOW-8: an English lead's link opened in Chinese).
+        const shared = new URL(lngHref(`/s/${made.shortlist.token}`, made.shortlist.lng), getWebEnv().APP_URL).toString();
         return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
       }
       if (made.error === "not-yours") throw await redirectWithFlash(request, lngHref(here, lng), stale);

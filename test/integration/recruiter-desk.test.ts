@@ -521,6 +521,19 @@ describe("the shortlist page", () => {
     expect(event.reason.spaceIds).toEqual(["S1", "S6"]);
   });
 
+  // Trial 36 (LOW-8): the link made for an enterprise that wrote in English opened in Chinese.
+  it("makes the link in the language the enterprise wrote in", async () => {
+    const en = await routedLead({ company: "Nanjing English Shortlist Co., Ltd." });
+    await db.sql`update leads set lng = 'en' where id = ${en.leadId}`;
+    await accept(en.assignmentId);
+    const html = await (await post(`/queue/assignments/${en.assignmentId}`, { intent: "shortlist", spaces: ["S1"], csrf })).text();
+    const enLink = /(http:\/\/[^"<\s]+\/s\/[A-Za-z0-9_-]{43}[^"<\s]*)/.exec(html)![1];
+    expect(new URL(enLink.replace(/&amp;/g, "&")).searchParams.get("lng")).toBe("en");
+    expect(await (await get(new URL(enLink.replace(/&amp;/g, "&")).pathname + "?lng=en", false)).text()).toContain('lang="en"');
+    // A Chinese lead's link carries no language: the page's own default.
+    expect(link).not.toContain("lng=");
+  });
+
   it("shows the spaces, reasons in plain words, the park's policies and the recruiter's contact — and nothing else, with no script", async () => {
     const token = link.split("/s/")[1];
     const res = await get(`/s/${token}`, false);
