@@ -31,8 +31,12 @@ const NOTE_MAX = 30;
 
 /** Characters a number may be written with; the first other character ends it. */
 const NUMBER_CHAR = /[0-9+\-\s().]/;
-/** "转123", "分机 8", "ext. 123", "x12", "#12", ";ext=12" (our stored form). */
-const EXTENSION = /^\s*(?:;\s*ext\s*=|转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)/i;
+/**
+ * "转123", "分机 8", "转分机8012", "分機806" (Traditional), "内线 12", "ext. 123", "x12", "#12", ";ext=12" (our stored
+ * form). Trial 36 (LOW-1): "转分机" and "分機" kept the extension as a note.
+ */
+const EXTENSION =
+  /^\s*(?:;\s*ext\s*=|转\s*(?:分机|分機|内线|內線)?|轉\s*(?:分机|分機|内线|內線)?|分机|分機|内线|內線|ext\.?|x|#)\s*(\d{1,6})(?!\d)/i;
 /** "025-83456789-123": a trailing dash group that the main number cannot absorb. */
 const DASH_EXTENSION = /^(.*\d)\s*-\s*(\d{1,6})$/;
 /** A label before the number: "手机：", "电话 ", "Tel:". */
