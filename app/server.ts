@@ -72,7 +72,7 @@ app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
 const server = app.listen(env.PORT, () => {
   log.info("web listening", { url: `http://localhost:${env.PORT}` });
   // Next, before most first requests: the readers' tables, so the first enterprise's notes cost what any other's do (ADR 148).
-  setImmediate(() => log.info("readers warmed", { cpuMs: warmReaders() }));
+  if (env.WARM_READERS === "1") setImmediate(() => log.info("readers warmed", { cpuMs: warmReaders() }));
 });
 // Keep idle connections longer than clients and proxies do, so a reused socket is never closed
 // under a request in flight (that shows up as ECONNRESET at the client).

@@ -100,6 +100,9 @@ export async function startWebServer(
       // The event-loop rule of the intake guard measures the machine, and a busy CI machine is not an
       // overloaded web process: off unless a test sets it (its rule is unit-tested; ADR 035).
       INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
+      // A test's web process lives seconds and reads few notes: the start-up warm-up (~1.5 s of CPU, ADR 148)
+      // would be most of its work (ADR 172). A test of the warm-up itself sets WARM_READERS=1.
+      WARM_READERS: "0",
       ...env,
       PORT: String(port),
     } as NodeJS.ProcessEnv,
