@@ -220,6 +220,7 @@ export function MatchPreview({
   onRegionFix,
   placeChoices = [],
   areaChecks = [],
+  notRead = [],
   refusal,
 }: {
   lng: Lng;
@@ -235,6 +236,8 @@ export function MatchPreview({
   /** The notes' places several places share, asked with a button per place (buttons of `form`, as `regionFixes`; ADR 154, 161). */
   placeChoices?: PlaceChoice[];
   areaChecks?: string[];
+  /** The notes' clauses no reader takes (desk.server.ts notesNotReadNow: the confirmation page's list; docs/decisions/168). */
+  notRead?: string[];
   /** With state "refused": the refusal's words. */
   refusal?: PanelRefusal;
 }) {
@@ -275,6 +278,16 @@ export function MatchPreview({
             <p>{h("matches.areaCheck")}</p>
             <ul className="errors">
               {areaChecks.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {notRead.length > 0 ? (
+          <div className="not-read" data-testid="not-read">
+            <p>{h("matches.notRead")}</p>
+            <ul>
+              {notRead.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>

@@ -36,7 +36,9 @@ export type LeadFlagCode =
   // docs/decisions/150: a box staff corrected on a call that the notes contradict — said as the correction, not a doubt.
   | "staffCorrected"
   // docs/decisions/162: a deal the notes refuse ("只租不买", "no purchase"): the words as typed; no advice toward it.
-  | "dealRefused";
+  | "dealRefused"
+  // docs/decisions/168: a tax typed or said as a range ("800-1000"): its lower figure stored, the range as typed kept.
+  | "taxRange";
 /** The desk a member of staff worked at (a note's or a correction's source). */
 export type StaffDesk = "hotline" | "recruiter" | "admin";
 /**
@@ -68,6 +70,7 @@ const CODES: readonly LeadFlagCode[] = [
   "wished",
   "staffCorrected",
   "dealRefused",
+  "taxRange",
 ];
 
 /**

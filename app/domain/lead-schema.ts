@@ -34,6 +34,7 @@ import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
+import { taxRangeLow } from "./tax-box-reading";
 import { readUnitCount } from "./unit-count-read";
 import { unitWord } from "./unit-count-text";
 import {
@@ -539,10 +540,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // from the same instant. The need's preprocess starts each parse afresh (a parse is synchronous).
   let at: Date | undefined;
   const now = () => (at ??= clock());
+  // The tax box's range as typed ("800-1000"), set by its field while this parse reads it (docs/decisions/168).
+  let taxRange: string | undefined;
 
   const need = z.preprocess(
     (v) => {
       at = undefined;
+      taxRange = undefined;
       // A remark bracketed in an area box ("5000平方米（可分割）") is kept in the notes (docs/decisions/165).
       return rangeInOneAreaBox(areaRemarksToNotes(boundFigureBoxes(v)));
     },
@@ -633,7 +637,17 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     // "不确定" in the tax box: why the figure is asked and that a rough one will do (docs/decisions/162).
     const unknown: Refused = { refused: "own", key: field === "annualTax" ? "taxUnknown" : requiredKey };
     return z.preprocess(
-      (v) => (typeof v === "string" && saysAmountUnknown(v) ? (unknownRefused ? unknown : undefined) : pastMoneyLabel(field)(v)),
+      (v) => {
+        if (field === "annualTax") taxRange = undefined; // this parse's own (the tax box is read once a parse)
+        if (typeof v === "string" && saysAmountUnknown(v)) return unknownRefused ? unknown : undefined;
+        const past = pastMoneyLabel(field)(v);
+        // A range in the tax box ("800-1000", "800到1000万"): its lower figure is the expected tax, the range kept for the
+        // recruiter as a `taxRange` flag and said back beside the box (DECISION, docs/decisions/168). Other amounts: refused.
+        const low = field === "annualTax" && typeof past === "string" ? taxRangeLow(past) : null;
+        if (low === null || typeof v !== "string") return past;
+        taxRange = v.trim();
+        return low;
+      },
       measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal), requiredKey),
     );
   };
@@ -766,8 +780,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         if (plan.tax && tax.annualTaxWan === undefined) {
           tax.annualTaxWan = plan.tax.value;
           assist.push({ field: TAX_FIELD_NAME, value: plan.tax.value, text: plan.tax.text });
+          // A range in the notes ("年纳税800到1000万") fills its lower figure: the range told beside it (docs/decisions/168).
+          if (plan.tax.range) taxDiffers.push({ field: TAX_FIELD_NAME, code: "taxRange", text: plan.tax.text });
         } else if (plan.tax && tax.annualTaxWan !== plan.tax.value)
           taxDiffers.push({ field: TAX_FIELD_NAME, code: "notesDiffer", text: `${plan.tax.text} ≠ ${tax.annualTaxWan}万元` });
+        // A range typed in the box: stored as its lower figure, the range as typed kept for the recruiter (docs/decisions/168).
+        if (taxRange !== undefined && lead.tax.annualTaxWan !== undefined)
+          taxDiffers.unshift({ field: TAX_FIELD_NAME, code: "taxRange", text: taxRange });
         const flags: LeadFlag[] = [
           ...plan.unread,
           ...(places?.unread ?? []),

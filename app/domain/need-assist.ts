@@ -1,8 +1,10 @@
 import { parseArea } from "./area";
+import { refusedDeals } from "./deal-refusal";
 import { NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
 import { UNIT_COUNT_MAX } from "./matching/area-window";
 import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
+import { taxTextIsRange } from "./tax-box-reading";
 import { readUnitCount } from "./unit-count-read";
 
 /**
@@ -46,8 +48,11 @@ export type AssistPlan = {
    * box the notes contradict (notesDiffer, docs/decisions/101: "层高至少10米" beside a box of 6).
    */
   notesSay: Array<{ field: Exclude<AssistField, "areaMinSqm" | "areaMaxSqm">; value: number | boolean | string; text: string }>;
-  /** The expected annual tax the notes give (tax.annualTaxWan): it fills a blank box, else it is compared with the box. */
-  tax?: { value: number; text: string };
+  /**
+   * The expected annual tax the notes give (tax.annualTaxWan): it fills a blank box, else it is compared with the box.
+   * `range`: the notes gave a range ("年纳税800到1000万") and `value` is its lower figure (docs/decisions/168).
+   */
+  tax?: { value: number; text: string; range?: true };
   /** Budget, rent and price words (no field holds them), as typed: `budget` flags on need.notes for the recruiter. */
   budget: LeadFlag[];
   /**
@@ -98,6 +103,10 @@ export function planAssist(
   if (!notes || notes.length > NOTES_MAX)
     return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [], unitSizes: [], wished: [] };
   const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly, unitSizes, wished } = parseNeedText(notes, now, extras, kind);
+  // A deal the notes refuse is never in the deal they give ("租的不要，只买" read both words as 租买均可): "either" less the refused
+  // one, by the refusal's one reader (deal-refusal.ts, docs/decisions/162, 168) — the box, the flag and the live reading agree.
+  const refused = refusedDeals(notes);
+  if (hints.deal === "either" && refused.length === 1) hints.deal = refused[0].deal === "lease" ? "buy" : "lease";
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -138,7 +147,11 @@ export function planAssist(
     if (area ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value: area ? areaOf(field, value as number) : value, text: textOf(field) });
   }
-  const tax = hints.annualTaxWan === undefined ? undefined : { value: hints.annualTaxWan, text: textOf("annualTaxWan") };
+  const taxText = textOf("annualTaxWan");
+  const tax =
+    hints.annualTaxWan === undefined
+      ? undefined
+      : { value: hints.annualTaxWan, text: taxText, ...(taxTextIsRange(taxText) ? { range: true as const } : {}) };
   return {
     fills,
     // Area words the notes could not read ("几千平") are no doubt once a person typed the area boxes: the boxes

@@ -1,6 +1,7 @@
 import { FIELD_LIMITS } from "./field-limits";
 import { parseWan } from "./money";
 import { type Extraction, GAP, NUM, OR_MORE } from "./need-text";
+import { taxRangeLow } from "./tax-box-reading";
 
 // Money in the notes. The expected annual tax fills tax.annualTaxWan (money-labels.ts reads the same words
 // in the box); a budget, rent or price is no field of the contract: it is read out for the recruiter.
@@ -13,7 +14,9 @@ const TAX_RE = new RegExp(
   "gd",
 );
 const PER_BEFORE = /(?:亩均|每亩|每个?月|月均|月)\s*$/;
-const PER_OR_RANGE_AFTER = /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)|^\s*(?:-|~|到|至)\s*[0-9一二两三四五六七八九十]/;
+const PER_AFTER = /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)/;
+/** The rest of a range after its low figure ("到1000万", "-1000万元", "~5亿"): the high figure with its unit. */
+const RANGE_REST = new RegExp(`^\\s*(?:-|~|～|到|至)\\s*${NUM}\\s*${MONEY_UNIT}?`);
 /**
  * What a price is per, after its figure: "/月", "每平米", and in English "/sqm/month", "per square metre", "a month"
  * (trial 12-05 M2: "Budget under 25 RMB/sqm/month" was kept as "under 25 RMB", a total price to the recruiter).
@@ -32,7 +35,7 @@ const BUDGET_RE = new RegExp(
 /**
  * Money in the notes (docs/decisions/101). The expected annual tax ("年纳税三百万", "预计纳税500万/年",
  * "annual tax 300万") is read as the tax box reads it (money.ts parseWan: a bare figure is 万元) into
- * `annualTaxWan`; a tax per mu or per month (亩均税收, 月纳税, 50万/月), a range, the tax paid now
+ * `annualTaxWan`; a range its lower figure (docs/decisions/168); a tax per mu or per month (亩均税收, 月纳税, 50万/月), the tax paid now
  * ("目前年纳税200万") or a figure outside the field's limits fills nothing. Budgets, rents and prices
  * ("预算300万", "月租不超过3万", "租金3万/月", "每平米不超过25元") are no field of the contract: each is kept
  * as typed, with its comparison, in `budget` — read out to the recruiter, never dropped.
@@ -58,7 +61,21 @@ export function extractMoney(x: Extraction): void {
     // refuse — told to the recruiter with the words around it, never filled.
     const per = PER_BEFORE.exec(x.s.slice(Math.max(0, m.index - 3), m.index))?.[0].length ?? 0;
     const after = x.s.slice(end, end + 12);
-    if (per > 0 || PER_OR_RANGE_AFTER.test(after) || v === null || !(v > 0) || v > FIELD_LIMITS.wan) {
+    // A range ("年纳税800到1000万", "tax 800-1000"): its lower figure, as the tax box reads one (tax-box-reading.ts taxRangeLow,
+    // DECISION docs/decisions/168); the text keeps the whole range, so the reading says it and the `taxRange` flag keeps it.
+    const rest = per > 0 ? null : RANGE_REST.exec(x.s.slice(end));
+    if (rest) {
+      const low = taxRangeLow(`${m.groups!.q}${rest[0]}`);
+      const rangeEnd = end + rest[0].length;
+      if (low === null || low > FIELD_LIMITS.wan || PER_AFTER.test(x.s.slice(rangeEnd, rangeEnd + 8))) {
+        x.unread.push([m.index, rangeEnd + (/^[^，。；;,!?！？、\n]{0,8}/.exec(x.s.slice(rangeEnd))?.[0].length ?? 0)]);
+        return false;
+      }
+      x.claim([numSpan[0], rangeEnd]);
+      if (x.hints.annualTaxWan === undefined) x.set("annualTaxWan", low, [m.index, rangeEnd]);
+      return false;
+    }
+    if (per > 0 || PER_AFTER.test(after) || v === null || !(v > 0) || v > FIELD_LIMITS.wan) {
       x.unread.push([m.index - per, end + (/^[^，。；;,!?！？、\n]{0,8}/.exec(after)?.[0].length ?? 0)]);
       return false;
     }

@@ -1,5 +1,6 @@
 import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
+import { CORRECTION, CORRECTION_OPEN } from "./place-phrases";
 
 /**
  * Places named in a typed need ("要5000平单层厂房，在高淳，明年3月前入驻" → 高淳), found by the words that
@@ -88,6 +89,39 @@ export const REGION_TRAILER = /(?:都行|都可以|都可|均可|皆可|都好|�
  * too: of GB/T 2260's names only towns and villages hold it, 隆或镇, below what the box resolves).
  */
 export const REGION_JOINER = /或者|或是|还是|或/u;
+
+/** Only a joiner between two places: they are one list. */
+// Blanks, not a line break: a line is a list of its own (attack 12-05g H9: "江宁、浦口\n六合不要" ruled out all three).
+export const JOINED = new RegExp(`^[^\\S\\n]*(?:${PLACE_JOINER}|,[^\\S\\n]*(?:or|and)?|or|and|&)?[^\\S\\n]*$`, "iu");
+
+/** "，就是" alone between two places ("江宁，就是浦口"): it is Pukou — a correction (docs/decisions/168). */
+const JIUSHI_BETWEEN = /^[^\S\n]*(?:区|县|市)?[^\S\n]*[，,][^\S\n]*就是[^\S\n]*(?:在|去)?[^\S\n]*$/u;
+/** A refusal right before the first place ("不是江宁，就是浦口", "不要江宁，就是浦口"): a contrast, not a correction (ADR 154, 161). */
+const REFUSED_RIGHT_BEFORE = /(?:不是|不要|不在|不去|不考虑|不选|别|除了|排除)[^\S\n]*(?:在|去)?[^\S\n]*$/u;
+/** The clause ends right after the second place ("江宁，就是浦口。"); "江宁，就是浦口也行" says more than a correction. */
+const CLAUSE_ENDS_AFTER = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:$|[，。；;,!?！？\n])/u;
+
+/**
+ * Which of `places` (in the order typed, spans into `notes`) a correction after them takes back: "要江宁，不对，是浦口", "江宁，说错了，
+ * 浦口", "Jiangning, I mean Pukou" (place-phrases.ts CORRECTION), and "江宁，就是浦口" with nothing refusing 江宁 before it and the
+ * clause ending after 浦口 (docs/decisions/168; "不是江宁，就是浦口" is ADR 154's contrast). A list before the correction is taken back
+ * whole ("江宁、浦口，不对，六合"). THE rule for the server's reader (note-regions.ts: neither wanted nor ruled out, told unread) and
+ * the live preview (assist-preview.ts: not shown among the places to check). Browser-safe: words only.
+ */
+export function takenBackPlaces(notes: string, places: readonly PlaceMention[]): boolean[] {
+  const out = places.map(() => false);
+  for (let i = 0; i + 1 < places.length; i++) {
+    const [p, q] = [places[i], places[i + 1]];
+    const between = notes.slice(p.span[1], q.span[0]);
+    const jiushi =
+      JIUSHI_BETWEEN.test(between) &&
+      !REFUSED_RIGHT_BEFORE.test(notes.slice(Math.max(0, p.span[0] - 8), p.span[0])) &&
+      CLAUSE_ENDS_AFTER.test(notes.slice(q.span[1], q.span[1] + 12));
+    if (!jiushi && !CORRECTION.test(between.slice(0, 40))) continue;
+    for (let k = i; k >= 0 && (k === i || JOINED.test(notes.slice(places[k].span[1], places[k + 1].span[0]))); k--) out[k] = true;
+  }
+  return out;
+}
 
 /** Another place after a marked one. */
 const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
@@ -305,7 +339,20 @@ export function findListedPlaceCandidates(notes: string): PlaceMention[] {
       const rest = c.slice(m.index + m[0].length);
       // A list joined by 或者, 、, / is names enough ("江宁或者浦口": the server says which are places).
       const joined = new RegExp(`${HAN}{2}(?:${PLACE_JOINER})${HAN}{2}`, "u").test(run);
-      if (!(before || inner || joined || (after && !/^不/u.test(rest)) || LISTED_AFTER.test(rest))) continue;
+      // A name alone in its clause right after a correction ("江宁，哦不，浦口", "江宁 说错了 浦口" once its blanks are commas:
+      // place-phrases.ts, "江宁，不对，是浦口"), or opening it with 就是 ("江宁，就是浦口", "不是江宁，就是浦口"): the place meant, as
+      // the server reads it by the division names (note-regions.ts CORRECTION_OPEN, CLAUSE_OPEN; ADR 154, 161, 168).
+      const said = before || inner ? null : /^(?:应该是|就是|是|为)?/u.exec(run)![0];
+      const corrected =
+        said !== null &&
+        rest.trim() === "" &&
+        /^\s*$/u.test(c.slice(0, from)) &&
+        (said === "就是" || CORRECTION_OPEN.test(s.slice(Math.max(0, clause.index + from - 16), clause.index + from + said.length)));
+      if (corrected && said) {
+        run = run.slice(said.length);
+        from += said.length;
+      }
+      if (!(before || inner || joined || corrected || (after && !/^不/u.test(rest)) || LISTED_AFTER.test(rest))) continue;
       // Its names: split at the joiners, each 2–6 characters; one of four or six also cut in twos.
       let pos = clause.index + from;
       for (const part of run.split(new RegExp(`(${PLACE_JOINER}|\\s+)`, "u"))) {

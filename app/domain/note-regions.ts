@@ -13,14 +13,16 @@ import {
   findPlaceMentions,
   hasPlaceKind,
   isPlace,
+  JOINED,
   PLACE_JOINER,
   type PlaceMention,
   PRESENT_UNMARKED,
+  takenBackPlaces,
 } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
 import { hasMark, markStance, onlyMarksBetween } from "./place-marks";
-import { INTERJECTION_ZH, placePhrasesAsMarks } from "./place-phrases";
-import { CORRECTION_WORDS_EN, REFUSAL_BEFORE_EN } from "./place-words-en";
+import { CORRECTION_OPEN, placePhrasesAsMarks, TAKEN_BACK_ZH } from "./place-phrases";
+import { REFUSAL_BEFORE_EN } from "./place-words-en";
 import { readingWork } from "./reading-work";
 import { REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
@@ -604,37 +606,12 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
     for (let k = i; k <= j; k++) out.push(own[k] ?? (markedList || (doubt && (k === j || !bareComma || plural)) ? "open" : list));
     i = j + 1;
   }
-  // A correction between two places ("要江宁，不对，是浦口", "江宁，说错了，浦口", "Jiangning, I mean Pukou"): the place after it
-  // is the one meant; the one before is neither wanted nor ruled out — told unread, never filled (attack 12-05h H8).
-  // A list before it is corrected whole ("江宁、浦口，不对，六合").
-  for (let i = 0; i + 1 < places.length; i++)
-    if (CORRECTION.test(notes.slice(places[i].span[1], places[i + 1].span[0]).slice(0, 40)))
-      for (let k = i; k >= 0 && (k === i || JOINED.test(notes.slice(places[k].span[1], places[k + 1].span[0]))); k--) out[k] = "open";
+  // A correction between two places ("要江宁，不对，是浦口", "江宁，说错了，浦口", "Jiangning, I mean Pukou", "江宁，就是浦口"): the place
+  // after it is the one meant; the one before is neither wanted nor ruled out — told unread, never filled (attack 12-05h H8).
+  // A list before it is corrected whole ("江宁、浦口，不对，六合"). The one rule the live preview reads too (need-places.ts).
+  for (const [k, back] of takenBackPlaces(notes, places).entries()) if (back) out[k] = "open";
   return out;
 }
-// A word of surprise before a correction (place-phrases.ts INTERJECTION_ZH): with it, 不 and 不对 need no punctuation after
-// ("江宁，哦不浦口").
-/** Dashes or dots, then a correction, right after a name ("江宁——不对，浦口", "江宁……说错了，浦口"): the name said alone, taken back. */
-const TAKEN_BACK_ZH = new RegExp(
-  String.raw`^[^\S\n]*[…—-]+(?=[^\S\n]*${INTERJECTION_ZH}?[^\S\n]*(?:不对|不是(?=[^\S\n]*[，,…—-])|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正))`,
-  "u",
-);
-/**
- * The words between a place and the one that corrects it: a correction word as a clause of its own (a mark after it), or an
- * English one ("I mean", "sorry", "no wait"), then at most 是/要/in before the next place. "江宁，不是浦口" (no mark after 不是) is none.
- */
-const CORRECTION = new RegExp(
-  String.raw`^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:[，,;；。.!！?？(（\s…]|[-–—]+)[\s….。]*` +
-    // An interjection before the Chinese word ("哦不", "啊不对", "呃，不是"; ADR 154: "江宁，哦不，浦口" filled both).
-    String.raw`(?:(?:不好意思[^\S\n]*[，,]?[^\S\n]*)?(?:${INTERJECTION_ZH}[^\S\n]*[，,]?[^\S\n]*)?(?:(?:(?:不对|不)+|不是|说错了|写错了|打错了|搞错了|弄错了|错了|更正|纠正|订正|改一下|改为|改成)[^\S\n]*(?:一下)?[^\S\n]*(?:吧|啊|呀|了)?[^\S\n]*(?:[，,;；:：!！。.…]|[-–—]+)?[^\S\n]*){1,3}(?:(?<=[，,;；:：!！。.…\-–—][^\S\n]*)|(?<=${INTERJECTION_ZH}[^\S\n]*不对?[^\S\n]*))|` +
-    // A verb of correcting with the place as its object ("江宁，改成浦口", "江宁，更正为浦口"; ADR 154: both were filled).
-    String.raw`(?:改成|改为|换成|更正为|更正成|纠正为|应改为|应该是)|` +
-    // English (place-words-en.ts, the one list; ADR 154): "sorry", "I mean", "no wait", "or rather" — after a comma or a dash.
-    String.raw`(?:${CORRECTION_WORDS_EN})(?!\s+than\b)[^\S\n]*[,:;.!\-–—]?)\s*` +
-    // …then 在/去 before the place ("在江宁，哦不，在浦口"; ADR 161: both were filled).
-    String.raw`(?:(?:sorry|i\s+mean|i\s+meant)[^\S\n]*[,:]?\s*)?(?:应该是|是|要|改为|改成|in|is)?[^\S\n]*(?:在|去)?[^\S\n]*$`,
-  "iu",
-);
 /**
  * The rest of a place's clause after it, up to the next place when that is in the clause, without the words before the next
  * that are its own (wordsBetween): "Pukou (not Jiangning)" — the "not" is Jiangning's, nothing is said against Pukou (places34).
@@ -644,9 +621,6 @@ function afterInClause(notes: string, span: readonly [number, number], next?: re
   if (!next || next[0] - span[1] > after.length) return after;
   return wordsBetween(notes, span, next) === "q" ? "" : notes.slice(span[1], next[0]);
 }
-/** Only a joiner between two places: they are one list. */
-// Blanks, not a line break: a line is a list of its own (attack 12-05g H9: "江宁、浦口\n六合不要" ruled out all three).
-const JOINED = new RegExp(`^[^\\S\\n]*(?:${PLACE_JOINER}|,[^\\S\\n]*(?:or|and)?|or|and|&)?[^\\S\\n]*$`, "iu");
 
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
@@ -914,13 +888,6 @@ const CLAUSE_OPEN = new RegExp(
   String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就是|就|都|是|最好是?|应该是)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER}|[(（【])?|` +
     // After an English marker ("5000 sqm in 江宁, not 六合"; attack 12-05h M3).
     String.raw`(?<![A-Za-z])(?:in|at)\s+)\s*$`,
-  "u",
-);
-/** A correction's label opening a clause ("江宁，更正：浦口", "江宁，纠正一下：浦口"; attack 12-05h H8: the corrected place was lost). */
-// …or a word of surprise and 不 ("江宁，哦不浦口", "江宁，啊不对是浦口"), or a correction after a dash ("江宁-不对-浦口"; ADR 154:
-// 浦口 was not found, 江宁 filled). Not "哦不是浦口" (oh, not Pukou?).
-const CORRECTION_OPEN = new RegExp(
-  String.raw`(?:^|[，。；;,!?！？\n(（\-—…])\s*(?:(?:更正|纠正|订正|改为|改成|改一下)\s*(?:一下)?\s*[:：]?|${INTERJECTION_ZH}\s*[，,]?\s*不(?:对|(?!是))\s*[，,]?|${INTERJECTION_ZH}?\s*(?:不对|说错了|写错了|打错了|搞错了|弄错了|错了)\s*(?:[-—…]+|[，,]))\s*(?:是|为|应该是)?\s*$`,
   "u",
 );
 /**

@@ -9,6 +9,7 @@ import { normalizePhone } from "~/domain/phone";
 import { describeFlag } from "~/i18n/flag-messages";
 import type { Lng } from "~/i18n/lng";
 import type { PlaceChoice } from "~/leads/assist-preview";
+import { notRead } from "~/leads/lead-view.server";
 import type { RegionFix } from "~/leads/region-picker";
 import { notesPlaceChoices, regionFixes } from "~/leads/region-picker.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -87,6 +88,11 @@ export type PreviewAnswer = {
   placeChoices?: PlaceChoice[];
   /** The area's flags as sentences (areaChecksOf), while the need reads. */
   areaChecks?: string[];
+  /**
+   * The clauses of the notes no reader takes ("要有月台", "双回路供电"), as the confirmation page and the recruiter get them after
+   * the save (lead-view.server.ts notRead, ADR 133, 159): said while the caller is on the line (docs/decisions/168). Absent when none.
+   */
+  notRead?: string[];
 };
 
 /** The places of the notes as the save will take them, whatever else the form holds. */
@@ -107,14 +113,29 @@ function notesChoices(payload: Payload, lng: Lng): PlaceChoice[] {
   return notesPlaceChoices(cleanTyped(need.notes), lng);
 }
 
+/**
+ * The notes' clauses no reader takes, by THE function the confirmation page and the staff pages use (lead-view.server.ts
+ * notRead): on the need as the schema read it and its flags when the need reads, else on the notes, kind and regions as typed
+ * (no kind chosen yet: the clauses are said all the same). [] without notes.
+ */
+function notesNotReadNow(payload: Payload, read: ReturnType<typeof needForPreview>): string[] {
+  if (read.ok) return notRead(read.need.need as Record<string, unknown>, read.need.flags ?? [], new Date());
+  const need = (payload.need ?? {}) as Record<string, unknown>;
+  if (typeof need.notes !== "string" || need.notes.trim() === "") return [];
+  const regions = splitRegions(need.regions);
+  return notRead({ notes: cleanTyped(need.notes), kind: need.kind, regions: Array.isArray(regions) ? regions : [] }, [], new Date());
+}
+
 /** The match preview (dry run) for what is typed so far; a search or database failure is "unavailable", never an error page. */
 export async function previewMatches(payload: Payload, lng: Lng, verifyDays: number): Promise<PreviewAnswer> {
   const read = needForPreview(payload, lng);
   const places = notesPlaces(payload, lng);
   const choices = notesChoices(payload, lng);
-  const extra: Pick<PreviewAnswer, "places" | "placeChoices" | "areaChecks"> = {
+  const unsaid = notesNotReadNow(payload, read);
+  const extra: Pick<PreviewAnswer, "places" | "placeChoices" | "areaChecks" | "notRead"> = {
     ...(places ? { places } : {}),
     ...(choices.length ? { placeChoices: choices } : {}),
+    ...(unsaid.length ? { notRead: unsaid } : {}),
   };
   if (!read.ok) {
     if (!read.regionProblems.length) return { state: read.state, matches: [], ...extra };

@@ -35,6 +35,7 @@ const zh = {
   otherUse: "备注中其他用途的面积（未作为所选类型的面积）：{text}",
   areaRuledOut: "备注中企业说不要的面积（未作为需求的面积）：{text}",
   dealRefused: "企业明确不要的租售方式（不会推荐）：{text}",
+  taxRange: "年纳税填的是范围，已按较低的数作为预计年纳税：{text}",
   placeExcluded: "企业不要的区域（已按要的区域匹配，不含它们）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
   placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
@@ -104,6 +105,7 @@ const en: Record<FlagKey, string> = {
   otherUse: "An area the notes give for another use (not used as the area of the kind chosen): {text}",
   areaRuledOut: "An area the notes rule out (not used as the area of the need): {text}",
   dealRefused: "A deal the enterprise rules out (never suggested): {text}",
+  taxRange: "The annual tax was given as a range; its lower figure is taken as the expected tax: {text}",
   placeExcluded: "Places the enterprise rules out (matched on the places it asks for, which leave them out): {text}",
   placeExcludedOpen:
     "The enterprise rules these places out, but Preferred districts is still blank (matching does not exclude them); please ask which districts it wants: {text}",
@@ -148,6 +150,7 @@ const READING_CODES: readonly LeadFlag["code"][] = [
   "otherUse",
   "areaRuledOut",
   "dealRefused",
+  "taxRange",
   "placeExcluded",
   "placeWished",
   "placePreferred",

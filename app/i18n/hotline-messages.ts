@@ -65,6 +65,7 @@ const zh = {
   "lookup.retryIn": "{seconds} 秒后自动再查。",
   "matches.fix": "先改正需求里标出的问题，再显示匹配。",
   "matches.areaCheck": "面积等请趁来电人还在线时确认（保存后也会提示园区专员）：",
+  "matches.notRead": "补充说明里以下内容没有识别为筛选条件（不用于匹配，保存后招商专员会阅读），可趁来电人在线时问清：",
   "matches.score": "得分 {score}",
   "matches.conditional": "有条件",
   "matches.area": "面积 {area}㎡",
@@ -197,6 +198,8 @@ const en: Record<HotlineKey, string> = {
   "matches.fix": "Fix the marked problems in the need first.",
   "matches.areaCheck":
     "Check the area and these figures with the caller while they are on the line (the recruiter is told too after saving):",
+  "matches.notRead":
+    "These parts of the notes were not read as conditions (not used for matching; the recruiter reads them after saving) — ask while the caller is on the line:",
   "matches.score": "Score {score}",
   "matches.conditional": "conditional",
   "matches.area": "Area {area}㎡",

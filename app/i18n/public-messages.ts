@@ -26,6 +26,7 @@ const zh = {
   // docs/decisions/162: the annual tax as read, so words typed ("年纳税三百万") are said back as a figure.
   "inquiry.summary.tax": "预计年纳税",
   "inquiry.summary.taxNone": "未填写（招商专员会与您核实）",
+  "inquiry.summary.taxRange": "{amount}（您给的是范围“{range}”，按较低的数）",
   "inquiry.repeat":
     "您已提交过相同的需求，编号 {reference}，不必再次提交。这次填写的内容也已保存（编号 {own}），招商专员会按 {reference} 一并跟进。",
   "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
@@ -88,6 +89,7 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.specs": "Other requirements",
   "inquiry.summary.tax": "Expected annual tax",
   "inquiry.summary.taxNone": "Not given (a recruiter will ask you)",
+  "inquiry.summary.taxRange": "{amount} (you gave the range “{range}”; its lower figure is taken)",
   "inquiry.repeat":
     "You already sent the same request, reference {reference}; there is no need to send it again. What you sent this time is kept too (reference {own}), and the recruiter follows it up under {reference}.",
   "inquiry.notesDiffer":

@@ -12,9 +12,11 @@ const zh = {
   heightUnclear: "看不清“{typed}”是几米：请写成小数，例如 8.5 或 8.05",
   numberMoney: "请输入金额（万元），例如 500 或 500万",
   taxEstimate: "请填写预计年纳税额（估算即可，单位万元），例如 300",
+  // docs/decisions/168: a bracketed remark of an area box moves to the notes (ADR 165); no room left there.
+  areaRemarkNoRoom: "括号里的“{remark}”要放进补充说明，但补充说明最多 {max} 个字，已放不下：请把补充说明写短一些，或去掉括号里的话",
   // docs/decisions/162: "不确定", "还不清楚" in the required tax box — why it is asked, and what will do.
   taxUnknown:
-    "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，填较低的数，范围写在补充说明里",
+    "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，可直接填范围，例如 300-500（按较低的数计）",
   wechatSameAsPhone: "同手机号",
   singleStoreyOnly: "此项只表示是否必须单层：必须单层填“是”，不要求填“否”；想要多层等其他要求请写在补充说明里",
   moneyPerMu: "这是每亩的金额（如亩均税收、投资强度）：此项填总额（万元），例如 500；每亩的数字请写在补充说明里",
@@ -103,8 +105,10 @@ const en: Record<ValidationKey, string> = {
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
   numberMoney: "Enter an amount in 10,000 yuan, e.g. 500 or 500万",
   taxEstimate: "Enter the expected annual tax — an estimate is fine — in 10,000 yuan, e.g. 300",
+  areaRemarkNoRoom:
+    "The words in brackets, “{remark}”, are kept in the notes, but the notes take at most {max} {max:character|characters} and have no room left: shorten the notes, or take the bracketed words out of this box",
   taxUnknown:
-    "This is required: parks admit enterprises by annual tax (tax per mu), so without a figure we cannot tell which parks can take you. Not sure is fine — give a rough figure in 10,000 yuan, e.g. 300 or “about 300”; if you only know a range, enter its lower figure here and the range in the notes",
+    "This is required: parks admit enterprises by annual tax (tax per mu), so without a figure we cannot tell which parks can take you. Not sure is fine — give a rough figure in 10,000 yuan, e.g. 300 or “about 300”; if you only know a range, enter it, e.g. 300-500 (its lower figure is taken)",
   wechatSameAsPhone: "same as the phone number",
   singleStoreyOnly:
     "This only says whether a single-storey building is required: yes if it must be, no if not; other wishes (several floors) go in the notes",

@@ -1,17 +1,22 @@
 import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
 // The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
 export { typedAreaOf } from "~/domain/need-assist";
+import { refusedDeals } from "~/domain/deal-refusal";
+import { NOTES_MAX } from "~/domain/field-limits";
 import { NEED_KINDS } from "~/domain/lead-fields";
+import { formatWan } from "~/domain/money-format";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
+import { findListedPlaceCandidates, findPlaceMentions, takenBackPlaces } from "~/domain/need-places";
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
 import { notesAreaDiffer } from "~/domain/notes-area-differ";
+import { placePhrasesAsMarks } from "~/domain/place-phrases";
 // A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
 import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
 import { unitWord } from "~/domain/unit-count-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
+import { refusalMessages } from "~/i18n/refusal-messages";
 import { ui } from "~/i18n/ui-messages";
 import { looksLikePlaceName } from "~/leads/place-like";
 import type { PickProblem, RegionFix } from "~/leads/region-picker";
@@ -94,13 +99,20 @@ export function assistPreview(
   // (`known`: the form's script asks GET /api/regions?resolve=, ADR 131); the others are to look up.
   // Places named in English after in/near/move to ("in Jiangning or Pukou"), capitalised: shown as the Chinese ones are
   // (trial 12-05f: the confirmation listed them, the live preview did not). Lower-case candidates stay the server's.
-  const refused = (m: { span: readonly [number, number] }) => REFUSED_BEFORE_EN.test(notes.slice(Math.max(0, m.span[0] - 24), m.span[0]));
+  // The notes as the server's place reader reads them (note-regions.ts): the place phrases written as marks ("江宁 哦不 浦口",
+  // "不是江宁就是浦口", "Jiangning rather than Pukou"; place-phrases.ts, ADR 161) — the same length, so every span is one into the
+  // notes as typed, and each place is quoted from them (docs/decisions/168: the preview read the phrases as typed, the save did not).
+  const read = notes.length > NOTES_MAX ? notes : placePhrasesAsMarks(notes);
+  const typed = <T extends { text: string; span: [number, number] }>(m: T): T => ({ ...m, text: notes.slice(m.span[0], m.span[1]) });
+  const refused = (m: { span: readonly [number, number] }) => REFUSED_BEFORE_EN.test(read.slice(Math.max(0, m.span[0] - 24), m.span[0]));
   // Capitalised English names (need-places-en.ts); `named` false: one alone beside a stance or a size ("Need 5000 sqm, Lishui").
-  const latin = findLatinPlaceMentions(notes).filter((m) => !refused(m));
-  const marked = [...findPlaceMentions(notes), ...latin.filter((m) => m.named && !m.bare)];
+  const latin = findLatinPlaceMentions(read)
+    .filter((m) => !refused(m))
+    .map(typed);
+  const marked = [...findPlaceMentions(read).map(typed), ...latin.filter((m) => m.named && !m.bare)];
   // English names the server reads without a marker — a list or a name alone in its clause ("Need 5000 sqm, Gaochun") — are
   // listed as the Chinese ones are: shown once the resolver named them (ADR 154: English places named live, not only on sending).
-  const listed = [...findListedPlaceCandidates(notes), ...latin.filter((m) => !m.named || m.bare)].filter(
+  const listed = [...findListedPlaceCandidates(read).map(typed), ...latin.filter((m) => !m.named || m.bare)].filter(
     (c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]),
   );
   // Only names that look like places are sent (place-like.ts, docs/decisions/137): a person's name never leaves the page.
@@ -118,15 +130,24 @@ export function assistPreview(
     return a !== undefined && ("resolved" in a || a.problem.suggestions.length > 1);
   });
   const parts = named.filter((c) => !named.some((o) => o !== c && c.span[0] <= o.span[0] && o.span[1] <= c.span[1]));
-  const places = [...marked, ...parts]
-    .sort((a, b) => a.span[0] - b.span[0])
+  // A place a correction takes back ("在江宁，哦不，在浦口", "江宁，就是浦口") is not one to check: the save fills the one meant and
+  // tells the other (need-places.ts takenBackPlaces, the server's own rule).
+  const shown = [...marked, ...parts].sort((a, b) => a.span[0] - b.span[0]);
+  const back = takenBackPlaces(read, shown);
+  const places = shown
+    .filter((_, i) => !back[i])
     .map((p) => p.text)
     .filter((t, i, all) => all.indexOf(t) === i);
   // Which of the places it may be (ADR 154): only while the regions box is blank — typed, the box decides (ADR 091).
   const choices = filled.has("regions") ? [] : placeChoices(places, answer, lng);
   const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
-  const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
+  const taxFills = plan.tax && !filled.has(TAX_FIELD) ? plan.tax : undefined;
+  const hints = { ...planHints(plan), ...(taxFills && !taxFills.range ? { annualTaxWan: taxFills.value } : {}) };
+  // A range of tax ("年纳税800到1000万") fills its lower figure, said as such (docs/decisions/168): never as if 800 were said.
+  const taxRange = taxFills?.range
+    ? [ui(lng, "need.taxRangeRead", { text: taxFills.text, amount: formatWan(lng, taxFills.value, "year") })]
+    : [];
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
   const aside = plan.setAside.map((f) =>
@@ -143,6 +164,11 @@ export function assistPreview(
         text: f.text,
       },
     ),
+  );
+  // A deal the notes refuse ("只租不买", "lease only"): said live as the save will flag it (`dealRefused`, docs/decisions/162, 168),
+  // with the staff pages' words (refusal-messages.ts) — the agent and the person hear that buying will never be suggested.
+  const dealsRefused = (notes.length > NOTES_MAX ? [] : refusedDeals(notes)).map((r) =>
+    ui(lng, "need.dealRefusedRead", { text: refusalMessages.t(lng, `deal.${r.deal}`, { text: r.text }) }),
   );
   // Units of different sizes (docs/decisions/141, 147): said with the words they were read from, as the page says them after sending.
   const sizes = plan.unitSizes.map((f) => ui(lng, "need.unitSizesRead", { text: f.text }));
@@ -168,6 +194,8 @@ export function assistPreview(
         lng,
         NEED_KINDS.find((k) => k === kind),
       ),
+      ...taxRange,
+      ...dealsRefused,
       ...sizes,
       ...budget,
       ...aside,

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { maskContactsDeep } from "~/domain/contact-mask";
+import { refusedDeals } from "~/domain/deal-refusal";
 import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
@@ -154,6 +155,8 @@ export type InquirySummary = {
   singleStorey: boolean;
   /** The annual tax as read and stored (万元), or null: not given (docs/decisions/162: the page says what was read). */
   annualTaxWan?: number | null;
+  /** The tax range typed or said ("800-1000"), whose lower figure `annualTaxWan` is (`taxRange` flag, docs/decisions/168), or null. */
+  taxRange?: string | null;
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
@@ -248,6 +251,8 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     }),
     repeatOf: repeatOf({ flags: row.flags }),
     annualTaxWan: typeof row.tax?.annualTaxWan === "number" && Number.isFinite(row.tax.annualTaxWan) ? row.tax.annualTaxWan : null,
+    // The person's own words: through the one contact filter too (docs/decisions/137).
+    taxRange: maskContactsDeep(leadFlags(flags).find((f) => f.code === "taxRange")?.text ?? null),
   };
 }
 
@@ -340,6 +345,9 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     ...figureFlags.map(flagText),
   ];
   const said = [
+    // A deal refused ("只租不买"): said as a refusal on the staff pages and in the live reading (docs/decisions/162, 168), its
+    // whole clause read — the deal reader reports the word it took ("租"), not the refusal's words.
+    ...refusedDeals(notes).map((r) => r.text),
     ...(named?.places.map((p) => p.text) ?? []),
     ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
     ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),

@@ -566,6 +566,7 @@ export default function HotlineDesk() {
             }}
             placeChoices={previewAnswer && "matches" in previewAnswer ? previewAnswer.placeChoices : undefined}
             areaChecks={previewAnswer && "matches" in previewAnswer ? previewAnswer.areaChecks : undefined}
+            notRead={previewAnswer && "matches" in previewAnswer ? previewAnswer.notRead : undefined}
           />
         </div>
       </div>

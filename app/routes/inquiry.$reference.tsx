@@ -183,8 +183,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!summary.corrected && summary.notRead.length)
       doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     // The annual tax as read (docs/decisions/162): "年纳税三百万" typed, "300 万元/年" said back; none given, said so.
+    // A range's lower figure (docs/decisions/168): said with the range it came from.
     const tax =
-      typeof summary.annualTaxWan === "number" ? formatWan(lng, summary.annualTaxWan, "year") : publicText(lng, "inquiry.summary.taxNone");
+      typeof summary.annualTaxWan !== "number"
+        ? publicText(lng, "inquiry.summary.taxNone")
+        : summary.taxRange
+          ? publicText(lng, "inquiry.summary.taxRange", { amount: formatWan(lng, summary.annualTaxWan, "year"), range: summary.taxRange })
+          : formatWan(lng, summary.annualTaxWan, "year");
     return data(
       { lng, reference, key, summary: shown, places: rows, wished, tax, budget, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },

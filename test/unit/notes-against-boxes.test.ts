@@ -165,7 +165,8 @@ describe("money in the notes", () => {
     }
   });
 
-  it.each(["亩均税收50万", "月纳税50万", "年纳税300-500万"])("%j fills nothing and is told to the recruiter", (notes) => {
+  // A range ("年纳税300-500万") is its lower figure since docs/decisions/168 (test/unit/readers-37.test.ts).
+  it.each(["亩均税收50万", "月纳税50万"])("%j fills nothing and is told to the recruiter", (notes) => {
     const r = lead({ tax: { annualTaxWan: undefined }, need: { notes } });
     expect(r.lead.tax.annualTaxWan).toBeUndefined();
     expect(leadFlags(r.lead)).toContainEqual({ field: "need.notes", code: "unread", text: notes });
@@ -223,11 +224,11 @@ describe("the tax box: an estimate is fine", () => {
       for (const [lng, message] of [
         [
           "zh",
-          "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，填较低的数，范围写在补充说明里",
+          "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，可直接填范围，例如 300-500（按较低的数计）",
         ],
         [
           "en",
-          "This is required: parks admit enterprises by annual tax (tax per mu), so without a figure we cannot tell which parks can take you. Not sure is fine — give a rough figure in 10,000 yuan, e.g. 300 or “about 300”; if you only know a range, enter its lower figure here and the range in the notes",
+          "This is required: parks admit enterprises by annual tax (tax per mu), so without a figure we cannot tell which parks can take you. Not sure is fine — give a rough figure in 10,000 yuan, e.g. 300 or “about 300”; if you only know a range, enter it, e.g. 300-500 (its lower figure is taken)",
         ],
       ] as const) {
         const r = parse({ tax: { annualTaxWan: typed } }, "web", lng);
@@ -259,7 +260,7 @@ describe("the tax box: an estimate is fine", () => {
   it("待定 in the web form's box is refused even beside notes that give the tax (the box says something else)", () => {
     const r = parse({ tax: { annualTaxWan: "待定" }, need: { notes: "年纳税三百万" } }, "web");
     expect(issuesToFieldErrors(r.error!)["tax.annualTaxWan"]).toEqual([
-      "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，填较低的数，范围写在补充说明里",
+      "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，可直接填范围，例如 300-500（按较低的数计）",
     ]);
   });
 

@@ -200,9 +200,9 @@ describe("the deal in the notes (lease / buy), negations read", () => {
     ]);
   });
 
-  it("the hotline form's preview says the deal it will store, only while the box is blank", () => {
+  it("the hotline form's preview says the deal it will store, only while the box is blank; the refusal always (ADR 168)", () => {
     expect(ASSIST_FORM_FIELDS).toContain("deal");
     expect(assistPreview("不考虑购买", new Set(), "zh", "factory").understood).toContain("租");
-    expect(assistPreview("不考虑购买", new Set(["deal"]), "zh", "factory").understood).toBe("");
+    expect(assistPreview("不考虑购买", new Set(["deal"]), "zh", "factory").understood).toBe("明确不要：购买（“不考虑购买”），不会推荐");
   });
 });
