@@ -331,7 +331,8 @@ const en: Record<InventoryKey, string> = {
   "import.blankCell": "(blank)",
   "import.storedBlank": "(blank), keeps the stored value: ",
   "import.storedAbsent": "(no such column), keeps the stored value: ",
-  "import.storedFixBlank": "the cell is blank and keeps the stored value {value}: write a new value to change it, or “清空” or “-” to clear it",
+  "import.storedFixBlank":
+    "the cell is blank and keeps the stored value {value}: write a new value to change it, or “清空” or “-” to clear it",
   "import.storedFixAbsent":
     "the file has no such column and keeps the stored value {value}: add the column with a new value to change it, or with “清空” or “-” to clear it",
   "import.changeValues": "Will be written: ",

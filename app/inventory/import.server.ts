@@ -12,8 +12,8 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { runSteps, runStepsInSlices } from "~/utils/slices.server";
 
-import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { industryListRead } from "./inventory-check";
+import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { COLUMNS, readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
 import { type Collections, type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
@@ -120,7 +120,8 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
       // What words were read as: figures (ADR 117) and industry words, each with the code it became (docs/decisions/169).
       const readAs = [...read.notes, ...(parsed.success ? industryWordsRead(collection, read.value) : [])];
-      if (readAs.length) notes.push({ collection, index, id: rowId, notes: readAs.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
+      if (readAs.length)
+        notes.push({ collection, index, id: rowId, notes: readAs.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
       if (!parsed.success)
         said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map((i) => describeIssue(lng, i)));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);

@@ -201,7 +201,12 @@ function wordsRead(collection: Collection, typedOf: (key: string) => string): Ro
           word.deals.map((d) => dealsCol.choices!.find((x) => x.value === d)!.label[lng]).join(lng === "zh" ? "、" : ", ");
         out.push({
           key: c.key,
-          reason: inventoryRuleMessages.both("statusDealsRead", (lng) => ({ field: field(lng), typed, name: name(lng), deals: deals(lng) })),
+          reason: inventoryRuleMessages.both("statusDealsRead", (lng) => ({
+            field: field(lng),
+            typed,
+            name: name(lng),
+            deals: deals(lng),
+          })),
         });
         continue;
       }

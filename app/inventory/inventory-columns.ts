@@ -793,7 +793,8 @@ function joinStatusDeals(typed: string, flat: Record<string, unknown>, errors: T
     return;
   }
   if (!dealsNotGiven(word, given).length) return;
-  const dealsText = (lng: Lng) => given.map((d) => DEAL.choices!.find((x) => x.value === d)?.label[lng] ?? String(d)).join(lng === "zh" ? "、" : ", ");
+  const dealsText = (lng: Lng) =>
+    given.map((d) => DEAL.choices!.find((x) => x.value === d)?.label[lng] ?? String(d)).join(lng === "zh" ? "、" : ", ");
   errors.push({
     key: "status",
     reason: inventoryRuleMessages.both(storedDeals ? "statusDealsDisagreeStored" : "statusDealsDisagree", (lng) => ({

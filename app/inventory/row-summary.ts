@@ -14,19 +14,7 @@ import type { InventoryValue } from "./inventory-rows.server";
 // 3000 亩 before applying, not only counts and row numbers.
 
 export type SummaryKey =
-  | "kind"
-  | "deals"
-  | "area"
-  | "spec"
-  | "price"
-  | "park"
-  | "status"
-  | "place"
-  | "industries"
-  | "excluded"
-  | "thresholds"
-  | "email"
-  | "parks";
+  "kind" | "deals" | "area" | "spec" | "price" | "park" | "status" | "place" | "industries" | "excluded" | "thresholds" | "email" | "parks";
 export type RowSummary = Partial<Record<SummaryKey, Bilingual>>;
 
 const both = (text: string): Bilingual => ({ zh: text, en: text });
@@ -111,7 +99,10 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
 function parkThresholds(p: InventoryValue["parks"]): RowSummary {
   const said: Bilingual[] = [];
   if (p.minTaxPerMuWan != null)
-    said.push({ zh: `亩均税收门槛 ${formatWan("zh", p.minTaxPerMuWan, "mu")}`, en: `min tax per mu ${formatWan("en", p.minTaxPerMuWan, "mu")}` });
+    said.push({
+      zh: `亩均税收门槛 ${formatWan("zh", p.minTaxPerMuWan, "mu")}`,
+      en: `min tax per mu ${formatWan("en", p.minTaxPerMuWan, "mu")}`,
+    });
   if (p.minInvestmentPerMuWan != null)
     said.push({
       zh: `投资强度门槛 ${formatWan("zh", p.minInvestmentPerMuWan, "mu")}`,

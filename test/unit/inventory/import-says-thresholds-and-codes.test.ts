@@ -31,7 +31,9 @@ describe("a park's preview values: its minimums as stored, with their units, and
       zh: "每千平方米税收门槛 12.5 万元",
       en: "min tax per 1000\u00a0㎡ CNY\u00a0125,000",
     });
-    expect(rowSummary("parks", { ...PARK, excludedIndustries: [], minTaxPerMuWan: 0 } as never).thresholds?.zh).toBe("亩均税收门槛 0 万元/亩");
+    expect(rowSummary("parks", { ...PARK, excludedIndustries: [], minTaxPerMuWan: 0 } as never).thresholds?.zh).toBe(
+      "亩均税收门槛 0 万元/亩",
+    );
     const none = rowSummary("parks", { ...PARK, excludedIndustries: [], minTaxPerMuWan: null } as never);
     expect(none).not.toHaveProperty("thresholds");
     expect(none).not.toHaveProperty("excluded");

@@ -117,9 +117,7 @@ describe("在租 says neither for sure", () => {
       const r = check(cells);
       expect(r.ok).toBe(false);
       const at = !r.ok ? r.issues.find((i) => i.key === "status") : undefined;
-      expect(at?.reason.zh).toBe(
-        `“${word.trim()}”既可指正在招租，也可指已经租出，无法判断：正在招租请写“可租”，已经租出请写“已租”`,
-      );
+      expect(at?.reason.zh).toBe(`“${word.trim()}”既可指正在招租，也可指已经租出，无法判断：正在招租请写“可租”，已经租出请写“已租”`);
       expect(at?.reason.en).toBe(
         `“${word.trim()}” is said both of a space on offer for lease and of one already let: write 可租 (for lease) or 已租 (let)`,
       );
@@ -148,7 +146,11 @@ describe("what the word was read as is said back", () => {
 
   it("with the deals it gave a blank 交易方式", () => {
     expect(said({ status: "可租" })).toEqual([
-      ["status", "状态“可租”读作“可租售”，交易方式按它填为：出租", "status “可租” read as “available”, and the deals as it says: for lease"],
+      [
+        "status",
+        "状态“可租”读作“可租售”，交易方式按它填为：出租",
+        "status “可租” read as “available”, and the deals as it says: for lease",
+      ],
     ]);
     expect(said({ status: "可租可售" })).toEqual([
       [
