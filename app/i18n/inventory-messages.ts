@@ -127,6 +127,10 @@ const zh = {
   "import.createCaption.recruiters": "将新建的招商专员：读到的内容",
   "import.moreRows": "另有 {count} 行未逐行列出（已计入上面的数目）。",
   "import.blankCell": "（空）",
+  "import.storedBlank": "（空），沿用原值：",
+  "import.storedAbsent": "（无此列），沿用原值：",
+  "import.storedFixBlank": "此格空白，沿用了原值 {value}：要改请填写新值，要清除请填写“清空”或“-”",
+  "import.storedFixAbsent": "文件中没有这一列，沿用了原值 {value}：要改请加上这一列并填写新值，要清除请在其中填写“清空”或“-”",
   "import.changeValues": "将写入：",
   "import.keptCells":
     "已有的行中，空白单元格不修改原有数据：{count} 个单元格保留原值（修改的行在下表逐行列出）。要清空某一项，请在单元格中填写“清空”或“-”。",
@@ -177,6 +181,8 @@ const zh = {
   "col.status": "状态",
   "col.place": "所在地",
   "col.industries": "主导产业",
+  "col.excluded": "禁入产业",
+  "col.thresholds": "门槛",
   "col.email": "邮箱",
   "col.typed": "填写内容",
   "edit.unknownPark": "未知园区编号",
@@ -323,6 +329,12 @@ const en: Record<InventoryKey, string> = {
   "import.createCaption.recruiters": "Recruiters to create: the values read",
   "import.moreRows": "{count} more {count:row is|rows are} not listed one by one (counted above).",
   "import.blankCell": "(blank)",
+  "import.storedBlank": "(blank), keeps the stored value: ",
+  "import.storedAbsent": "(no such column), keeps the stored value: ",
+  "import.storedFixBlank":
+    "the cell is blank and keeps the stored value {value}: write a new value to change it, or “清空” or “-” to clear it",
+  "import.storedFixAbsent":
+    "the file has no such column and keeps the stored value {value}: add the column with a new value to change it, or with “清空” or “-” to clear it",
   "import.changeValues": "Will be written: ",
   "import.keptCells":
     "In rows already stored, a blank cell leaves the stored value as it is: {count} {count:cell keeps its value|cells keep their values} (changed rows list them below). To clear a value, write “清空” or “-” in its cell.",
@@ -373,6 +385,8 @@ const en: Record<InventoryKey, string> = {
   "col.status": "Status",
   "col.place": "Location",
   "col.industries": "Focus industries",
+  "col.excluded": "Excluded industries",
+  "col.thresholds": "Minimums",
   "col.email": "Email",
   "col.typed": "As typed",
   "edit.unknownPark": "unknown park",

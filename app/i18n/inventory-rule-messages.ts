@@ -40,6 +40,11 @@ export const inventoryRuleMessages = defineMessages({
     "figureRead.min": "{field}“{typed}”读作 {value}（一格只存一个数：“以上/多”按所写的数存入）",
     "figureRead.max": "{field}“{typed}”读作 {value}（一格只存一个数：“以内/以下”按所写的数存入）",
     choiceRead: "{field}“{typed}”读作“{name}”",
+    statusDealsRead: "{field}“{typed}”读作“{name}”，交易方式按它填为：{deals}",
+    statusAmbiguous: "“{typed}”既可指正在招租，也可指已经租出，无法判断：正在招租请写“可租”，已经租出请写“已租”",
+    statusDealsDisagree: "状态“{typed}”表示{says}，与交易方式“{deals}”不一致：请改正其中一项（状态也可写“可租售”，租售以交易方式为准）",
+    statusDealsDisagreeStored:
+      "状态“{typed}”表示{says}，与交易方式“{deals}”（交易方式未填，沿用原值）不一致：请在交易方式一栏写明租售，或改正状态",
     availableUnread: "无法识别可入驻时间“{typed}”，例如 2027-03、2027-03-15、下半年、年底 或 明年3月",
     headerUnitUnknown: "列“{header}”的单位“{unit}”无法识别：请把表头写成“{own}”，或把单位写在每个单元格里",
     divisibleOverArea: "最小可分割面积不能大于面积",
@@ -91,6 +96,12 @@ export const inventoryRuleMessages = defineMessages({
     "figureRead.min": "{field} “{typed}” read as {value} (a cell holds one figure: “or more” is stored as the figure written)",
     "figureRead.max": "{field} “{typed}” read as {value} (a cell holds one figure: “or less” is stored as the figure written)",
     choiceRead: "{field} “{typed}” read as “{name}”",
+    statusDealsRead: "{field} “{typed}” read as “{name}”, and the deals as it says: {deals}",
+    statusAmbiguous: "“{typed}” is said both of a space on offer for lease and of one already let: write 可租 (for lease) or 已租 (let)",
+    statusDealsDisagree:
+      "status “{typed}” says {says}, but the deals say “{deals}”: correct one of them (or write the status as 可租售, available, and let the deals say the deal)",
+    statusDealsDisagreeStored:
+      "status “{typed}” says {says}, but the deals are “{deals}” (the deals cell is blank: the stored value, kept): write the deals in their cell, or correct the status",
     availableUnread:
       "cannot read the available-from date “{typed}”, e.g. 2027-03, 2027-03-15, 下半年 (second half), 年底 (year end) or 明年3月",
     headerUnitUnknown: "column “{header}”: the unit “{unit}” is not understood; name the column “{own}”, or write the unit in each cell",

@@ -4,7 +4,9 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
 import type { Bilingual } from "~/i18n/i18n";
+import { inventoryText } from "~/i18n/inventory-messages";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
+import type { Lng } from "~/i18n/lng";
 import { runSteps, runStepsInSlices, type SliceClock, sliceClock } from "~/utils/slices.server";
 
 import { isClearWord } from "./cell-clear";
@@ -58,12 +60,44 @@ export type ImportPlan = {
 };
 
 /** Where each row of a collection came from (same order as the rows). */
-export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed" | "kept"> | null)[]>;
+export type Origins = Record<
+  Collection,
+  (Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed" | "kept" | "filled" | "cells"> | null)[]
+>;
 
-/** The cell `key` of a source row as typed: its text, "" when the file has the column and the cell is blank, absent otherwise. */
-function typedCell(key: string | null, where?: Pick<SourceRow, "letters" | "typed"> | null): { typed?: string } {
-  if (!key || !where || !(key in where.letters)) return {};
-  return { typed: where.typed?.[key] ?? "" };
+type CellSource = Pick<SourceRow, "letters" | "typed" | "kept" | "filled" | "cells">;
+
+/**
+ * The cell `key` of a source row as an error shows it: `typed`, its text ("" when the file has the column and
+ * the cell is blank; absent when the file has no such column); `stored`, the stored row's value the cell holds
+ * instead (a blank cell kept, a column left out: keepStoredCells), as the export writes it — an error about it
+ * is about that value, not about a blank (docs/decisions/169).
+ */
+function typedCell(key: string | null, where?: Partial<CellSource> | null): Pick<SheetIssue, "typed" | "stored"> {
+  if (!key || !where?.letters) return {};
+  const fromStored = where.kept?.includes(key) || where.filled?.includes(key);
+  const stored = fromStored && where.cells?.[key] !== undefined ? { stored: String(where.cells[key]) } : {};
+  return key in where.letters ? { typed: where.typed?.[key] ?? "", ...stored } : stored;
+}
+
+/**
+ * An issue at the cell `key` of a source row: its name (cellName), the cell as typed (typedCell) and the reason —
+ * with, when the cell holds a stored value, which value and how to change or clear it: a stored row's value that
+ * fails a rule made after it was stored (land with a ceiling, ADR 103) was said as a blank cell's problem, "（空）"
+ * under "leave it blank" (docs/decisions/169).
+ */
+function atCell(
+  collection: Collection,
+  key: string | null,
+  where: (Partial<CellSource> & Pick<SourceRow, "letters" | "headers">) | null | undefined,
+  reason: Bilingual,
+): Pick<SheetIssue, "column" | "reason" | "typed" | "stored"> {
+  const cell = typedCell(key, where);
+  const column = cellName(collection, key, where ?? undefined);
+  if (cell.stored === undefined) return { column, reason, ...cell };
+  const fix = cell.typed === undefined ? "import.storedFixAbsent" : "import.storedFixBlank";
+  const said = (lng: Lng) => inventoryText(lng, fix, { value: cell.stored! });
+  return { column, reason: { zh: `${reason.zh}（${said("zh")}）`, en: `${reason.en} (${said("en")})` }, ...cell };
 }
 
 /**
@@ -118,9 +152,8 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
   for (const src of read.rows) {
     yield;
     const { collection, sheet, row, letters, headers } = src;
-    const issue = (key: string | null, reason: Bilingual) =>
-      errors.push({ sheet, row, column: cellName(collection, key, src), reason, ...typedCell(key, src) });
-    const checked = checkTextRow(collection, src.cells);
+    const issue = (key: string | null, reason: Bilingual) => errors.push({ sheet, row, ...atCell(collection, key, src, reason) });
+    const checked = checkTextRow(collection, src.cells, undefined, [...(src.kept ?? []), ...(src.filled ?? [])]);
     // An id seen on an earlier row is a duplicate whether either row is otherwise good or not.
     const id = src.cells.id === undefined ? "" : cleanTyped(String(src.cells.id));
     // Ids ignore case (ADR 107): "r3" below "R3" is the same id again.
@@ -149,7 +182,7 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
       for (const d of cellReadings(collection, src.cells, checked.value))
         notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
-      origins[collection].push({ sheet, row, letters, headers, typed: src.typed, kept: src.kept });
+      origins[collection].push({ sheet, row, letters, headers, typed: src.typed, kept: src.kept, filled: src.filled, cells: src.cells });
       continue;
     }
     // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
@@ -162,6 +195,9 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
         letters,
         headers,
         typed: src.typed,
+        kept: src.kept,
+        filled: src.filled,
+        cells: src.cells,
         collection,
         field,
         parks: String(cell)
@@ -174,7 +210,7 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
 }
 
 /** The park a refused row names (a space's park, a recruiter's parks), as typed. */
-type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed"> & {
+type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed" | "kept" | "filled" | "cells"> & {
   collection: Collection;
   field: string;
   parks: string[];
@@ -192,9 +228,7 @@ async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], parkIds: s
   return (await unknownParks(sql, parkIds, refused)).map((r) => ({
     sheet: r.sheet,
     row: r.row,
-    column: cellName(r.collection, r.field, r),
-    reason: unknownParkReason(r.parks),
-    ...typedCell(r.field, r),
+    ...atCell(r.collection, r.field, r, unknownParkReason(r.parks)),
   }));
 }
 
@@ -270,9 +304,7 @@ export async function planImport(
     errors.push({
       sheet: origin?.sheet ?? ref.collection,
       row: origin?.row ?? ref.index + 1,
-      column: cellName(ref.collection, ref.field, origin ?? undefined),
-      reason: unknownParkReason(ref.parks),
-      ...typedCell(ref.field, origin),
+      ...atCell(ref.collection, ref.field, origin, unknownParkReason(ref.parks)),
     });
   }
   for (const clash of clashes) {
@@ -280,9 +312,7 @@ export async function planImport(
     errors.push({
       sheet: origin?.sheet ?? clash.collection,
       row: origin?.row ?? clash.index + 1,
-      column: cellName(clash.collection, clash.field, origin ?? undefined),
-      reason: clash.reason,
-      ...typedCell(clash.field, origin),
+      ...atCell(clash.collection, clash.field, origin, clash.reason),
     });
   }
   const hash = await planHash(value, stored, clock);
@@ -348,15 +378,17 @@ async function keepStoredCells(sql: Sql, read: WorkbookRead): Promise<void> {
       if (!old) continue;
       const cells = writeCells(collection, fromDbRow(collection, old));
       const kept: string[] = [];
+      const filled: string[] = [];
       for (const c of COLUMNS[collection]) {
         const v = cells[c.key];
         if (v === null || v === undefined || cleared.has(c.key) || src.refused?.includes(c.key)) continue;
         const present = c.key in src.letters;
         if (present && src.cells[c.key] !== undefined && cleanTyped(String(src.cells[c.key])) !== "") continue;
         src.cells[c.key] = v;
-        if (present) kept.push(c.key);
+        (present ? kept : filled).push(c.key);
       }
       if (kept.length) src.kept = kept;
+      if (filled.length) src.filled = filled;
     }
   }
 }

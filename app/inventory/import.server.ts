@@ -4,6 +4,7 @@ import { fieldPath } from "~/domain/field-path";
 import { quoteValue } from "~/domain/filter-notices";
 import { cleanTyped } from "~/domain/format-chars";
 import { IMPORT_COLLECTIONS } from "~/domain/import-bounds";
+import type { Bilingual } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
@@ -11,8 +12,9 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { runSteps, runStepsInSlices } from "~/utils/slices.server";
 
+import { industryListRead } from "./inventory-check";
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
-import { readJsonNumbers } from "./inventory-columns";
+import { COLUMNS, readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
 import { type Collections, type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
 import { type UncoveredPark, uncoveredParks } from "./uncovered-parks.server";
@@ -21,7 +23,11 @@ const RULES = { zh: libraryErrorMap("zh"), en: libraryErrorMap("en") } as const;
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
 export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: number; updated: number; unchanged: number }>;
-/** What a row's words were read as (a figure written "约五千": 5000), said back as the Excel preview's 提示 are (docs/decisions/117). */
+/**
+ * What a row's words were read as — a figure written "约五千": 5000 (docs/decisions/117); an industry word and the code
+ * it became, "锂电池" → C38 (docs/decisions/169) — said back as the Excel preview's 提示 are: POST /api/import's
+ * `readAs`, `npm run import`'s notes.
+ */
 export type ImportRowNote = { collection: "parks" | "spaces" | "recruiters"; index: number; id?: string; notes: string[] };
 export type ImportResult =
   | {
@@ -111,9 +117,11 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
       const read = readJsonNumbers(collection, row);
       said.push(...read.errors.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])));
       const unread = new Set(read.errors.map((e) => fieldPath(e.path)));
-      if (read.notes.length)
-        notes.push({ collection, index, id: rowId, notes: read.notes.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
+      // What words were read as: figures (ADR 117) and industry words, each with the code it became (docs/decisions/169).
+      const readAs = [...read.notes, ...(parsed.success ? industryWordsRead(collection, read.value) : [])];
+      if (readAs.length)
+        notes.push({ collection, index, id: rowId, notes: readAs.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
       if (!parsed.success)
         said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map((i) => describeIssue(lng, i)));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);
@@ -123,6 +131,22 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
     }
   }
   return errors.length ? { ok: false, errors, value, refs, parkIds } : { ok: true, value, notes };
+}
+
+/**
+ * A JSON row's industry lists (a park's industries and excludedIndustries, a recruiter's industries) read as the
+ * Excel preview says them (inventory-check.ts industryListRead): each item that is no code as stored, with the
+ * code it became ("锂电池" → C38 电气机械和器材制造业), and each stored once beside an earlier one of the same code.
+ * The JSON import stored the codes and said nothing, while the sheet's preview said them (docs/decisions/160, 169).
+ */
+function industryWordsRead(collection: keyof Collections, row: unknown): { path: string[]; reason: Bilingual }[] {
+  const r = row as Record<string, unknown>;
+  return COLUMNS[collection].flatMap((c) => {
+    const items = r[c.key];
+    if (!c.industry || !Array.isArray(items) || !items.every((x) => typeof x === "string")) return [];
+    const reason = industryListRead(c.header, items as string[]);
+    return reason ? [{ path: [c.key], reason }] : [];
+  });
 }
 
 /** The park ids a raw row names (a space's parkId, a recruiter's parks), when they are ids at all. */

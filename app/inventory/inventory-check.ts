@@ -11,6 +11,7 @@ import type { Lng } from "~/i18n/lng";
 import { type Collection, columnByKey, columnKeyOf, COLUMNS, figureReadReason, isYesNoColumn, readTextRow } from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
+import { statusDealWord } from "./status-words";
 
 // One row of texts (an Excel row, an admin form) checked by the one inventory schema, each problem
 // tied to its column and said in zh and en. Used by the Excel import and by the admin forms.
@@ -25,11 +26,17 @@ export type RowCheck<C extends Collection> = { ok: true; value: InventoryValue[C
 
 /**
  * Cells (column key → text or number; lists may come as arrays from a form) → a valid row, or every issue.
- * `now`: the clock words such as 下半年 in 可入驻时间 are read against.
+ * `now`: the clock words such as 下半年 in 可入驻时间 are read against. `stored`: the keys whose cells hold a
+ * stored row's values, not the file's (readTextRow).
  */
-export function checkTextRow<C extends Collection>(collection: C, cells: Record<string, unknown>, now: Date = new Date()): RowCheck<C> {
+export function checkTextRow<C extends Collection>(
+  collection: C,
+  cells: Record<string, unknown>,
+  now: Date = new Date(),
+  stored: readonly string[] = [],
+): RowCheck<C> {
   const flat = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, Array.isArray(v) ? v.join("、") : v]));
-  const read = readTextRow(collection, flat, now);
+  const read = readTextRow(collection, flat, now, stored);
   const schema = INVENTORY_SCHEMAS[collection];
   const en = schema.safeParse(read.value, { error: EN_ERRORS });
   if (en.success && read.errors.length === 0) return { ok: true, value: en.data as InventoryValue[C] };
@@ -186,6 +193,23 @@ function wordsRead(collection: Collection, typedOf: (key: string) => string): Ro
       const name = (lng: Lng) => label(lng).join(lng === "zh" ? "、" : ", ");
       // Written as its name, its English name or its value (the admin form's select posts the value): nothing to say.
       if ([label("zh"), label("en"), values].some((w) => items(w.join("、")).toLowerCase() === items(typed).toLowerCase())) continue;
+      // A 状态 word that says the deal gave a blank 交易方式 its deals (可租 → 出租): said with them (docs/decisions/169).
+      const word = collection === "spaces" && c.key === "status" && !typedOf("deals") ? statusDealWord(typed) : null;
+      if (word) {
+        const dealsCol = columnByKey("spaces", "deals")!;
+        const deals = (lng: Lng) =>
+          word.deals.map((d) => dealsCol.choices!.find((x) => x.value === d)!.label[lng]).join(lng === "zh" ? "、" : ", ");
+        out.push({
+          key: c.key,
+          reason: inventoryRuleMessages.both("statusDealsRead", (lng) => ({
+            field: field(lng),
+            typed,
+            name: name(lng),
+            deals: deals(lng),
+          })),
+        });
+        continue;
+      }
       out.push({ key: c.key, reason: inventoryRuleMessages.both("choiceRead", (lng) => ({ field: field(lng), typed, name: name(lng) })) });
     }
   }
@@ -205,25 +229,32 @@ function industriesRead(collection: Collection, typedOf: (key: string) => string
     if (!c.industry || !typed) continue;
     const r = c.read(typed);
     if (!r.ok || !Array.isArray(r.value)) continue;
-    const first = new Map<string, string>();
-    const parts: Bilingual[] = [];
-    const reads = r.value.map(String).map((item) => ({ item, read: readIndustry(item) }));
-    if (reads.some((x) => !x.read.ok)) continue; // a refused cell: its error says it (cellReadings reads checked rows)
-    for (const { item, read } of reads) {
-      if (!read.ok) continue;
-      const label = (lng: Lng) => industryLabel(read.code, lng);
-      const earlier = first.get(read.code);
-      if (earlier === undefined) {
-        first.set(read.code, item);
-        if (item !== read.code) parts.push(inventoryRuleMessages.both("industryReadOne", (lng) => ({ typed: item, label: label(lng) })));
-      } else parts.push(inventoryRuleMessages.both("industryReadSame", (lng) => ({ typed: item, label: label(lng), first: earlier })));
-    }
-    if (!parts.length) continue;
-    const readings = (lng: Lng) => parts.map((p) => p[lng]).join(lng === "zh" ? "；" : "; ");
-    out.push({
-      key: c.key,
-      reason: inventoryRuleMessages.both("industryRead", (lng) => ({ field: c.header[lng], readings: readings(lng) })),
-    });
+    const reason = industryListRead(c.header, r.value.map(String));
+    if (reason) out.push({ key: c.key, reason });
   }
   return out;
+}
+
+/**
+ * What a list of industry items (a cell's, or a JSON row's array) was read as, said under `field`'s name — "主导产业：
+ * “锂电池” → C38 电气机械和器材制造业" — or null when every item is its code as stored, or an item is refused (its
+ * error says it). The Excel/CSV preview's 提示 and the JSON import's `readAs` (docs/decisions/160, 169).
+ */
+export function industryListRead(field: Bilingual, items: readonly string[]): Bilingual | null {
+  const first = new Map<string, string>();
+  const parts: Bilingual[] = [];
+  const reads = items.map((item) => ({ item, read: readIndustry(item) }));
+  if (reads.some((x) => !x.read.ok)) return null;
+  for (const { item, read } of reads) {
+    if (!read.ok) continue;
+    const label = (lng: Lng) => industryLabel(read.code, lng);
+    const earlier = first.get(read.code);
+    if (earlier === undefined) {
+      first.set(read.code, item);
+      if (item !== read.code) parts.push(inventoryRuleMessages.both("industryReadOne", (lng) => ({ typed: item, label: label(lng) })));
+    } else parts.push(inventoryRuleMessages.both("industryReadSame", (lng) => ({ typed: item, label: label(lng), first: earlier })));
+  }
+  if (!parts.length) return null;
+  const readings = (lng: Lng) => parts.map((p) => p[lng]).join(lng === "zh" ? "；" : "; ");
+  return inventoryRuleMessages.both("industryRead", (lng) => ({ field: field[lng], readings: readings(lng) }));
 }

@@ -22,6 +22,7 @@ import type { Lng } from "~/i18n/lng";
 
 import { type CellRead, readAvailableFromCell, readAwayDay, readDay } from "./cell-dates";
 import type { Park, Recruiter, Space } from "./inventory-schema";
+import { dealsNotGiven, isAmbiguousStatus, statusDealWord } from "./status-words";
 
 // The inventory as people write it: one column per field, Chinese headers, values with their units
 // ("5千平", "50亩", "300万元", "出租、出售", "是"). Shared by the Excel/CSV import, the export, the
@@ -424,14 +425,31 @@ const DEAL = choice(
 );
 const STATUS = choice(
   [
-    { value: "available", label: { zh: "可租售", en: "available" }, also: ["空置", "可用", "待租", "待售"] },
+    // Words that also say the deal (可租, 待租, 已售 …) are read by status-words.ts (the `status` column below).
+    { value: "available", label: { zh: "可租售", en: "available" }, also: ["空置", "可用"] },
     // One name a status everywhere a person reads it (admin, desk, shortlist, import errors): these labels.
     // Older words stay readable in a sheet (已预订 was the label until 2026-12).
     { value: "reserved", label: { zh: "已预留", en: "reserved" }, also: ["已预订", "预订", "预留", "意向中"] },
-    { value: "let", label: { zh: "已租售", en: "let or sold" }, also: ["已出租", "已出售", "已租", "已售"] },
+    { value: "let", label: { zh: "已租售", en: "let or sold" } },
   ],
   { zh: "状态", en: "status" },
 );
+
+/**
+ * 状态: the choices' names and spellings, and the words that say the deal too (status-words.ts: 可租, 可售,
+ * 可租可售, 待租, 已租, 已售 → the status here; the deal joined to 交易方式 by readTextRow). 在租 is refused
+ * naming its two meanings; another word is refused as the choices refuse it (docs/decisions/169).
+ */
+const status: Pick<Column, "read" | "write" | "choices"> = {
+  ...STATUS,
+  read: (t) => {
+    const r = STATUS.read(t);
+    if (r.ok) return r;
+    const word = statusDealWord(t);
+    if (word) return ok(word.status);
+    return isAmbiguousStatus(t) ? { ok: false, reason: inventoryRuleMessages.both("statusAmbiguous", { typed: t }) } : r;
+  },
+};
 const CHANNEL = choice(
   [
     { value: "email", label: { zh: "邮件", en: "email" }, also: ["邮箱", "电子邮件"] },
@@ -440,9 +458,16 @@ const CHANNEL = choice(
   { zh: "通知方式", en: "channel" },
 );
 
-/** 租售: "出租、出售", also "租售", "可租可售". */
+/** The deals an item of 交易方式 names: a deal's name or word, 租售, or a 状态 word of a space on offer (可租, 可售; status-words.ts). */
+function dealItem(item: string): CellRead {
+  if (/^(?:租售|可租可售|租或售)$/.test(item)) return ok(["lease", "buy"]);
+  const word = statusDealWord(item);
+  return word?.status === "available" ? ok(word.deals) : DEAL.read(item);
+}
+
+/** 租售: "出租、出售", also "租售", "可租可售", "可租". */
 const deals: Pick<Column, "read" | "write" | "list" | "choices"> = {
-  ...listOf((item) => (/^(?:租售|可租可售|租或售)$/.test(item) ? ok(["lease", "buy"]) : DEAL.read(item))),
+  ...listOf(dealItem),
   choices: DEAL.choices,
   write: (v) => (Array.isArray(v) && v.length ? v.map((d) => DEAL.write(d)).join("、") : null),
 };
@@ -647,7 +672,13 @@ export const COLUMNS: Record<Collection, Column[]> = {
         "YYYY-MM or YYYY-MM-DD; or words such as 明年下半年 (second half of next year), 年底, 明年3月 (a period reads as its first month; a bare 下半年 whose year is unclear is asked to name the year)",
       ),
     ),
-    col("status", "状态", "status", STATUS, REQUIRED),
+    col("status", "状态", "status", status, {
+      ...REQUIRED,
+      ...hint(
+        "也可写 可租、可售、可租可售、待租、已租、已售：这些词也说明交易方式，须与交易方式一栏一致（交易方式空白时按它填）",
+        "also 可租 (for lease), 可售 (for sale), 可租可售, 待租, 已租 (let), 已售 (sold): these say the deal too, which must agree with the deals column (a blank deals cell takes it)",
+      ),
+    }),
     col("notes", "备注", "notes", text),
   ],
   recruiters: [
@@ -722,20 +753,56 @@ export type TextRowRead = { value: Record<string, unknown>; errors: { key: strin
  * One row of texts (column key → what the cell or the form field holds) → the import format's object
  * and the cells that could not be read. Blank cells are left out (the schema decides if they are
  * required). Numbers that came as numbers (an Excel numeric cell) are read from their decimal text.
+ * A space's 状态 word that says the deal is joined to 交易方式 (joinStatusDeals). `stored`: the column keys
+ * whose cells hold a stored row's value, not the file's (import-plan.server.ts keepStoredCells).
  */
-export function readTextRow(collection: Collection, cells: Record<string, unknown>, now: Date = new Date()): TextRowRead {
+export function readTextRow(
+  collection: Collection,
+  cells: Record<string, unknown>,
+  now: Date = new Date(),
+  stored: readonly string[] = [],
+): TextRowRead {
   const flat: Record<string, unknown> = {};
   const errors: TextRowRead["errors"] = [];
+  const textOf = (key: string) => (cells[key] === null || cells[key] === undefined ? "" : cleanTyped(String(cells[key])));
   for (const c of COLUMNS[collection]) {
-    const raw = cells[c.key];
-    const t = raw === null || raw === undefined ? "" : cleanTyped(String(raw));
+    const t = textOf(c.key);
     if (t === "") continue;
     const r = c.read(t, now);
     if (r.ok) flat[c.key] = r.value;
     else errors.push({ key: c.key, reason: r.reason });
   }
+  if (collection === "spaces" && flat.status !== undefined) joinStatusDeals(textOf("status"), flat, errors, stored.includes("deals"));
   // Form fields for the optional specs: a blank one means "unknown", i.e. null in the import format.
   return { value: assembleRow(collection, flat), errors };
+}
+
+/**
+ * A 状态 word that says the deal too (status-words.ts: 可售, 已租 …) and the row's 交易方式 (docs/decisions/169):
+ * a blank 交易方式 takes the word's deals; a given one must offer every deal the word says (可租 beside 出租、出售
+ * is taken: the word names one of the two; 可售 beside 出租 is refused at 状态, naming both — `storedDeals`: the
+ * 交易方式 cell was blank or its column left out, and holds the stored deals, said so). A 交易方式 cell that
+ * could not be read is said at its own cell.
+ */
+function joinStatusDeals(typed: string, flat: Record<string, unknown>, errors: TextRowRead["errors"], storedDeals: boolean): void {
+  const word = statusDealWord(typed);
+  if (!word || errors.some((e) => e.key === "deals")) return;
+  const given = flat.deals;
+  if (!Array.isArray(given) || given.length === 0) {
+    flat.deals = word.deals;
+    return;
+  }
+  if (!dealsNotGiven(word, given).length) return;
+  const dealsText = (lng: Lng) =>
+    given.map((d) => DEAL.choices!.find((x) => x.value === d)?.label[lng] ?? String(d)).join(lng === "zh" ? "、" : ", ");
+  errors.push({
+    key: "status",
+    reason: inventoryRuleMessages.both(storedDeals ? "statusDealsDisagreeStored" : "statusDealsDisagree", (lng) => ({
+      typed,
+      says: word.says[lng],
+      deals: dealsText(lng),
+    })),
+  });
 }
 
 /** Where a column's value sits in the import format's object (the inverse of `columnKeyOf`): lat → location.lat. */

@@ -13,7 +13,8 @@ import type { InventoryValue } from "./inventory-rows.server";
 // and industries; a recruiter's email and parks — so the admin checks "3000" was read as 3000 ㎡ and not
 // 3000 亩 before applying, not only counts and row numbers.
 
-export type SummaryKey = "kind" | "deals" | "area" | "spec" | "price" | "park" | "status" | "place" | "industries" | "email" | "parks";
+export type SummaryKey =
+  "kind" | "deals" | "area" | "spec" | "price" | "park" | "status" | "place" | "industries" | "excluded" | "thresholds" | "email" | "parks";
 export type RowSummary = Partial<Record<SummaryKey, Bilingual>>;
 
 const both = (text: string): Bilingual => ({ zh: text, en: text });
@@ -33,8 +34,9 @@ function choiceLabel(collection: Collection, key: string, value: string): Biling
  * The key values of a checked row (the import format, stored units) as the preview shows them:
  * spaces → kind, deals (lease / sale), area (㎡; land in 亩 with its ㎡; the divisible area), the building's
  * figures (ceiling m, floor load kg/㎡, power kVA, crane t, floors, single storey), prices (rent 元/㎡·月,
- * sale 元/㎡, land 万元/亩), park, status (with the month it is available from); parks → place (province, city, district as stored; in English their English names, the Chinese path after them), focus industries; recruiters → email,
- * parks. A price or list not given is absent.
+ * sale 元/㎡, land 万元/亩), park, status (with the month it is available from); parks → place (province, city, district as stored; in English their English names, the Chinese path after them), focus industries,
+ * excluded industries, the thresholds matching reads (亩均税收 and 投资强度 in 万元/亩, tax per 1000 ㎡ in 万元:
+ * docs/decisions/169); recruiters → email, parks. A price, threshold or list not given is absent.
  */
 export function rowSummary<C extends Collection>(collection: C, value: InventoryValue[C]): RowSummary {
   if (collection === "spaces") {
@@ -81,8 +83,35 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
       // English readers get the division's English names with the Chinese path after them, as the region picker says it.
       place: { zh: place, en: englishPathLabel(place) },
       ...(p.industries.length ? { industries: listed(p.industries) } : {}),
+      ...(p.excludedIndustries?.length ? { excluded: listed(p.excludedIndustries) } : {}),
+      ...parkThresholds(p),
     };
   }
   const r = value as InventoryValue["recruiters"];
   return { email: both(r.email), parks: listed(r.parks) };
+}
+
+/**
+ * A park's minimums as stored (万元) with their units — "亩均税收门槛 30 万元/亩；投资强度门槛 300 万元/亩；每千平方米税收门槛
+ * 20 万元" / "min tax per mu CNY 300,000/mu; …" (money-format.ts formatWan) — or nothing when it sets none. A new
+ * park's preview showed none of them, though matching refuses leads by them (docs/decisions/169).
+ */
+function parkThresholds(p: InventoryValue["parks"]): RowSummary {
+  const said: Bilingual[] = [];
+  if (p.minTaxPerMuWan != null)
+    said.push({
+      zh: `亩均税收门槛 ${formatWan("zh", p.minTaxPerMuWan, "mu")}`,
+      en: `min tax per mu ${formatWan("en", p.minTaxPerMuWan, "mu")}`,
+    });
+  if (p.minInvestmentPerMuWan != null)
+    said.push({
+      zh: `投资强度门槛 ${formatWan("zh", p.minInvestmentPerMuWan, "mu")}`,
+      en: `min investment per mu ${formatWan("en", p.minInvestmentPerMuWan, "mu")}`,
+    });
+  if (p.minTaxPer1000SqmWan != null)
+    said.push({
+      zh: `每千平方米税收门槛 ${formatWan("zh", p.minTaxPer1000SqmWan)}`,
+      en: `min tax per 1000\u00a0㎡ ${formatWan("en", p.minTaxPer1000SqmWan)}`,
+    });
+  return said.length ? { thresholds: { zh: said.map((x) => x.zh).join("；"), en: said.map((x) => x.en).join("; ") } } : {};
 }

@@ -174,6 +174,8 @@ const VALUE_COLUMNS: Record<Collection, { key: SummaryKey; label: InventoryKey; 
   parks: [
     { key: "place", label: "col.place" },
     { key: "industries", label: "col.industries" },
+    { key: "excluded", label: "col.excluded" },
+    { key: "thresholds", label: "col.thresholds" },
   ],
   recruiters: [
     { key: "email", label: "col.email" },
@@ -252,9 +254,21 @@ function PlanView({
                 <th scope="row">{e.sheet}</th>
                 <td className="num">{e.row ?? "—"}</td>
                 <td>{e.column ?? "—"}</td>
-                {/* The cell as the file holds it: the admin finds it and sees what was read. */}
+                {/* The cell as the file holds it: the admin finds it and sees what was read — a blank cell or a
+                    column left out that kept a stored value, with that value (docs/decisions/169). */}
                 <td data-typed="">
-                  {e.typed === undefined ? "—" : e.typed === "" ? t("import.blankCell") : <code className="typed-cell">{e.typed}</code>}
+                  {e.stored !== undefined ? (
+                    <>
+                      {t(e.typed === undefined ? "import.storedAbsent" : "import.storedBlank")}
+                      <code className="typed-cell">{e.stored}</code>
+                    </>
+                  ) : e.typed === undefined ? (
+                    "—"
+                  ) : e.typed === "" ? (
+                    t("import.blankCell")
+                  ) : (
+                    <code className="typed-cell">{e.typed}</code>
+                  )}
                 </td>
                 <td className="error-text">{e.reason[lng]}</td>
               </tr>

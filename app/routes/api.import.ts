@@ -30,7 +30,8 @@ function rowErrors(request: Request, rows: ImportRowError[]): Record<string, str
 /**
  * POST /api/import: upsert by id in one transaction → 200 `{counts}`, with `uncoveredParks: [{id, name}]` and
  * `warnings: ["…"]` (the caller's language) when parks are left that no working recruiter covers (their leads
- * go to the admins' unassigned queue); any bad row → 400 in the API's error shape
+ * go to the admins' unassigned queue), and `readAs: [{collection, index, id, notes: ["industries: …“锂电池” → C38 …"]}]`
+ * when words were read as something else (an industry word's code, "约五千" → 5000; the caller's language); any bad row → 400 in the API's error shape
  * (ADR 025) `{errors: {"spaces[57]": ["areaSqm: …"], _form: ["1 bad row(s)…"]}, rows: [{collection,
  * index, id, errors}]}` — `rows` lists every bad row for scripts — and nothing written.
  */
@@ -60,6 +61,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return Response.json({
       counts: result.counts,
       ...(uncovered.length ? { uncoveredParks: uncovered, warnings: [uncoveredParksText(lngFromRequest(request), uncovered)] } : {}),
+      // What words were read as (an industry word's code, a figure's "约"), as the Excel preview says them (docs/decisions/169).
+      ...(result.notes?.length ? { readAs: result.notes } : {}),
     });
   } catch (error) {
     log.error("import failed", { error: errorMessage(error) });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { importInventory } from "~/inventory/import.server";
 
 import { adminDemoSuite } from "../support/admin-demo-suite";
-import { webClient } from "../support/staff-web";
+import { applyPreviewPage, previewUpload } from "../support/admin-import";
 
 // New-user trial (2026-12-05), through the real /admin/import route: (1) a re-imported sheet with a column
 // left blank wiped that field of every stored row — a blank cell now leaves the stored value as it is, the
@@ -16,30 +16,8 @@ const PASSWORD = "空白-保留原值-2026";
 
 const suite = adminDemoSuite("import_blank_keeps", EMAIL, PASSWORD);
 
-/** A CSV named `name` (lines of text) or an .xlsx (its bytes) previewed at /admin/import: the page's status and HTML. */
-async function preview(name: string, lines: string[] | Buffer, lng: "zh" | "en" = "zh"): Promise<{ status: number; html: string }> {
-  const csrf = await webClient(suite.web.url).csrfOf("/admin/import", suite.cookie);
-  const body = new FormData();
-  body.append("csrf", csrf);
-  body.append("intent", "preview");
-  body.append("file", new Blob([Array.isArray(lines) ? `${lines.join("\r\n")}\r\n` : new Uint8Array(lines)]), name);
-  const res = await fetch(`${suite.web.url}/admin/import${lng === "en" ? "?lng=en" : ""}`, {
-    method: "POST",
-    headers: { cookie: suite.cookie },
-    body,
-  });
-  return { status: res.status, html: await res.text() };
-}
-
-async function apply(html: string): Promise<string> {
-  const field = (n: string) => new RegExp(`name="${n}" value="([^"]+)"`).exec(html)![1];
-  const body = new FormData();
-  for (const n of ["csrf", "previewId", "hash"]) body.append(n, field(n));
-  body.append("intent", "apply");
-  const res = await fetch(`${suite.web.url}/admin/import`, { method: "POST", headers: { cookie: suite.cookie }, body });
-  expect(res.status).toBe(200);
-  return res.text();
-}
+const preview = (name: string, lines: string[] | Buffer, lng: "zh" | "en" = "zh") => previewUpload(suite, name, lines, lng);
+const apply = (html: string) => applyPreviewPage(suite, html);
 
 const text = (html: string) =>
   html

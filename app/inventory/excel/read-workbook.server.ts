@@ -44,13 +44,17 @@ export type SourceRow = {
    * keepStoredCells: blank = as it is, docs/decisions/160): what the preview lists as kept.
    */
   kept?: string[];
+  /** Column keys the sheet leaves out, filled with a stored row's values (keepStoredCells, ADR 027). */
+  filled?: string[];
 };
 
 /**
  * A problem in the upload, at a cell where there is one. `typed`: the cell as the file holds it ("" when
- * blank), for the admin to see what was read (docs/decisions/103); absent when the issue is no cell's.
+ * blank), for the admin to see what was read (docs/decisions/103); absent when the issue is no cell's. `stored`:
+ * the stored row's value the cell holds instead of a blank or a column left out (docs/decisions/160, 169),
+ * as the export writes it.
  */
-export type SheetIssue = { sheet: string; row: number | null; column: string | null; reason: Bilingual; typed?: string };
+export type SheetIssue = { sheet: string; row: number | null; column: string | null; reason: Bilingual; typed?: string; stored?: string };
 export type WorkbookRead = { rows: SourceRow[]; errors: SheetIssue[]; warnings: SheetIssue[] };
 
 const norm = (s: string) =>

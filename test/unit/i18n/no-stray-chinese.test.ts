@@ -66,6 +66,8 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/inventory/inventory-columns.ts":
     "the import/export format (DESIGN.md): Chinese column headers, value words (出租, 是) and weekday words",
   "app/inventory/cell-clear.ts": "the same format's word that clears a stored value (清空), read in a cell",
+  "app/inventory/status-words.ts":
+    "the same format's 状态 words that say the deal too (可租, 可售, 已租, 已售, 在租) and the joiners between them (或, 和), read in a cell",
   "app/inventory/cell-dates.ts": "the same format's dates as typed in a cell (2026年3月1日)",
   "app/inventory/excel/read-workbook.server.ts":
     "the same format: sheet names (园区, 空间, 招商专员), yes/no words and the numerals of a figure cell under a header's unit",
