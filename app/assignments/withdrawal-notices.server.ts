@@ -1,7 +1,6 @@
 import type { TransactionSql } from "~/db/db.server";
-import type { WithdrawalReason } from "~/notify/withdrawal-reason";
-
 import { enqueue } from "~/db/outbox.server";
+import type { WithdrawalReason } from "~/notify/withdrawal-reason";
 
 import { addNotification, type Notice, queueNotice } from "./notifications.server";
 

@@ -120,7 +120,7 @@ const en: Record<HttpKey, string> = {
     "This API takes the admin token only: send Authorization: Bearer <admin token>. To import in the browser, use Admin → Import (/admin/import).",
   forbidden: "You are signed in but have no permission for this API (it needs the admin role).",
   tooManyTokens: "Too many wrong admin tokens; try again in {seconds} {seconds:second|seconds}.",
-  lookupRateLimited: "Too many lookups: each account may look up at most {max} times a minute.",
+  lookupRateLimited: "Too many lookups: each account may look up at most {max} {max:time|times} a minute.",
   notFound: "No such record.",
   noSuchApi: "There is no API at this address.",
   postOnly: "This address accepts POST only.",
