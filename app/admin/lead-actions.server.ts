@@ -215,8 +215,9 @@ export async function closeLead(
         actor,
       });
     await recordRoutingEvent(tx, { leadId: lead.id, event: "closed", rule: input.as, reason, actor });
-    const notices = await queueWithdrawalNotices(tx, ended, "lead-closed", 0);
-    return { ok: true, notices };
+    // Due at once: the relay hands them to notify.* (no worker here to deliver them inline).
+    await queueWithdrawalNotices(tx, ended, "lead-closed", 0);
+    return { ok: true };
   });
 }
 
