@@ -202,6 +202,10 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
       // The offer's SLA check may have run while it was closed (and did nothing): check it again at its deadline.
       if (r.dueMs !== null) await enqueue(tx, "assignment.sla", [r.id], { afterMs: r.dueMs });
     }
+    // Their "signed elsewhere" notices, due after this window, are not sent: nothing ended (docs/decisions/167).
+    if (reopened.length > 0)
+      await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'undo-signed'
+               where assignment_id in ${tx(reopened.map((r) => r.id))} and kind = 'withdrawal-notice' and status = 'pending'`;
     return { ok: true, undone: "signed" } as const;
   });
 }
