@@ -139,7 +139,8 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, valu
   return z.preprocess(
     (v) => {
       const b = blankToUndefined(v);
-      if (typeof b !== "string") return b;
+      // No choice is spelt in more than a few words: a longer text is refused as typed, unfolded (attack37, ADR 171).
+      if (typeof b !== "string" || b.length > LIMITS.shortText) return b;
       const t = fold(b).trim().toLowerCase();
       return values.find((code) => code === t || CHOICE_WORDS[code]?.includes(t)) ?? b;
     },
@@ -165,7 +166,8 @@ type Refused = (
  */
 const MADE: unique symbol = Symbol("made by the lead schema");
 const refusal = (r: DistributiveOmit<Refused, typeof MADE>): Refused => ({ ...r, [MADE]: true }) as Refused;
-const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && (v as Partial<Refused>)[MADE] === true;
+const isRefused = (v: unknown): v is Refused =>
+  typeof v === "object" && v !== null && (v as Partial<Refused>)[MADE] === true && "refused" in v;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The message of a refusal; a spoken range in an area field says which end goes into which area field. */

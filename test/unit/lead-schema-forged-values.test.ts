@@ -73,3 +73,10 @@ describe("an object shaped like the schema's own values is only an object", () =
     expect(r.success && [r.data.lead.need.areaMinSqm, r.data.lead.need.areaMaxSqm]).toEqual([20000, 33333.33]);
   });
 });
+
+describe("a reading the field itself refuses is said with the field's message", () => {
+  it.each([-5, 1e300, Number.NaN])("areaMin %s: the area's own messages, never thrown", (areaMin) => {
+    expect(() => errorsWith("need", "areaMin", areaMin)).not.toThrow();
+    expect(errorsWith("need", "areaMin", areaMin)?.["need.areaMin"]).toHaveLength(1);
+  });
+});
