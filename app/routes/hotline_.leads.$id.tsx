@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
@@ -161,6 +162,13 @@ export default function HotlineLead() {
   });
   const kind = l.lead.need.kind;
   const area = needAreaLine(l.lead.need, lng);
+  // Arriving here (Alt+1…9 on the desk, a link) the note box takes the focus (autoFocus). A read-only lead (won, lost,
+  // closed) has none: the focus fell to <body> and the keyboard started over from the page's top. It lands on the
+  // lead's heading instead — only when nothing else holds it (docs/decisions/170).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (l.closed && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus();
+  }, [l.id, l.closed]);
 
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
@@ -169,7 +177,9 @@ export default function HotlineLead() {
           ← {h("lead.back")}
         </Link>
       </p>
-      <h1>{h("lead.title", { reference: l.reference })}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {h("lead.title", { reference: l.reference })}
+      </h1>
       <FlashBanner flash={d.flash} />
       {l.closed ? (
         <div className="banner error" role="alert">
