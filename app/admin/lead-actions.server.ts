@@ -237,7 +237,7 @@ export type LeadClosing = {
 
 /** How the lead was closed (null while open), and which leads were closed as its duplicates. */
 export async function loadLeadClosing(
-  sql: Sql,
+  sql: Sql | TransactionSql,
   leadId: string,
 ): Promise<{ closing: LeadClosing | null; repeatedBy: { id: string; reference: string }[] }> {
   if (!isUuid(leadId)) return { closing: null, repeatedBy: [] };
