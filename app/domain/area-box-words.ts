@@ -3,6 +3,7 @@
 // the figure as it reads it elsewhere: "3000到5000平米", "5000平米左右", "5000平方米" with the remark apart.
 
 import { NOTES_MAX } from "./field-limits";
+import { refusal } from "./schema-made";
 
 /** Words closing a range that add nothing to it: "之间", "范围内", "的范围", "都可以". */
 const RANGE_CLOSE =
@@ -35,7 +36,7 @@ export function areaBoxWords(typed: string): { text: string; remark?: string } {
  * A need (the form's raw object) with the bracketed remarks of its area boxes moved to the end of its notes, as
  * "面积：可分割" — never lost, said among the words not read on the confirmation page and seen by the recruiter
  * (DECISION, docs/decisions/165). When the notes have no room left for it (NOTES_MAX), the box is a refusal instead
- * (`{ refused: "own", key: "areaRemarkNoRoom" }`, lead-schema.ts's shape; docs/decisions/168). Anything not a need object,
+ * (`refusal({ refused: "own", key: "areaRemarkNoRoom" })`, schema-made.ts; docs/decisions/168). Anything not a need object,
  * or a need without remarks, comes back as it came.
  */
 export function areaRemarksToNotes(need: unknown): unknown {
@@ -59,7 +60,7 @@ export function areaRemarksToNotes(need: unknown): unknown {
   // docs/decisions/168) — the stored notes never exceed their limit and the remark is never dropped. Notes over the limit as
   // typed are refused by their own field; the remark is not added to them.
   if (moved.length > NOTES_MAX && notes.length <= NOTES_MAX)
-    for (const r of remarks) n[r.box] = { refused: "own", key: "areaRemarkNoRoom", params: { remark: r.remark, max: NOTES_MAX } };
+    for (const r of remarks) n[r.box] = refusal({ refused: "own", key: "areaRemarkNoRoom", params: { remark: r.remark, max: NOTES_MAX } });
   else if (notes.length <= NOTES_MAX) n.notes = moved;
   return n;
 }

@@ -34,6 +34,7 @@ import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
+import { isRefused, MADE, refusal,type Refused } from "./schema-made";
 import { taxRangeLow } from "./tax-box-reading";
 import { readUnitCount } from "./unit-count-read";
 import { unitWord } from "./unit-count-text";
@@ -148,28 +149,6 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, valu
     required ? e : e.optional(),
   );
 }
-
-/**
- * A typed value the field refused for a reason of its own (field-value.ts; a counted figure's problem,
- * units.ts readCounted), carried to the message.
- */
-type Refused = (
-  | { refused: "minOnly" | "maxOnly" }
-  | { refused: "range"; low: string; high: string }
-  | { refused: "own"; key: ValidationKey; params?: Record<string, string | number> }
-) & { [MADE]: true };
-
-/**
- * The mark of a value this schema made itself (a refusal, an area box's reading) on its way from a field's preprocess
- * to its check. JSON cannot carry a symbol: an API client's object shaped like one ({"refused": "own", "key": …},
- * {"asSqm": 5000, "asMu": -1}) is no such value, only an object the field refuses (attack37: a forged refusal named a
- * message key that is none — a 500 —, a forged area reading stored a negative area).
- */
-const MADE: unique symbol = Symbol("made by the lead schema");
-const refusal = (r: DistributiveOmit<Refused, typeof MADE>): Refused => ({ ...r, [MADE]: true }) as Refused;
-const isRefused = (v: unknown): v is Refused =>
-  typeof v === "object" && v !== null && (v as Partial<Refused>)[MADE] === true && "refused" in v;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
 function refusedMessage(m: Msg, r: Refused, area = false): string {
