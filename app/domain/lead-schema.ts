@@ -34,7 +34,7 @@ import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
-import { isRefused, MADE, refusal,type Refused } from "./schema-made";
+import { isRefused, MADE, refusal, type Refused } from "./schema-made";
 import { taxRangeLow } from "./tax-box-reading";
 import { readUnitCount } from "./unit-count-read";
 import { unitWord } from "./unit-count-text";
