@@ -34,7 +34,9 @@ const GLUE = new RegExp(
       "平方米|平米|平方|平|米|吨|亩|元|万|月|年|台|部|套",
     String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
       // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
-      String.raw`building|buildings|premises|facility|facilities|space|site)\b`,
+      String.raw`building|buildings|premises|facility|facilities|space|site|` +
+      // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
+      String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
   ].join("|"),
   "giu",
 );
