@@ -1286,7 +1286,10 @@ function extractFloorLoad(x: Extraction): void {
 }
 
 function extractPower(x: Extraction): void {
-  extractMin(x, [POWER_EN_COUNT_FIRST, POWER_EN_SIZE_FIRST, POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, { kind: COUNTED.power, more: MORE_POWER });
+  extractMin(x, [POWER_EN_COUNT_FIRST, POWER_EN_SIZE_FIRST, POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, {
+    kind: COUNTED.power,
+    more: MORE_POWER,
+  });
   if (x.hints.powerMinKva !== undefined) return;
   // "2台变压器": the field would refuse it (say how large each is); the recruiter is told, nothing is guessed.
   x.each(COUNT_ONLY_POWER, (m, numSpan) => {

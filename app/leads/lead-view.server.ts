@@ -359,7 +359,8 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
 
 /** The counted items' names by the field their figure fills (units.ts COUNTED: the names readCounted reads past). */
 const ITEM_AFTER: Partial<Record<string, RegExp>> = {
-  powerMinKva: new RegExp(`^(?:${COUNTED.power.item.source})`, "iu"),
+  // …and the supply's own words after its figure ("800千伏安配电", "1000kva的供电").
+  powerMinKva: new RegExp(`^(?:${COUNTED.power.item.source}|(?:的)?\\s*(?:配电|供电|电力|用电(?!话)|电容|容量|负荷)(?:容量)?)`, "iu"),
   craneMinT: new RegExp(`^(?:${COUNTED.crane.item.source})`, "iu"),
 };
 
