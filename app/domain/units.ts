@@ -238,6 +238,16 @@ export const COUNTED = {
   },
 } as const satisfies Record<string, CountedKind>;
 
+/**
+ * The item's names right after a figure of its field, as the notes say them ("2台630千伏安" + "变压器", "630 kVA" + "
+ * transformers", "800千伏安" + "配电"): readCounted reads past them, so a clause's reading includes them (lead-view.server.ts
+ * notRead, docs/decisions/173). Anchored at the start of the text after the figure.
+ */
+export const ITEM_NAME_AFTER = {
+  powerMinKva: new RegExp(`^(?:${COUNTED.power.item.source}|(?:的)?\\s*(?:配电|供电|电力|用电(?!话)|电容|容量|负荷)(?:容量)?)`, "iu"),
+  craneMinT: new RegExp(`^(?:${COUNTED.crane.item.source})`, "iu"),
+} as const;
+
 /** English counts of items, as said: "two" … "twelve" (a figure is written in digits). */
 const EN_COUNTS: Record<string, number> = {
   two: 2,

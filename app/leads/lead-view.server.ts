@@ -12,7 +12,7 @@ import { extractMoney } from "~/domain/need-money";
 import { parseNeedText } from "~/domain/need-text";
 import { planNoteRegions } from "~/domain/note-regions";
 import { notesNotRead } from "~/domain/notes-not-read";
-import { COUNTED } from "~/domain/units";
+import { ITEM_NAME_AFTER } from "~/domain/units";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 export type LeadView = {
@@ -357,20 +357,13 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
   return notesNotRead(notes, read, said);
 }
 
-/** The counted items' names by the field their figure fills (units.ts COUNTED: the names readCounted reads past). */
-const ITEM_AFTER: Partial<Record<string, RegExp>> = {
-  // …and the supply's own words after its figure ("800千伏安配电", "1000kva的供电").
-  powerMinKva: new RegExp(`^(?:${COUNTED.power.item.source}|(?:的)?\\s*(?:配电|供电|电力|用电(?!话)|电容|容量|负荷)(?:容量)?)`, "iu"),
-  craneMinT: new RegExp(`^(?:${COUNTED.crane.item.source})`, "iu"),
-};
-
 /**
  * A figure's text as read, with the item's name right after it where the notes say it ("2台630千伏安" + "变压器",
  * "630 kVA" + " transformers"): the reader reads past the name (units.ts readCounted), so the clause is read with it
  * (trial37 H1, docs/decisions/173). Every place the text stands is looked at; the first with a name after it wins.
  */
 function withItemName(notes: string, f: { field: string; text: string }): string {
-  const item = ITEM_AFTER[f.field];
+  const item = f.field === "powerMinKva" || f.field === "craneMinT" ? ITEM_NAME_AFTER[f.field] : undefined;
   if (!item || !f.text) return f.text;
   for (let at = notes.indexOf(f.text); at >= 0; at = notes.indexOf(f.text, at + 1)) {
     const name = item.exec(notes.slice(at + f.text.length, at + f.text.length + 40))?.[0];
