@@ -34,13 +34,17 @@ const BUDGET_KEYWORD =
  * after the 万 as if 万 were the unit (trial37 H2: "月租不超过两万五" was kept as "月租不超过两万"). First among the
  * figure's forms, and the whole run of numerals (no numeral after it): "2万5千元" is the unit's form.
  */
-const SPOKEN_SUM = `${NUM}(?<=[千仟万萬亿億][0-9一二两三四五六七八九])(?![0-9${CN_DIGITS}])`;
+/** Where a run of numerals ends: no numeral after, but for the 一 of a period ("两万五一个月", "2块5一平"). */
+const NUMERAL_ENDS = `(?!(?!一\\s*个?\\s*[月年天平㎡亩])[0-9${CN_DIGITS}])`;
+const SPOKEN_SUM = `${NUM}(?<=[千仟万萬亿億][0-9一二两三四五六七八九])${NUMERAL_ENDS}`;
 /** The period a budget is of, said between its keyword and its figure: "租金一个月不超过两万五", "租金每月2万5以内". */
 const PERIOD_BEFORE = "(?:(?:每|一)\\s*个?\\s*(?:月|年|天)|每(?:平方米|平米|平方|平|㎡|亩)|\\b(?:per|a)\\s+(?:month|year)\\b)";
+/** The jiao and fen said after 块/元 ("两块五", "2块5", "2元5角": 2.5 元; "2块55": 2.55 元), part of the figure, never cut off after the unit (ADR 173). */
+const YUAN_TENTHS = `(?:(?<=块|元)(?:[0-9]{1,2}|[一二三四五六七八九])(?:毛|角)?${NUMERAL_ENDS})?`;
 const BUDGET_RE = new RegExp(
   `(?:${BUDGET_KEYWORD}${GAP}(?:${PERIOD_BEFORE}${GAP})?` +
-    `(?<q>${SPOKEN_SUM}(?:\\s*(?:元|块钱|块|(?:yuan|rmb|cny)\\b))?${PER_THING}{0,2}|${NUM}\\s*(?:${MONEY_UNIT}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
-    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${PER_THING}{1,2}))${OR_MORE}`,
+    `(?<q>${SPOKEN_SUM}(?:\\s*(?:元|块钱|块|(?:yuan|rmb|cny)\\b))?${PER_THING}{0,2}|${NUM}\\s*(?:${MONEY_UNIT}${YUAN_TENTHS}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
+    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${YUAN_TENTHS}${PER_THING}{1,2}))${OR_MORE}`,
   "gd",
 );
 

@@ -87,6 +87,12 @@ describe("H2: a budget said with its last digit after 万 / 千 is quoted whole,
     ["租金一年三十万", "租金一年三十万"],
     ["租金每年不超过30万", "租金每年不超过30万"],
     ["预算2万5千元/月", "预算2万5千元/月"],
+    ["月租两万五一个月", "月租两万五一个月"],
+    // The same cut after 块/元: the jiao said after the unit is the figure's.
+    ["租金每平米不超过两块五", "租金每平米不超过两块五"],
+    ["每平米2块5一个月", "每平米2块5一个月"],
+    ["单价2元5角/平/月", "单价2元5角/平/月"],
+    ["每平米2块55", "每平米2块55"],
   ])("%j → %j", (notes, text) => {
     expect(budget(notes)).toEqual([text]);
   });
