@@ -4,7 +4,7 @@ import {
   leadIndustryLabel,
   loadAssignmentDetails,
   needAreaText,
-  withdrawnNeedText,
+  withdrawalWhy,
 } from "~/assignments/assignment-details.server";
 import {
   claimEmailNotice,
@@ -183,7 +183,9 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }
   if (n.kind === "withdrawal-notice") {
-    // The assignment ended on a need edit (docs/decisions/108): said to whoever held it, whatever it is now.
+    // The assignment ended without their doing (a need edit, ADR 108; the park retired, the lead closed, a signing
+    // elsewhere, ADR 167):
+    // said to whoever held it, whatever it is now, with its reason.
     const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
     const email = renderWithdrawalNotice(
@@ -192,7 +194,7 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
         reference: details.reference,
         companyName: details.lead.company.name,
         parkName: details.parkName,
-        needText: withdrawnNeedText(details.lead, NOTICE_LNG),
+        why: withdrawalWhy(details, NOTICE_LNG),
         assignmentUrl: url,
       },
       NOTICE_LNG,

@@ -1,4 +1,4 @@
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText, withdrawnNeedText } from "~/assignments/assignment-details.server";
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText, withdrawalWhy } from "~/assignments/assignment-details.server";
 import {
   finishNotice,
   lapsedRecruiterName,
@@ -23,9 +23,10 @@ const NOTICE_LNG: Lng = "zh";
 
 /**
  * Posts a new assignment to the park's WeCom group robot — or, for a `withdrawal-notice`, that the
- * assignment ended on a need edit (ADR 114); for a `reroute-notice`, that the offer lapsed and went to the
- * admins' unassigned queue (docs/decisions/120: not posted when someone holds it again by then, whose
- * offer the group hears of as a re-route). Rate limits (45009, 429) and outages are
+ * assignment ended and why (a need edit, ADR 114; the park retired, the lead closed by an admin, another park's
+ * signing, ADR 167); for a `reroute-notice`, that the offer lapsed and went to the admins' unassigned queue
+ * (docs/decisions/120: not posted when someone holds it again by then, whose offer the group hears of as a
+ * re-route). Rate limits (45009, 429) and outages are
  * retried with backoff — never dropped (the reconciler retries even after the last attempt); a
  * configuration error (bad webhook, errcode 93000) is a dead letter the admin sees.
  */
@@ -61,7 +62,7 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
           {
             reference: d.reference,
             parkName: d.parkName,
-            needText: withdrawnNeedText(d.lead, NOTICE_LNG),
+            why: withdrawalWhy(d, NOTICE_LNG),
             recruiterName: d.recruiter.name,
             assignmentUrl,
           },

@@ -1,6 +1,7 @@
 import type { Notice } from "~/assignments/notifications.server";
 import { assignPark, recruiterWorksSql, type RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-events.server";
+import { type EndedOffer, endedOfferColumns, queueWithdrawalNotices } from "~/assignments/withdrawal-notices.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -156,7 +157,10 @@ export async function rerouteByAdmin(
  * Closes the lead as spam or as a duplicate of the lead with reference `duplicateOf`: status
  * 'closed', the reason and note kept, its open assignments lost (each with a `lost` audit line naming who
  * held it, counted on the dashboard: ADRs 114, 119) and its open call tasks done with reason `lead-closed`
- * (nobody calls about it any more; migration 090), and one `closed` audit line of the lead with the admin.
+ * (nobody calls about it any more; migration 090), and one `closed` audit line of the lead with the admin. Each
+ * recruiter whose assignment it ended is told — "an admin closed the lead (spam / a duplicate of …)" — on the
+ * assignment's channel and the park's group when the offer was posted there (queueWithdrawalNotices, due at once:
+ * docs/decisions/167; until then they were told nothing and found the lead gone from their queue).
  */
 export async function closeLead(
   sql: Sql,
@@ -179,10 +183,14 @@ export async function closeLead(
     await tx`update leads set status = 'closed', closed_as = ${input.as}, closed_note = ${note}, duplicate_of = ${original?.id ?? null},
                               closed_at = now(), updated_at = now()
              where id = ${lead.id}`;
-    const ended = await tx<{ id: string; recruiterId: string | null }[]>`
-      update assignments set status = 'lost', updated_at = now()
-      where lead_id = ${lead.id} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')
-      returning id, recruiter_id`;
+    const ended = await tx<EndedOffer[]>`
+      with open as (
+        select a.id, a.status as from_status from assignments a
+        where a.lead_id = ${lead.id} and a.status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')
+        for update of a)
+      update assignments a set status = 'lost', updated_at = now()
+      from open where a.id = open.id
+      returning a.id, a.lead_id, a.park_id, a.recruiter_id, open.from_status as from, ${endedOfferColumns(tx)}`;
     // The assignments' own tasks were closed by their ending (migration 090); the lead's call-backs go too.
     await tx`update call_tasks set status = 'done', closed_reason = 'lead-closed', updated_at = now()
              where lead_id = ${lead.id} and status in ('open', 'no-answer')`;
@@ -207,6 +215,8 @@ export async function closeLead(
         actor,
       });
     await recordRoutingEvent(tx, { leadId: lead.id, event: "closed", rule: input.as, reason, actor });
+    // Due at once: the relay hands them to notify.* (no worker here to deliver them inline).
+    await queueWithdrawalNotices(tx, ended, "lead-closed", 0);
     return { ok: true };
   });
 }
@@ -227,7 +237,7 @@ export type LeadClosing = {
 
 /** How the lead was closed (null while open), and which leads were closed as its duplicates. */
 export async function loadLeadClosing(
-  sql: Sql,
+  sql: Sql | TransactionSql,
   leadId: string,
 ): Promise<{ closing: LeadClosing | null; repeatedBy: { id: string; reference: string }[] }> {
   if (!isUuid(leadId)) return { closing: null, repeatedBy: [] };

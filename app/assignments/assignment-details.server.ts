@@ -11,6 +11,7 @@ import { formatAdminTime } from "~/i18n/admin-messages";
 import { type Params, pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
+import { withdrawalParams, type WithdrawalWhy } from "~/notify/withdrawal-reason";
 
 import { listedNearMissesSql } from "./listed-near-misses.server";
 
@@ -27,6 +28,13 @@ export type AssignmentDetails = {
   lead: Lead;
   /** The lead was anonymised (a request to delete personal data, or the retention period): nothing to show or do. */
   anonymised: boolean;
+  /** assignments.close_reason: why it ended (`need-changed`, `park-retired`, `erased`, a recruiter's lost reason), null while open. */
+  closeReason: string | null;
+  /** How an admin closed the lead (leads.closed_as), and the reference of the lead it duplicates; null while open. */
+  leadClosedAs: "spam" | "duplicate" | null;
+  duplicateOfReference: string | null;
+  /** The park whose signing closed this assignment (assignments.closed_by, ADR 034); null otherwise. */
+  signedElsewherePark: string | null;
   /** The park's matched spaces, live first; a withdrawn one (let since it was offered) says why. */
   spaces: {
     id: string;
@@ -61,6 +69,8 @@ export function assignmentDetailsSelect(sql: Sql | TransactionSql, assignmentId:
   return sql`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
            r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.anonymised_at is not null as anonymised,
+           a.close_reason, l.closed_as as lead_closed_as, (select o.reference from leads o where o.id = l.duplicate_of) as duplicate_of_reference,
+           (select sp.name from assignments b join parks sp on sp.id = b.park_id where b.id = a.closed_by and b.status = 'signed') as signed_elsewhere_park,
            -- this park's part of the why-not list, filtered here: the whole list is kilobytes of JSON per lead;
            -- without a space that left the inventory since the lead was matched (docs/decisions/127)
            ${listedNearMissesSql(sql, sql`and x.e ->> 'parkId' = a.park_id`)} as excluded,
@@ -144,17 +154,40 @@ export function withdrawnNeedText(lead: Lead, lng: Lng): string {
 }
 
 /**
- * What hotline staff read to a recruiter who works by phone when their assignment ended on a need edit
- * (the withdrawal notice on the hotline channel, ADR 114): who to call, the lead, why it ended, that the
- * notes stay. `recruiter` is the one who held it (the notice's recipient).
+ * Why the assignment `d` ended, as its withdrawal notice says it (docs/decisions/167), read from the assignment and
+ * its lead when the notice is sent: the park retired (close_reason `park-retired`), another park's signing (closed_by),
+ * the lead closed by an admin (leads.closed_as), else a need edit (ADR 108: close_reason `need-changed`) with the
+ * corrected need in `lng`.
+ */
+export function withdrawalWhy(d: AssignmentDetails, lng: Lng): WithdrawalWhy {
+  if (d.closeReason === "park-retired") return { reason: "park-retired" };
+  if (d.signedElsewherePark) return { reason: "signed-elsewhere", signedPark: d.signedElsewherePark };
+  if (d.leadClosedAs) return { reason: "lead-closed", closedAs: d.leadClosedAs, duplicateOf: d.duplicateOfReference };
+  return { reason: "need-changed", needText: withdrawnNeedText(d.lead, lng) };
+}
+
+const WITHDRAWAL_SCRIPT = {
+  "need-changed": "withdrawal.script",
+  "park-retired": "withdrawal.script.parkRetired",
+  "lead-closed": "withdrawal.script.leadClosed",
+  "signed-elsewhere": "withdrawal.script.signedElsewhere",
+} as const satisfies Record<WithdrawalWhy["reason"], NotifyKey>;
+
+/**
+ * What hotline staff read to a recruiter who works by phone when their assignment ended without their doing
+ * (the withdrawal notice on the hotline channel, ADR 114, 167): who to call, the lead, why it ended (withdrawalWhy:
+ * the corrected need, the park retired, the lead closed, another park signed), that nothing more is theirs to do.
+ * `recruiter` is the one who held it (the notice's recipient).
  */
 export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string; phone: string }, lng: Lng = "zh"): string {
-  return notifyText(lng, "withdrawal.script", {
+  const why = withdrawalWhy(d, lng);
+  return notifyText(lng, WITHDRAWAL_SCRIPT[why.reason], {
     name: recruiter.name,
     phone: formatPhoneForDisplay(recruiter.phone),
     reference: d.reference,
     company: d.lead.company.name,
-    need: withdrawnNeedText(d.lead, lng),
+    need: why.reason === "need-changed" ? why.needText : "",
+    ...withdrawalParams(why, lng),
     park: d.parkName,
   });
 }

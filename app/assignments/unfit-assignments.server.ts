@@ -1,8 +1,9 @@
 import type { TransactionSql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
 
-import { type Notice, queueNotice } from "./notifications.server";
+import type { Notice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
+import { type EndedOffer, endedOfferColumns, queueWithdrawalNotices } from "./withdrawal-notices.server";
 
 // A need edit (hotline desk or the recruiter's own correction) re-matches the lead; a park that no longer
 // fits the corrected need loses its assignment, and one that fits again gets it back (docs/decisions/108).
@@ -44,17 +45,7 @@ export async function endUnfitAssignments(
   stillFits: ReadonlySet<string>,
   fallbackMs: number,
 ): Promise<{ ended: { id: string; parkId: string; recruiterId: string | null; from: string }[]; notices: Notice[] }> {
-  const ended = await tx<
-    {
-      id: string;
-      parkId: string;
-      recruiterId: string | null;
-      from: string;
-      reroutes: number;
-      channel: "email" | "hotline" | null;
-      toGroup: boolean;
-    }[]
-  >`
+  const ended = await tx<EndedOffer[]>`
     with unfit as (
       select a.id, a.status as from_status from assignments a
       where a.lead_id = ${leadId} and a.status in ${tx(ENDABLE_STEPS)}
@@ -70,10 +61,7 @@ export async function endUnfitAssignments(
     update assignments a set status = 'lost', close_reason = ${NEED_CHANGED}, closed_from = null, closed_at = now(),
                              follow_up_on = null, updated_at = now()
     from unfit where a.id = unfit.id
-    returning a.id, a.park_id, a.recruiter_id, unfit.from_status as from, a.reroutes, a.channel,
-              (exists (select 1 from notifications n where n.assignment_id = a.id and n.kind = 'wecom')
-               and exists (select 1 from parks p where p.id = a.park_id and p.wecom_webhook_url is not null)) as to_group`;
-  const notices: Notice[] = [];
+    returning a.id, a.lead_id, a.park_id, a.recruiter_id, unfit.from_status as from, ${endedOfferColumns(tx)}`;
   for (const a of ended) {
     await recordRoutingEvent(tx, {
       assignmentId: a.id,
@@ -83,34 +71,7 @@ export async function endUnfitAssignments(
       rule: "need-edited",
       reason: { ...auditMessages.both("match.parkNoLongerFits"), from: a.from },
     });
-    if (!a.recruiterId || a.from === "unassigned") continue;
-    notices.push(
-      ...(await queueNotice(
-        tx,
-        {
-          assignmentId: a.id,
-          leadId,
-          kind: "withdrawal-notice",
-          channel: a.channel === "hotline" ? "hotline" : "email",
-          recipient: a.recruiterId,
-          dedupeKey: `withdrawal-notice:${a.id}:r${a.reroutes}`,
-        },
-        fallbackMs,
-      )),
-    );
-    if (a.toGroup)
-      await queueNotice(
-        tx,
-        {
-          assignmentId: a.id,
-          leadId,
-          kind: "withdrawal-notice",
-          channel: "wecom",
-          recipient: a.parkId,
-          dedupeKey: `withdrawal-wecom:${a.id}:r${a.reroutes}`,
-        },
-        fallbackMs,
-      );
   }
-  return { ended: ended.map(({ reroutes: _r, channel: _c, toGroup: _g, ...a }) => a), notices };
+  const notices = await queueWithdrawalNotices(tx, ended, "need-changed", fallbackMs);
+  return { ended: ended.map(({ id, parkId, recruiterId, from }) => ({ id, parkId, recruiterId, from })), notices };
 }

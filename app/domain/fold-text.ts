@@ -83,6 +83,7 @@ export function foldText(text: string): Folded {
   }
   at.push(pos);
   let s = out.join("");
+  let map = at;
   // Rewrites below delete characters only, so the map is kept by deleting the same positions.
   const drop = (re: RegExp) => {
     const keep: number[] = [];
@@ -92,20 +93,22 @@ export function foldText(text: string): Folded {
       const start = m.index + (m.groups?.pre?.length ?? 0);
       const len = m.groups?.del?.length ?? m[0].length;
       next += s.slice(last, start);
-      for (let i = last; i < start; i++) keep.push(at[i]);
+      for (let i = last; i < start; i++) keep.push(map[i]);
       last = start + len;
     }
     next += s.slice(last);
-    for (let i = last; i <= s.length; i++) keep.push(at[i]);
+    for (let i = last; i <= s.length; i++) keep.push(map[i]);
     s = next;
-    at.splice(0, at.length, ...keep);
+    // The kept map replaces the old one; never spread into a call (`at.splice(0, n, ...keep)`): past ~120,000 entries
+    // that overflows the stack, and a 125,000-character form field was a 500 (attack37, ADR 171).
+    map = keep;
   };
   drop(/(?<pre>[0-9零〇一二两三四五六七八九十百千半.])(?<del>\s*个)(?=\s*[亿万])/g);
   drop(/(?<pre>[0-9])(?<del>\s+)(?=[十百千万亿])/g); // "345 万"
   drop(/(?<pre>[0-9]\s*)(?<del>[(（])(?=\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*[)）])/g);
   drop(/(?<pre>[0-9]\s*[(（]?\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*)(?<del>[)）])/g);
   s = s.replace(/(?<=[0-9])w(?![a-z])/g, "万");
-  return boundBlankRuns(s, at);
+  return boundBlankRuns(s, map);
 }
 
 /** At most this many blanks of a run are read (docs/decisions/142). */

@@ -140,7 +140,8 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, valu
   return z.preprocess(
     (v) => {
       const b = blankToUndefined(v);
-      if (typeof b !== "string") return b;
+      // No choice is spelt in more than a few words: a longer text is refused as typed, unfolded (attack37, ADR 171).
+      if (typeof b !== "string" || b.length > LIMITS.shortText) return b;
       const t = fold(b).trim().toLowerCase();
       return values.find((code) => code === t || CHOICE_WORDS[code]?.includes(t)) ?? b;
     },
@@ -152,11 +153,23 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, valu
  * A typed value the field refused for a reason of its own (field-value.ts; a counted figure's problem,
  * units.ts readCounted), carried to the message.
  */
-type Refused =
+type Refused = (
   | { refused: "minOnly" | "maxOnly" }
   | { refused: "range"; low: string; high: string }
-  | { refused: "own"; key: ValidationKey; params?: Record<string, string | number> };
-const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
+  | { refused: "own"; key: ValidationKey; params?: Record<string, string | number> }
+) & { [MADE]: true };
+
+/**
+ * The mark of a value this schema made itself (a refusal, an area box's reading) on its way from a field's preprocess
+ * to its check. JSON cannot carry a symbol: an API client's object shaped like one ({"refused": "own", "key": …},
+ * {"asSqm": 5000, "asMu": -1}) is no such value, only an object the field refuses (attack37: a forged refusal named a
+ * message key that is none — a 500 —, a forged area reading stored a negative area).
+ */
+const MADE: unique symbol = Symbol("made by the lead schema");
+const refusal = (r: DistributiveOmit<Refused, typeof MADE>): Refused => ({ ...r, [MADE]: true }) as Refused;
+const isRefused = (v: unknown): v is Refused =>
+  typeof v === "object" && v !== null && (v as Partial<Refused>)[MADE] === true && "refused" in v;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
 function refusedMessage(m: Msg, r: Refused, area = false): string {
@@ -175,7 +188,7 @@ function readTyped(v: string, parse: (s: string) => number | null, role: FieldRo
   const r = readFieldNumber(v, parse, role);
   if (r.ok) return r.value;
   if (r.reason === "number") return why?.(v) ?? v;
-  return (r.reason === "range" ? { refused: "range", low: r.low, high: r.high } : { refused: r.reason }) satisfies Refused;
+  return refusal(r.reason === "range" ? { refused: "range", low: r.low, high: r.high } : { refused: r.reason });
 }
 
 /**
@@ -221,10 +234,10 @@ function measure(
 }
 
 /** A figure the field refuses for a reason of its own, with the inventory's words (figure-refusal.ts). */
-function own(refusal: (s: string) => FigureRefusal | null) {
+function own(refuse: (s: string) => FigureRefusal | null) {
   return (s: string): Refused | null => {
-    const r = refusal(s);
-    return r && { refused: "own", key: r.key, params: r.params };
+    const r = refuse(s);
+    return r ? refusal({ refused: "own", key: r.key, params: r.params }) : null;
   };
 }
 
@@ -247,7 +260,7 @@ function specFigure(
     (v) => {
       if (typeof v !== "string") return v;
       // "8.000米", "1,0000kva": no one figure (docs/decisions/161: unclear digits in every unit) — refused with its words, never read.
-      if (UNCLEAR_BOX.test(fold(v))) return { refused: "own", key: "figureUnclear", params: { typed: v.trim() } } satisfies Refused;
+      if (UNCLEAR_BOX.test(fold(v))) return refusal({ refused: "own", key: "figureUnclear", params: { typed: v.trim() } });
       return saysNoRequirement(v, label, after) ? undefined : v;
     },
     measure(m, readPastLabel(parse, label, after), max, "min", badKey, why),
@@ -271,7 +284,11 @@ function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true 
  * so both readings are kept, with the unit the text writes, and resolveAreaBounds (area-bounds.ts) picks one:
  * "50亩" reads the same either way, and a bare "50" beside "80亩" in the other bound is 50 亩.
  */
-type AreaReading = AreaBound;
+type AreaReading = AreaBound & { [MADE]: true };
+/** An area box's reading, marked as the schema's own (MADE: an API client's object is no reading). */
+const reading = (b: AreaBound): AreaReading => ({ ...b, [MADE]: true });
+const isReading = (v: unknown): v is AreaReading =>
+  typeof v === "object" && v !== null && (v as Partial<AreaReading>)[MADE] === true && Number.isFinite((v as AreaReading).asSqm);
 /** An area box's figure whose digits say no one number ("1.5000平", "5.000", "3,0000"): UNCLEAR_DIGITS, not inside a longer figure. */
 const UNCLEAR_BOX = new RegExp(`(?<![0-9.,])${UNCLEAR_DIGITS}`);
 
@@ -279,22 +296,22 @@ function areaField(m: Msg, role: "min" | "max") {
   return z.preprocess(
     (value) => {
       const typed = blankToUndefined(value);
-      if (typeof typed === "number") return areaBound(typed, typed, muToSqm(typed));
+      if (typeof typed === "number") return reading(areaBound(typed, typed, muToSqm(typed)));
       if (typeof typed !== "string") return typed;
       // "8k", "5000/8000平" read as the notes read them (area-bounds.ts areaBoxText; docs/decisions/146, amended).
       const v = areaBoxText(typed);
       // "1.5000平", "5.000", "3,0000": no one figure (need-text.ts UNCLEAR_DIGITS, docs/decisions/153) — refused with its words, never read.
-      if (UNCLEAR_BOX.test(fold(v))) return { refused: "own", key: "areaUnclear", params: { typed: typed.trim() } } satisfies Refused;
+      if (UNCLEAR_BOX.test(fold(v))) return refusal({ refused: "own", key: "areaUnclear", params: { typed: typed.trim() } });
       const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
       const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
       if (isRefused(asSqm)) return asSqm;
       // "2000平左右": about it, read as the notes read it when the other box is blank (area-bounds.ts).
       const read = readFieldNumber(v, (s) => parseArea(s, "sqm"), role);
       const about = read.ok && read.about === true;
-      return typeof asSqm === "number" && typeof asMu === "number" ? areaBound(v, asSqm, asMu, about) : v;
+      return typeof asSqm === "number" && typeof asMu === "number" ? reading(areaBound(v, asSqm, asMu, about)) : v;
     },
     z
-      .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
+      .custom<AreaReading>(isReading, {
         error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input, true) : m("area")),
       })
       .refine((v) => v.asSqm >= 0, m("negative"))
@@ -348,7 +365,7 @@ function singleStoreyFlag(m: Msg) {
       if (/^(?:(?:要|需要|必须|只要|只能|最好)(?:是)?)?单层(?:厂房|的|建筑)?$/.test(t)) return true;
       if (/^(?:不限|不限制|都可以|都行|无所谓|不要求|无要求|没要求|单层多层都(?:可以|行)|(?:单层)?多层也(?:行|可以)|楼层不限)$/.test(t))
         return false;
-      return { refused: "own", key: "singleStoreyOnly", params: {} } satisfies Refused;
+      return refusal({ refused: "own", key: "singleStoreyOnly", params: {} });
     },
     z.boolean({ error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input) : m("singleStoreyOnly")) }).optional(),
   );
@@ -516,7 +533,7 @@ function boundFigureBoxes(group: unknown): unknown {
   const g = group as Record<string, unknown>;
   const long = Object.keys(g).filter((k) => FIGURE_BOXES.has(k) && typeof g[k] === "string" && (g[k] as string).length > FIGURE_BOX_MAX);
   if (!long.length) return group;
-  const tooLong: Refused = { refused: "own", key: "tooLong", params: { max: FIGURE_BOX_MAX } };
+  const tooLong = refusal({ refused: "own", key: "tooLong", params: { max: FIGURE_BOX_MAX } });
   return { ...g, ...Object.fromEntries(long.map((k) => [k, tooLong])) };
 }
 
@@ -646,7 +663,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const money = (field: MoneyField, required: boolean, unknownRefused = required) => {
     const requiredKey: ValidationKey = field === "annualTax" ? "taxEstimate" : "required";
     // "不确定" in the tax box: why the figure is asked and that a rough one will do (docs/decisions/162).
-    const unknown: Refused = { refused: "own", key: field === "annualTax" ? "taxUnknown" : requiredKey };
+    const unknown = refusal({ refused: "own", key: field === "annualTax" ? "taxUnknown" : requiredKey });
     return z.preprocess(
       (v) => {
         if (field === "annualTax") taxRange = undefined; // this parse's own (the tax box is read once a parse)
@@ -711,10 +728,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           return result;
         }),
     ),
+    // Longer than the box holds: refused as too long before it is read (as a figure box is, ADR 166; attack37, ADR 171).
     email: z.preprocess(
-      (v) => blankToUndefined(typeof v === "string" ? normalizeEmail(v) : v),
+      (v) =>
+        typeof v === "string" && v.length > LIMITS.shortText
+          ? refusal({ refused: "own", key: "tooLong", params: { max: LIMITS.shortText } })
+          : blankToUndefined(typeof v === "string" ? normalizeEmail(v) : v),
       z
-        .email({ error: m("email") })
+        .email({ error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input) : m("email")) })
         .max(LIMITS.shortText, m("tooLong", { max: LIMITS.shortText }))
         .optional(),
     ),
@@ -1021,12 +1042,10 @@ function areaFieldsParsed(value: unknown): boolean {
   if (!need || typeof need !== "object") return false;
   const ok = (v: unknown) =>
     v === undefined ||
-    (typeof v === "object" &&
-      v !== null &&
-      typeof (v as AreaReading).asSqm === "number" &&
-      (v as AreaReading).asSqm >= 0 &&
+    (isReading(v) &&
+      v.asSqm >= 0 &&
       // Over the limit the field has said "too large" already: the cross-field check would say it twice.
-      (v as AreaReading).asSqm <= LIMITS.areaSqm);
+      v.asSqm <= LIMITS.areaSqm);
   return (
     (need.areaUnit === "sqm" || need.areaUnit === "mu") &&
     ok(need.areaMin) &&

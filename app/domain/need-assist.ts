@@ -1,6 +1,6 @@
 import { parseArea } from "./area";
 import { refusedDeals } from "./deal-refusal";
-import { NOTES_MAX } from "./field-limits";
+import { FIGURE_BOX_MAX, NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
 import { UNIT_COUNT_MAX } from "./matching/area-window";
 import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
@@ -183,8 +183,11 @@ export type TypedArea = { minSqm?: number; maxSqm?: number; count?: number };
  * (unreadable: open), and the count box's text (`count`, unit-count-read.ts: "2", "两栋"), read as the schema reads it.
  */
 export function typedAreaOf(min: string, max: string, unit: string, count = ""): TypedArea {
-  const read = (v: string) => parseArea(v, unit === "mu" ? "mu" : "sqm") ?? undefined;
-  return { minSqm: read(min), maxSqm: read(max), count: readUnitCount(count) ?? undefined };
+  // A box longer than FIGURE_BOX_MAX is refused by the schema unread, and is no figure here either: a refused form's page
+  // read it again for its preview (attack37: a 60,000-character box, 2.5 s of the web process; ADR 171).
+  const boxed = (v: string) => (v.length > FIGURE_BOX_MAX ? "" : v);
+  const read = (v: string) => parseArea(boxed(v), unit === "mu" ? "mu" : "sqm") ?? undefined;
+  return { minSqm: read(min), maxSqm: read(max), count: readUnitCount(boxed(count)) ?? undefined };
 }
 
 /**

@@ -228,9 +228,14 @@ const TAIL_MARK = /^(?:尾号|尾数|尾|[后末][四4]位(?:号码|数字)?|\*+
 /**
  * The digits a person marked as a number's end ("尾号 5678", "后四位：56-78", "*5678", "last 5678" →
  * "5678"), any count of them; null when the text is not so marked. Half-width digits expected (toHalfWidth first).
+ * A text longer than the phone box holds (PHONE_INPUT_MAX) is no marked end and is not read: the marks' pattern tries
+ * every share of a run of blanks between its two `\s*` (quadratic), and the desk's lookup hands it whatever was typed
+ * (attack37: 100,000 dashes after "尾号" held the web process 57.8 s; ADR 171).
  */
 export function markedTailDigits(typed: string): string | null {
-  return TAIL_MARK.exec(typed.trim().replace(/[\s-]+(?=\d)/g, ""))?.[1] ?? null;
+  const t = typed.trim();
+  if (t.length > PHONE_INPUT_MAX) return null;
+  return TAIL_MARK.exec(t.replace(/[\s-]+(?=\d)/g, ""))?.[1] ?? null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FIGURE_BOX_MAX } from "./field-limits";
 import { looksNegative, readFieldNumber } from "./field-value";
 import { parseWan } from "./money";
 import { pastMoneyLabel, saysAmountUnknown } from "./money-labels";
@@ -5,7 +6,7 @@ import { pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 /**
  * What the tax box (tax.annualTaxWan) reads in what was typed, as the lead schema reads it (its money field:
  * pastMoneyLabel, then readFieldNumber with parseWan, "amount"; unknown words by saysAmountUnknown):
- * - `plain`: blank or a bare figure ("300", "300.5"): nothing to say back;
+ * - `plain`: blank or a bare figure ("300", "300.5"), or longer than a figure box holds (FIGURE_BOX_MAX: refused unread): nothing to say back;
  * - `read`: words read as `wan` 万元 a year ("年纳税三百万" 300, "每年税收大概两千万左右" 2000, "tax about 3 million yuan" 300);
  * - `range`: a range ("800-1000", "800到1000万", "3~5亿"): its lower figure `wan` is the expected tax (docs/decisions/168),
  *   `typed` the range as typed, said back so the person sees which figure was taken;
@@ -18,6 +19,8 @@ export type TaxBoxReading =
 
 export function readTaxBox(typed: string): TaxBoxReading {
   const s = typed.trim();
+  // Longer than the box holds: the schema refuses it unread and says so on the field; nothing is said beside it (ADR 171).
+  if (s.length > FIGURE_BOX_MAX) return { state: "plain" };
   if (s === "" || /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/.test(s)) return { state: "plain" };
   if (saysAmountUnknown(s)) return { state: "unknown" };
   if (looksNegative(s)) return { state: "unread" };

@@ -17,7 +17,8 @@ export const NO_SPELLINGS = ["false", "off", "0", "no", "n", "否", "×"] as con
 export function readYesNo(value: unknown): boolean | null {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
-  if (typeof value !== "string") return null;
+  // No spelling of yes or no is longer than a few words: a longer text is neither, and is not folded (attack37, ADR 171).
+  if (typeof value !== "string" || value.length > 100) return null;
   const t = fold(value).trim().toLowerCase();
   if ((YES_SPELLINGS as readonly string[]).includes(t)) return true;
   if ((NO_SPELLINGS as readonly string[]).includes(t)) return false;

@@ -1,5 +1,5 @@
 import { cappedList } from "~/db/capped-list.server";
-import type { Sql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import type { CallTaskKind, CallTaskStatus } from "~/domain/statuses";
 import type { Lng } from "~/i18n/lng";
@@ -28,6 +28,11 @@ export async function loadOpenCallTasks(sql: Sql, lng: Lng, limit = 100): Promis
   // that change's transaction — a hand-over when its offer moved on (migration 090, docs/decisions/114), a
   // call-back when the lead got a live match (migration 092, docs/decisions/116; reopened by routeLead
   // when the lead is left with none) — so no filter here hides what another count shows.
+  // The count and the rows in one snapshot (docs/decisions/170): a task closed between them showed "3 in all" over two.
+  return inOneSnapshot(sql, (tx) => openCallTasks(tx, lng, limit));
+}
+
+async function openCallTasks(sql: TransactionSql, lng: Lng, limit: number): Promise<{ total: number; rows: CallTaskRow[] }> {
   const current = sql`c.status in ('open', 'no-answer')`;
   return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from call_tasks c where ${current}`,

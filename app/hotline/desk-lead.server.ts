@@ -1,14 +1,16 @@
-import type { Sql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { correctNeed, storedCorrections } from "~/domain/need-corrections";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { leadSearchCopies } from "~/domain/search-text.server";
 import type { LeadHeadRow } from "~/leads/lead-view.server";
+import { type WorkedLead, workedLeadOf } from "~/leads/worked-lead.server";
 import { rematchLead } from "~/matches/rematch.server";
+import { type RepeatOfLead, repeatsOf } from "~/matches/repeat.server";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
 
-import { addLeadNote, type NoteSource } from "./lead-notes.server";
+import { addLeadNote, type LeadNote, loadLeadNotes, type NoteSource } from "./lead-notes.server";
 
 // A lead as the hotline desk works it: the caller's open leads (link, don't duplicate), one lead's
 // page, and a need changed on a call (saved, then matched again).
@@ -52,7 +54,7 @@ export type DeskLead = {
 };
 
 /** One lead for the desk, or null (unknown id, erased). */
-export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | null> {
+export async function loadDeskLead(sql: Sql | TransactionSql, id: string): Promise<DeskLead | null> {
   if (!isUuid(id)) return null;
   const [row] = await sql<
     (LeadHeadRow & { companyName: string; phone: string; lead: Lead; recruiters: { name: string; stage: string }[] })[]
@@ -77,6 +79,27 @@ export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | nul
     lead: row.lead,
     recruiters: row.recruiters,
   };
+}
+
+/** The hotline's lead page: the lead a closed duplicate belongs to (`worked`), the lead shown, its notes and its repeats. */
+export type DeskLeadPage = { worked: WorkedLead | null; lead: DeskLead | null; notes: LeadNote[]; repeats: RepeatOfLead[] };
+
+/**
+ * What GET /hotline/leads/<id> shows, read in one REPEATABLE READ snapshot (inOneSnapshot, docs/decisions/170): the
+ * lead `id` is worked as (workedLeadOf: a closed duplicate's first lead), that lead with its recruiters (null: unknown,
+ * erased or a malformed id), its notes newest first and its repeats. Read apart, a need edit committed between the
+ * lead's read and the notes' showed the need before the edit beside the call note that changed it.
+ */
+export async function readDeskLeadPage(sql: Sql, id: string): Promise<DeskLeadPage> {
+  const none = { worked: null, lead: null, notes: [], repeats: [] };
+  if (!isUuid(id)) return none;
+  return inOneSnapshot(sql, async (tx) => {
+    const worked = await workedLeadOf(tx, id);
+    const lead = await loadDeskLead(tx, worked?.id ?? id);
+    if (!lead) return { ...none, worked };
+    const [notes, repeats] = await Promise.all([loadLeadNotes(tx, lead.id), repeatsOf(tx, lead.id)]);
+    return { worked, lead, notes, repeats };
+  });
 }
 
 export type NeedUpdate =

@@ -57,7 +57,7 @@ export async function addLeadNote(sql: Sql | TransactionSql, note: NoteFields & 
 }
 
 /** A lead's notes, newest first (at most `limit`), with the author's name (or email). */
-export async function loadLeadNotes(sql: Sql, leadId: string, limit = 50): Promise<LeadNote[]> {
+export async function loadLeadNotes(sql: Sql | TransactionSql, leadId: string, limit = 50): Promise<LeadNote[]> {
   const rows = await sql<
     { id: string; body: string; createdAt: Date; author: string | null; source: NoteSource; callOutcome: string | null }[]
   >`

@@ -8,7 +8,13 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 
-import { isSingleFetchPost, sendSingleFetchRefusal } from "./single-fetch-refusal.server";
+import {
+  documentAddressOf,
+  isSingleFetchLoad,
+  isSingleFetchPost,
+  sendSingleFetchRefusal,
+  sendSingleFetchReload,
+} from "./single-fetch-refusal.server";
 
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
 /**
@@ -189,9 +195,10 @@ export function refusalMessage(lng: Lng, refusal: Pick<Refusal, "key" | "params"
 /**
  * Answers a refused request in the client's language (`?lng=en` or Accept-Language, zh-CN otherwise):
  * a JSON address (isJsonPath) gets the API's error shape `{errors: {"<field>": ["…"]}}`, a hydrated page's
- * single-fetch post (`…/x.data`) Remix's data answer with `{formRefusal}` (ADR 163), everything else a small plain
- * page. With `close`, the connection is closed after the answer (an unread body must not be taken
- * for the next request, and a client must not wait on it).
+ * single-fetch post (`…/x.data`) Remix's data answer with `{formRefusal}` (ADR 163), its single-fetch load
+ * (`GET …/x.data`) Remix's redirect that loads the page as a document, which then gets this page (ADR 167),
+ * everything else a small plain page. With `close`, the connection is closed after the answer (an unread body must
+ * not be taken for the next request, and a client must not wait on it).
  */
 export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, close = false): void {
   if (res.headersSent) {
@@ -220,6 +227,12 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     sendSingleFetchRefusal(res, { status: refusal.status, message: words, ...(refusal.field ? { field: refusal.field } : {}) }).catch(() =>
       req.socket.destroy(),
     );
+    return;
+  }
+  // A hydrated page's load of its data (`GET …/x.data`) reads data too: told to load the address as a page, which
+  // is then answered with this refusal's page — its words, its Retry-After, the way back (docs/decisions/167).
+  if (isSingleFetchLoad(req)) {
+    sendSingleFetchReload(res, refusal.status, documentAddressOf(req.originalUrl)).catch(() => req.socket.destroy());
     return;
   }
   const title = httpText(lng, refusal.title ?? "title");

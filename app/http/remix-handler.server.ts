@@ -52,7 +52,11 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
       // answered 400 first and the page could not be rendered for want of the database (attack of 12-04, M5:
       // the field errors' page lost what was typed); the post is kept to send again once it is back.
       const failedPost = request.method === "POST" && response.status >= 400;
-      if (context.unavailable && (response.status >= 500 || failedPost) && !new URL(request.url).pathname.endsWith(".data")) {
+      // A page's load of its data (`GET ….data`) that failed so is told to load the page, which then says it is
+      // unavailable (sendRefusal, ADR 167); Remix's own answer was "unexpected error". A `.data` post keeps Remix's.
+      const dataPath = new URL(request.url).pathname.endsWith(".data");
+      const dataLoad = dataPath && (request.method === "GET" || request.method === "HEAD");
+      if (context.unavailable && (response.status >= 500 || failedPost) && (!dataPath || dataLoad)) {
         await response.body?.cancel();
         return sendRefusal(req, res, {
           status: 503,

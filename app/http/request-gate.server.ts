@@ -128,7 +128,9 @@ function checkAddress(req: ExpressRequest): Refusal | null {
     return { status: 400, key: "badUrl" };
   }
   const pairs = q === -1 ? [] : decodeFormStrict(req.originalUrl.slice(q + 1));
-  if (pairs === null || findUnstorableField(pairs) !== null) return { status: 400, key: "badUrl" };
+  // Only the query is bad: the way back is the page without it (in its language), not the same refused address.
+  if (pairs === null || findUnstorableField(pairs) !== null)
+    return { status: 400, key: "badUrl", back: /(^|&)lng=en(&|$)/.test(req.originalUrl.slice(q + 1)) ? `${path}?lng=en` : path };
   return null;
 }
 

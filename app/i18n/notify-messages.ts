@@ -60,6 +60,17 @@ const zh = {
   "withdrawn.body":
     "线索 {reference} 的需求已更正（{why}），{park} 已没有符合新需求的空间，您的这条分配已结束，线索已转给现在符合的园区。您写的跟进记录、通话记录都保留在线索上，在“我的线索 · 历史”里可以查看。如果企业仍想看{park}的房源，请联系热线或管理员重新分配。",
   "withdrawn.open": "查看线索",
+  "withdrawn.subject.parkRetired": "【分配结束 {reference}】{company}：{park} 已停用",
+  "withdrawn.body.parkRetired":
+    "管理员已停用 {park}，线索 {reference} 在这里尚未接单的分配随之结束，线索已重新匹配，转给仍然符合的园区。无需再处理此线索。园区恢复启用后，这条分配也不会恢复；如需把线索交回{park}，请联系管理员在线索页手动分配。",
+  "withdrawn.subject.leadClosed": "【分配结束 {reference}】{company}：线索已被管理员关闭",
+  "withdrawn.body.leadClosed":
+    "管理员已关闭线索 {reference}（{why}），您在{park}的这条分配随之结束，无需再跟进。您写的跟进记录、通话记录都保留在线索上，在“我的线索 · 历史”里可以查看。如有疑问，请联系管理员。",
+  "withdrawn.closedAs.spam": "无效线索/垃圾信息",
+  "withdrawn.closedAs.duplicate": "与线索 {reference} 重复",
+  "withdrawn.subject.signedElsewhere": "【分配结束 {reference}】{company} 已与 {signedPark} 签约",
+  "withdrawn.body.signedElsewhere":
+    "企业已与 {signedPark} 签约，线索 {reference} 在{park}的这条分配随之结束，无需再联系企业。您写的跟进记录、通话记录都保留在线索上，在“我的线索 · 历史”里可以查看。",
   "escalation.subject": "【升级 {reference}】{company} 两次改派仍无人接单",
   "escalation.body": "线索 {reference}（{park}，{area}）已两次改派，仍无人在时限内接单，请管理员处理。",
   "escalation.open": "查看分配",
@@ -77,6 +88,9 @@ const zh = {
   "wecom.withdrawnNeed": "> 更正后的需求：{need}",
   "wecom.withdrawnRecruiter": "> 原招商专员：{name}",
   "wecom.withdrawnNote": "企业更正了需求，本园区已没有符合的空间，这条分配已结束，不必再跟进。",
+  "wecom.withdrawnNote.parkRetired": "本园区已被管理员停用，尚未接单的这条分配已结束，线索已转给仍然符合的园区，不必再跟进。",
+  "wecom.withdrawnNote.leadClosed": "管理员已关闭此线索（{why}），这条分配已结束，不必再跟进。",
+  "wecom.withdrawnNote.signedElsewhere": "企业已与 {signedPark} 签约，本园区的这条分配已结束，不必再联系企业。",
   "wecom.lapsed": "**线索超时未接单**　编号：{reference}",
   "wecom.lapsedRecruiter": "> 原招商专员：{name}",
   "wecom.lapsedNote": "此线索在 {minutes} 分钟内未被接单，暂无其他可接的专员，已转入管理员待分配队列。",
@@ -94,6 +108,12 @@ const zh = {
   "handover.noticeFailed": "【通知未送达，管理员改由热线转告】",
   "withdrawal.script":
     "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}）的分配已结束：企业更正了需求（{need}），{park} 已没有符合的空间，线索已转给现在符合的园区，不必再跟进。专员的跟进记录、通话记录都保留在线索上。",
+  "withdrawal.script.parkRetired":
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}）的分配已结束：管理员已停用 {park}，尚未接单的分配随之结束，线索已转给仍然符合的园区，不必再跟进。园区恢复启用后这条分配也不会恢复。",
+  "withdrawal.script.leadClosed":
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）的分配已结束：管理员已关闭此线索（{why}），不必再跟进。专员的跟进记录、通话记录都保留在线索上。",
+  "withdrawal.script.signedElsewhere":
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）的分配已结束：企业已与 {signedPark} 签约，不必再联系企业。专员的跟进记录、通话记录都保留在线索上。",
   "reroute.script":
     "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）在 {minutes} 分钟内未被接单，系统已改派给下一位专员，无需再处理此线索。",
   "reroute.script.queue":
@@ -163,6 +183,17 @@ const en: Record<NotifyKey, string> = {
   "withdrawn.body":
     "The need of lead {reference} was corrected ({why}) and no space of {park} fits it now: your assignment has ended and the lead went to the parks that fit. Your follow-up notes and call notes stay on the lead; you find it under My leads · History. If the enterprise still wants to see {park}, ask the hotline or an admin to assign it again.",
   "withdrawn.open": "Open the lead",
+  "withdrawn.subject.parkRetired": "[Assignment ended {reference}] {company}: {park} was retired",
+  "withdrawn.body.parkRetired":
+    "An admin retired {park}: your offer of lead {reference} there, not yet accepted, has ended, and the lead was matched again and went to the parks that still fit. You need not handle it any more. Restoring the park does not bring this offer back; to have the lead at {park} again, ask an admin to assign it by hand on the lead's page.",
+  "withdrawn.subject.leadClosed": "[Assignment ended {reference}] {company}: an admin closed the lead",
+  "withdrawn.body.leadClosed":
+    "An admin closed lead {reference} ({why}): your assignment at {park} has ended; no follow-up is needed. Your follow-up notes and call notes stay on the lead; you find it under My leads · History. Ask an admin if in doubt.",
+  "withdrawn.closedAs.spam": "not a real inquiry / spam",
+  "withdrawn.closedAs.duplicate": "a duplicate of lead {reference}",
+  "withdrawn.subject.signedElsewhere": "[Assignment ended {reference}] {company} signed with {signedPark}",
+  "withdrawn.body.signedElsewhere":
+    "The enterprise signed with {signedPark}: your assignment of lead {reference} at {park} has ended; do not contact the enterprise about it any more. Your follow-up notes and call notes stay on the lead; you find it under My leads · History.",
   "escalation.subject": "[Escalation {reference}] {company}: re-routed twice, still not accepted",
   "escalation.body": "Lead {reference} ({park}, {area}) was re-routed twice and still nobody accepted it in time; an admin must step in.",
   "escalation.open": "View the assignment",
@@ -180,6 +211,11 @@ const en: Record<NotifyKey, string> = {
   "wecom.withdrawnRecruiter": "> Recruiter who held it: {name}",
   "wecom.withdrawnNote":
     "The enterprise corrected its need and no space of this park fits it now: the assignment has ended; no follow-up is needed.",
+  "wecom.withdrawnNote.parkRetired":
+    "An admin retired this park: the offer, not yet accepted, has ended and the lead went to the parks that still fit; no follow-up is needed.",
+  "wecom.withdrawnNote.leadClosed": "An admin closed this lead ({why}): the assignment has ended; no follow-up is needed.",
+  "wecom.withdrawnNote.signedElsewhere":
+    "The enterprise signed with {signedPark}: this park's assignment has ended; nobody need contact the enterprise about it.",
   "wecom.lapsed": "**Lead not accepted in time**　reference: {reference}",
   "wecom.lapsedRecruiter": "> Recruiter it was offered to: {name}",
   "wecom.lapsedNote":
@@ -197,6 +233,12 @@ const en: Record<NotifyKey, string> = {
   "handover.noticeFailed": "[Notice not delivered: an admin passes it on through the hotline]",
   "withdrawal.script":
     "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}) has ended: the enterprise corrected its need ({need}) and no space of {park} fits it now; the lead went to the parks that fit, and they need not follow it up. Their follow-up and call notes stay on the lead.",
+  "withdrawal.script.parkRetired":
+    "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}) has ended: an admin retired {park}, its offers not yet accepted ended, and the lead went to the parks that still fit; they need not follow it up. Restoring the park does not bring the offer back.",
+  "withdrawal.script.leadClosed":
+    "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}, {park}) has ended: an admin closed the lead ({why}); they need not follow it up. Their follow-up and call notes stay on the lead.",
+  "withdrawal.script.signedElsewhere":
+    "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}, {park}) has ended: the enterprise signed with {signedPark}; they need not contact it any more. Their follow-up and call notes stay on the lead.",
   "reroute.script":
     "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} {minutes:minute|minutes} and was re-routed to the next recruiter; they need do nothing more about it.",
   "reroute.script.queue":

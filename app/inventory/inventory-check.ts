@@ -8,7 +8,16 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
-import { type Collection, columnByKey, columnKeyOf, COLUMNS, figureReadReason, isYesNoColumn, readTextRow } from "./inventory-columns";
+import {
+  type Collection,
+  columnByKey,
+  columnKeyOf,
+  COLUMNS,
+  figureReadReason,
+  isYesNoColumn,
+  readCell,
+  readTextRow,
+} from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
 import { statusDealWord } from "./status-words";
@@ -181,7 +190,7 @@ function wordsRead(collection: Collection, typedOf: (key: string) => string): Ro
   for (const c of COLUMNS[collection]) {
     const typed = typedOf(c.key);
     if (!typed || !(c.figure || (c.choices && !isYesNoColumn(c)))) continue;
-    const r = c.read(typed);
+    const r = readCell(c, typed);
     if (!r.ok) continue;
     const written = c.write(r.value);
     if (written === null) continue;
@@ -227,7 +236,7 @@ function industriesRead(collection: Collection, typedOf: (key: string) => string
   for (const c of COLUMNS[collection]) {
     const typed = typedOf(c.key);
     if (!c.industry || !typed) continue;
-    const r = c.read(typed);
+    const r = readCell(c, typed);
     if (!r.ok || !Array.isArray(r.value)) continue;
     const reason = industryListRead(c.header, r.value.map(String));
     if (reason) out.push({ key: c.key, reason });

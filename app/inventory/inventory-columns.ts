@@ -1,5 +1,6 @@
 import { parseArea } from "~/domain/area";
 import { splitQualifier } from "~/domain/comparison";
+import { FIGURE_BOX_MAX } from "~/domain/field-limits";
 import { looksNegative, readFieldNumber, withoutMinus } from "~/domain/field-value";
 import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-refusal";
 import { fold } from "~/domain/fold-text";
@@ -768,7 +769,7 @@ export function readTextRow(
   for (const c of COLUMNS[collection]) {
     const t = textOf(c.key);
     if (t === "") continue;
-    const r = c.read(t, now);
+    const r = readCell(c, t, now);
     if (r.ok) flat[c.key] = r.value;
     else errors.push({ key: c.key, reason: r.reason });
   }
@@ -803,6 +804,22 @@ function joinStatusDeals(typed: string, flat: Record<string, unknown>, errors: T
       deals: dealsText(lng),
     })),
   });
+}
+
+/**
+ * A cell read by its column; a figure's cell longer than a figure box holds (FIGURE_BOX_MAX, the lead's boxes' bound,
+ * ADR 166) is refused unread, quoting its start: the figure readers' work grows with the text — a rent cell of 12,000
+ * "平" took 1–4 s to read, one step of an import holding the web process (attack37, ADR 171).
+ */
+export function readCell(c: Column, t: string, now?: Date): CellRead {
+  if (c.number && t.length > FIGURE_BOX_MAX) {
+    const start = [...t.slice(0, 40)].slice(0, 20).join("");
+    return bad(
+      `“${start}…”过长：数字一栏最多 ${FIGURE_BOX_MAX} 个字`,
+      `“${start}…” is too long: a figure's cell holds at most ${FIGURE_BOX_MAX} characters`,
+    );
+  }
+  return c.read(t, now);
 }
 
 /** Where a column's value sits in the import format's object (the inverse of `columnKeyOf`): lat → location.lat. */
@@ -846,7 +863,7 @@ export function readJsonNumbers(collection: Collection, row: unknown, now: Date 
       delete at[last];
       continue;
     }
-    const r = c.read(t, now);
+    const r = readCell(c, t, now);
     if (r.ok) at[last] = r.value;
     else errors.push({ path, reason: r.reason });
     if (r.ok && r.said) notes.push({ path, reason: figureReadReason(c, t, r.value, r.said) });

@@ -1,4 +1,6 @@
+import type { Notice } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
+import { type EndedOffer, endedOfferColumns, queueWithdrawalNotices } from "~/assignments/withdrawal-notices.server";
 import type { TransactionSql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { rematchLead } from "~/matches/rematch.server";
@@ -18,10 +20,19 @@ export const PARK_RETIRED = "park-retired";
  * open call tasks (a hand-over, an escalation) close with them (migration 090's trigger). Each lead left
  * open is matched again (rematchLead, rule `admin-rematch`: it ends nothing else), so the parks that still
  * fit are offered it (the retired park's spaces are no longer matched). Accepted, contacted and visit steps are left as they
- * are. Runs in the transaction that retires the park; returns the ended assignments' ids.
+ * are. The recruiter who held each offer is told why it ended — "the park was retired" — on the offer's channel (an
+ * email, or a hotline task for one who works by phone) and the park's group when the offer was posted there
+ * (queueWithdrawalNotices, docs/decisions/167; until then they were told nothing). Runs in the transaction that
+ * retires the park; returns the ended assignments' ids and the notices (due after `fallbackMs`: 0 from the web,
+ * whose relay hands them to notify.* at once).
  */
-export async function endOffersOfRetiredPark(tx: TransactionSql, parkId: string, actor: string): Promise<string[]> {
-  const ended = await tx<{ id: string; leadId: string; recruiterId: string | null; from: string }[]>`
+export async function endOffersOfRetiredPark(
+  tx: TransactionSql,
+  parkId: string,
+  actor: string,
+  fallbackMs = 0,
+): Promise<{ ended: string[]; notices: Notice[] }> {
+  const ended = await tx<EndedOffer[]>`
     with open as (
       select a.id, a.status as from_status from assignments a
       where a.park_id = ${parkId} and a.status in ${tx(NOT_TAKEN_UP)}
@@ -29,7 +40,7 @@ export async function endOffersOfRetiredPark(tx: TransactionSql, parkId: string,
     update assignments a set status = 'lost', close_reason = ${PARK_RETIRED}, closed_from = null, closed_at = now(),
                              follow_up_on = null, updated_at = now()
     from open where a.id = open.id
-    returning a.id, a.lead_id, a.recruiter_id, open.from_status as from`;
+    returning a.id, a.lead_id, a.park_id, a.recruiter_id, open.from_status as from, ${endedOfferColumns(tx)}`;
   const reason = auditMessages.both("match.parkRetired", { actor });
   const leads = new Set<string>();
   for (const a of ended) {
@@ -44,7 +55,10 @@ export async function endOffersOfRetiredPark(tx: TransactionSql, parkId: string,
     });
     leads.add(a.leadId);
   }
+  // Queued before the leads are matched again: a lead whose retired park's offer is given back cannot happen (a retired
+  // park takes no work), so the notice stands whatever the new match does.
+  const notices = await queueWithdrawalNotices(tx, ended, "park-retired", fallbackMs);
   // A match again that is no need edit (rule admin-rematch): it ends nothing else (docs/decisions/127).
   for (const leadId of [...leads].sort()) await rematchLead(tx, leadId, reason.zh, "admin-rematch");
-  return ended.map((a) => a.id);
+  return { ended: ended.map((a) => a.id), notices };
 }

@@ -1,4 +1,5 @@
 import { parseArea } from "~/domain/area";
+import { FIGURE_BOX_MAX } from "~/domain/field-limits";
 import { readFieldNumber } from "~/domain/field-value";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { aboutRange } from "~/domain/need-text";
@@ -17,6 +18,7 @@ export function areaAboutReading(min: string, max: string, unit: string, lng: Ln
   const typed = [min.trim(), max.trim()];
   if ((typed[0] === "") === (typed[1] === "")) return "";
   const box = typed[0] !== "" ? typed[0] : typed[1];
+  if (box.length > FIGURE_BOX_MAX) return ""; // refused by the schema unread; read, it costs seconds (attack37, ADR 171)
   const r = readFieldNumber(box, (s) => parseArea(s, unit === "mu" ? "mu" : "sqm"), typed[0] !== "" ? "min" : "max");
   if (!r.ok || !r.about) return "";
   const [lo, hi] = aboutRange(r.value);

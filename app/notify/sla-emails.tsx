@@ -4,6 +4,7 @@ import { notifyText } from "~/i18n/notify-messages";
 import type { RenderedEmail } from "./assignment-email";
 import { EmailDocument, renderEmailHtml } from "./email-layout";
 import type { RerouteDestination } from "./reroute-destination";
+import { withdrawalParams, type WithdrawalWhy } from "./withdrawal-reason";
 
 // The two emails of a missed acceptance deadline (worker/assignment-sla.job.ts → notify-email.job.ts):
 // the recruiter who let it lapse hears that it is gone, an admin hears of the second miss.
@@ -65,20 +66,31 @@ export type WithdrawalNoticeInput = {
   reference: string;
   companyName: string;
   parkName: string;
-  /** The corrected need in a few words ("厂房 · 10000–13000㎡"). */
-  needText: string;
+  /** Why it ended (withdrawalWhy): the corrected need in a few words ("厂房 · 10000–13000㎡"), the park retired, the lead closed, … */
+  why: WithdrawalWhy;
   assignmentUrl: string;
 };
 
+const WITHDRAWAL_KEYS = {
+  "need-changed": { subject: "withdrawn.subject", body: "withdrawn.body" },
+  "park-retired": { subject: "withdrawn.subject.parkRetired", body: "withdrawn.body.parkRetired" },
+  "lead-closed": { subject: "withdrawn.subject.leadClosed", body: "withdrawn.body.leadClosed" },
+  "signed-elsewhere": { subject: "withdrawn.subject.signedElsewhere", body: "withdrawn.body.signedElsewhere" },
+} as const;
+
 /**
- * To the recruiter whose assignment ended because a need edit left their park without a fitting space
- * (docs/decisions/108): what happened, that their work stays on the lead, and the link to it (the page
- * still opens for them, as their history does).
+ * To the recruiter whose assignment ended without their doing (docs/decisions/108, 167), said by its reason: a need
+ * edit left their park without a fitting space (the corrected need), an admin retired the park (the lead went to the
+ * parks that still fit; restoring it brings nothing back), an admin closed the lead (as spam, or a duplicate of which
+ * lead), the enterprise signed with another park (which); that their work stays on the lead, and the link to it (the
+ * page still opens for them, as their history does).
  */
 export function renderWithdrawalNotice(input: WithdrawalNoticeInput, lng: Lng = "zh"): RenderedEmail {
-  const subject = notifyText(lng, "withdrawn.subject", { reference: input.reference, company: input.companyName, park: input.parkName });
+  const keys = WITHDRAWAL_KEYS[input.why.reason];
+  const params = { reference: input.reference, company: input.companyName, park: input.parkName, ...withdrawalParams(input.why, lng) };
+  const subject = notifyText(lng, keys.subject, params);
   const greeting = notifyText(lng, "assignment.greeting", { name: input.recruiterName });
-  const body = notifyText(lng, "withdrawn.body", { reference: input.reference, park: input.parkName, why: input.needText });
+  const body = notifyText(lng, keys.body, params);
   const html = renderEmailHtml(
     <EmailDocument lng={lng} title={subject}>
       <p>{greeting}</p>

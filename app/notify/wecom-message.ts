@@ -2,6 +2,8 @@ import { maskPhone } from "~/domain/phone";
 import type { Lng } from "~/i18n/lng";
 import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
 
+import { withdrawalParams, type WithdrawalWhy } from "./withdrawal-reason";
+
 /**
  * The WeCom group message for a lead assignment. Park groups are wide (whole investment-promotion
  * bureau, sometimes outside agents), so the message carries no enterprise contact name or phone and
@@ -118,30 +120,40 @@ export function renderWecomAssignment(input: WecomAssignmentInput, lng: Lng = "z
   return wecomCard(lines, input.assignmentUrl, lng);
 }
 
-/** The WeCom group message that an assignment ended because the corrected need no longer fits the park (ADR 108, 114). */
+/** The WeCom group message that an assignment ended without its recruiter's doing (ADR 108, 114, 167). */
 export type WecomWithdrawalInput = {
   reference: string;
   parkName: string;
-  /** The corrected need, already worded, e.g. "租赁厂房 10000–13000㎡ · 溧水区". */
-  needText: string;
+  /** Why it ended (withdrawalWhy): for a need edit the corrected need, already worded, e.g. "租赁厂房 10000–13000㎡ · 溧水区". */
+  why: WithdrawalWhy;
   /** The recruiter who held the assignment (no phone: the group need not call them about it). */
   recruiterName: string;
   assignmentUrl?: string;
 };
 
+const WECOM_WITHDRAWN_NOTE = {
+  "need-changed": "wecom.withdrawnNote",
+  "park-retired": "wecom.withdrawnNote.parkRetired",
+  "lead-closed": "wecom.withdrawnNote.leadClosed",
+  "signed-elsewhere": "wecom.withdrawnNote.signedElsewhere",
+} as const satisfies Record<WithdrawalWhy["reason"], NotifyKey>;
+
 /**
- * The withdrawal as the group reads it: the reference, the park, the corrected need, who held it, and
- * that nobody needs to follow it up; every value made inert as in renderWecomAssignment (no contact data).
+ * The withdrawal as the group reads it: the reference, the park, the corrected need (a need edit only), who held
+ * it, why it ended and that nobody needs to follow it up; every value made inert as in renderWecomAssignment (no
+ * contact data).
  */
 export function renderWecomWithdrawal(input: WecomWithdrawalInput, lng: Lng = "zh"): string {
   const t = neutraliseWecomText;
   const say = sayIn(lng);
+  const { why } = input;
+  const words = withdrawalParams(why, lng);
   const lines = [
     say("wecom.withdrawn", { reference: t(input.reference) }),
     say("wecom.park", { park: t(input.parkName) }),
-    say("wecom.withdrawnNeed", { need: t(input.needText) }),
+    ...(why.reason === "need-changed" ? [say("wecom.withdrawnNeed", { need: t(why.needText) })] : []),
     say("wecom.withdrawnRecruiter", { name: t(input.recruiterName) }),
-    `<font color="comment">${say("wecom.withdrawnNote")}</font>`,
+    `<font color="comment">${say(WECOM_WITHDRAWN_NOTE[why.reason], { why: t(words.why), signedPark: t(words.signedPark) })}</font>`,
   ];
   return wecomCard(lines, input.assignmentUrl, lng);
 }

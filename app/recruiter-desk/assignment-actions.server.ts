@@ -1,7 +1,9 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
+import { type EndedOffer, endedOfferColumns, queueWithdrawalNotices } from "~/assignments/withdrawal-notices.server";
 import type { Sql } from "~/db/db.server";
+import { UNDO_MINUTES } from "~/domain/close-reasons";
 import type { AssignmentStatus, RoutingEvent } from "~/domain/statuses";
 import { auditMessages } from "~/i18n/audit-messages";
 
@@ -24,6 +26,9 @@ const STEPS: Record<Exclude<Intent, "decline">, { from: string[]; to: Extract<As
 export function allowedIntents(status: string): Intent[] {
   return INTENTS.filter((intent) => (intent === "decline" ? status === "offered" : STEPS[intent].from.includes(status)));
 }
+
+/** When the recruiters of the other parks hear of a signing: after its undo window (UNDO_MINUTES) and a minute. */
+export const SIGNED_ELSEWHERE_NOTICE_MS = (UNDO_MINUTES + 1) * 60_000;
 
 export type ActionOutcome = { ok: true; status: string } | { ok: false; reason: "stale" };
 
@@ -57,10 +62,14 @@ export async function applyAssignmentAction(
     // calls an enterprise that has already signed. closed_by names this signing, whose undo reopens them.
     if (step.to === "signed") {
       await tx`update leads set status = 'won', updated_at = now() where id = ${a.leadId}`;
-      const closed = await tx<{ id: string; recruiterId: string | null }[]>`
-        update assignments set status = 'lost', updated_at = now(), closed_from = status, closed_at = now(), closed_by = ${input.assignmentId}
-        where lead_id = ${a.leadId} and id <> ${input.assignmentId} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
-        returning id, recruiter_id`;
+      const closed = await tx<EndedOffer[]>`
+        with open as (
+          select o.id, o.status as from_status from assignments o
+          where o.lead_id = ${a.leadId} and o.id <> ${input.assignmentId} and o.status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
+          for update of o)
+        update assignments a set status = 'lost', updated_at = now(), closed_from = a.status, closed_at = now(), closed_by = ${input.assignmentId}
+        from open where a.id = open.id
+        returning a.id, a.lead_id, a.park_id, a.recruiter_id, open.from_status as from, ${endedOfferColumns(tx)}`;
       for (const c of closed) {
         await recordRoutingEvent(tx, {
           assignmentId: c.id,
@@ -70,6 +79,9 @@ export async function applyAssignmentAction(
           reason: auditMessages.both("desk.signedElsewhere"),
         });
       }
+      // Their recruiters hear it once the signing can no longer be undone (ADR 034's window and a minute): a notice
+      // sent at once would be wrong after an undo; one found due after an undo is dropped (docs/decisions/167).
+      await queueWithdrawalNotices(tx, closed, "signed-elsewhere", SIGNED_ELSEWHERE_NOTICE_MS, SIGNED_ELSEWHERE_NOTICE_MS);
     }
     return { ok: true, status: step.to } as const;
   });

@@ -56,7 +56,7 @@ export async function assignmentToActOn(sql: Sql, who: Who, intent: string): Pro
  * Whether assignment `assignmentId`, not the recruiter's now, was theirs: declined by them or re-routed
  * away from them (the same routing events their history view lists, desk-search.server.ts).
  */
-export async function wasTheirs(sql: Sql, assignmentId: string, recruiterId: string): Promise<boolean> {
+export async function wasTheirs(sql: Sql | TransactionSql, assignmentId: string, recruiterId: string): Promise<boolean> {
   const [e] = await sql<{ n: number }[]>`
     select 1 as n from routing_events
     where assignment_id = ${assignmentId} and recruiter_id = ${recruiterId} and event in ('assigned', 'rerouted', 'declined') limit 1`;
@@ -202,6 +202,10 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
       // The offer's SLA check may have run while it was closed (and did nothing): check it again at its deadline.
       if (r.dueMs !== null) await enqueue(tx, "assignment.sla", [r.id], { afterMs: r.dueMs });
     }
+    // Their "signed elsewhere" notices, due after this window, are not sent: nothing ended (docs/decisions/167).
+    if (reopened.length > 0)
+      await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'undo-signed'
+               where assignment_id in ${tx(reopened.map((r) => r.id))} and kind = 'withdrawal-notice' and status = 'pending'`;
     return { ok: true, undone: "signed" } as const;
   });
 }
@@ -336,7 +340,7 @@ export type WorkState = {
 };
 
 /** The recruiter's own fields of an assignment. */
-export async function loadWorkState(sql: Sql, assignmentId: string): Promise<WorkState> {
+export async function loadWorkState(sql: Sql | TransactionSql, assignmentId: string): Promise<WorkState> {
   const [w] = await sql<
     {
       followUpOn: string | null;
@@ -367,7 +371,7 @@ export type NoteView = { id: string; at: string; author: string; source: string;
  * park's recruiter's (issue 12 item 6); `all` (admins) reads every note. Oldest first.
  */
 export async function loadVisibleNotes(
-  sql: Sql,
+  sql: Sql | TransactionSql,
   leadId: string,
   staffId: string | null,
   options: { all?: boolean } = {},
@@ -381,7 +385,11 @@ export async function loadVisibleNotes(
 }
 
 /** The other parks that received the same lead and where each stands (park name, status) — nothing of their recruiters' work. */
-export async function loadOtherParks(sql: Sql, leadId: string, assignmentId: string): Promise<{ parkName: string; status: string }[]> {
+export async function loadOtherParks(
+  sql: Sql | TransactionSql,
+  leadId: string,
+  assignmentId: string,
+): Promise<{ parkName: string; status: string }[]> {
   return sql<{ parkName: string; status: string }[]>`
     select p.name as "parkName", a.status from assignments a join parks p on p.id = a.park_id
     where a.lead_id = ${leadId} and a.id <> ${assignmentId} order by p.name`;
@@ -389,7 +397,7 @@ export async function loadOtherParks(sql: Sql, leadId: string, assignmentId: str
 
 /** The park's spaces the recruiter may put on a shortlist (not let, not retired — ADR 033): matched ones first with their score. */
 export async function loadShortlistCandidates(
-  sql: Sql,
+  sql: Sql | TransactionSql,
   leadId: string,
   parkId: string,
 ): Promise<{ id: string; title: string; kind: string; areaSqm: number; status: string; score: number | null }[]> {

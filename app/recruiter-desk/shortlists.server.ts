@@ -155,7 +155,7 @@ export type ShortlistSummary = {
 };
 
 /** The shortlists shared for an assignment, newest first, each with how often and when it was last opened. */
-export async function listShortlists(sql: Sql, assignmentId: string): Promise<ShortlistSummary[]> {
+export async function listShortlists(sql: Sql | TransactionSql, assignmentId: string): Promise<ShortlistSummary[]> {
   const rows = await sql<
     { id: string; createdAt: Date; expiresAt: Date; expired: boolean; titles: string[]; opens: number; lastOpen: Date | null }[]
   >`

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
@@ -20,8 +21,8 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { needRegionsText } from "~/domain/regions.server";
 import { needAreaLine } from "~/domain/unit-count-text";
 import { callNoteSchema } from "~/hotline/call-note-form";
-import { loadDeskLead } from "~/hotline/desk-lead.server";
-import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
+import { loadDeskLead, readDeskLeadPage } from "~/hotline/desk-lead.server";
+import { addLeadNote } from "~/hotline/lead-notes.server";
 import type { NeedAnswer } from "~/hotline/need-edit";
 import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
@@ -35,7 +36,6 @@ import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { leadRefusals } from "~/leads/lead-refusals";
 import { workedLeadOf } from "~/leads/worked-lead.server";
-import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
@@ -60,13 +60,14 @@ const NOTE_FORM: FormShape = { fields: ["intent", "body"] };
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
-  const worked = await workedLeadOf(getSql(), params.id ?? "");
+  // The lead, its notes and its repeats of one moment (docs/decisions/170); the phone view is logged after.
+  const page = await readDeskLeadPage(getSql(), params.id ?? "");
+  const { worked, lead } = page;
   const opened = worked
     ? { tone: "status" as const, text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }) }
     : null;
   const answered = worked !== null && (context as Partial<WebLoadContext>).answeredOnLead === worked.id;
   if (worked && !answered) throw await redirectWithFlash(request, lngHref(`/hotline/leads/${worked.id}`, lng), opened!);
-  const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "");
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The page shows the enterprise's full number (to call back): a logged view.
   await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", [
@@ -84,8 +85,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // What the enterprise refused, beside the need (docs/decisions/158): the agent must not pitch it.
       refusals: withoutBidiControls(leadRefusals(lead.lead, lng)),
       ...needEditState(lead.lead),
-      notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
-      repeats: withoutBidiControls(await repeatsOf(getSql(), lead.id)),
+      notes: withoutBidiControls(page.notes),
+      repeats: withoutBidiControls(page.repeats),
       flash,
     },
     { headers },
@@ -161,6 +162,13 @@ export default function HotlineLead() {
   });
   const kind = l.lead.need.kind;
   const area = needAreaLine(l.lead.need, lng);
+  // Arriving here (Alt+1…9 on the desk, a link) the note box takes the focus (autoFocus). A read-only lead (won, lost,
+  // closed) has none: the focus fell to <body> and the keyboard started over from the page's top. It lands on the
+  // lead's heading instead — only when nothing else holds it (docs/decisions/170).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (l.closed && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus();
+  }, [l.id, l.closed]);
 
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
@@ -169,7 +177,9 @@ export default function HotlineLead() {
           ← {h("lead.back")}
         </Link>
       </p>
-      <h1>{h("lead.title", { reference: l.reference })}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {h("lead.title", { reference: l.reference })}
+      </h1>
       <FlashBanner flash={d.flash} />
       {l.closed ? (
         <div className="banner error" role="alert">

@@ -118,7 +118,23 @@ export default function Queue() {
   const statusLabel = (st: string) => (view === "history" ? t(`outcome.${st}` as DeskKey) : adminLabel(lng, "assignment", st));
   const lngParam: Record<string, string> = lng === "en" ? { lng: "en" } : {};
   const params = new URLSearchParams(d.query);
-  const filtered = d.result !== undefined || ["status", "park", "kind", "due"].some((k) => params.get(k));
+  // The filters in use, named in the folded filters' summary (status, park and need by their labels).
+  const named = (key: string, options: [string, string][]) => options.find(([v]) => v === params.get(key))?.[1];
+  const inUse = [
+    named(
+      "status",
+      d.statuses.map((v) => [v, statusLabel(v)]),
+    ),
+    named(
+      "park",
+      d.parks.map((p) => [p.id, p.name]),
+    ),
+    named(
+      "kind",
+      NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)]),
+    ),
+    view === "open" && params.get("due") === "on" ? t("desk.due") : undefined,
+  ].filter((x): x is string => x !== undefined);
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf}>
       <h1>{s("queue.title")}</h1>
@@ -155,23 +171,28 @@ export default function Queue() {
       </nav>
       <p>{view === "history" ? t("desk.historyIntro") : s("queue.intro")}</p>
 
+      {/* On a phone the first screen shows the first leads (docs/decisions/170): one compact search row, the filters
+          folded behind a summary that names those in use — open only to show a wrong value beside its field. */}
       <Form method="get" {...getFormProps(form)} className="desk-filter" role="search">
         {view === "history" ? <input type="hidden" name="view" value="history" /> : null}
         {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
         <div className="field wide">
           <label htmlFor={fields.q.id}>{t("desk.search")}</label>
-          <p className="hint" id={fields.q.descriptionId}>
+          <p className="hint search-hint" id={fields.q.descriptionId}>
             {t("desk.search.hint")}
           </p>
-          <input
-            {...getInputProps(fields.q, { type: "search" })}
-            aria-describedby={[fields.q.descriptionId, fields.q.errors ? fields.q.errorId : null].filter(Boolean).join(" ")}
-          />
+          <div className="search-row">
+            <input
+              {...getInputProps(fields.q, { type: "search" })}
+              placeholder={t("desk.search.placeholder")}
+              aria-describedby={[fields.q.descriptionId, fields.q.errors ? fields.q.errorId : null].filter(Boolean).join(" ")}
+            />
+            <button type="submit">{t("desk.apply")}</button>
+          </div>
           <ErrorList id={fields.q.errorId} errors={fields.q.errors} />
         </div>
-        {/* On a phone the filters would push the first lead below the screen: folded unless one is in use (or wrong). */}
-        <details className="more-filters" open={filtered || undefined}>
-          <summary>{t("desk.filters")}</summary>
+        <details className="more-filters" open={d.result !== undefined || undefined}>
+          <summary>{inUse.length ? t("desk.filters.inUse", { list: inUse.join(" · ") }) : t("desk.filters")}</summary>
           <div className="filter-grid">
             <FilterSelect
               label={t("desk.status")}
@@ -194,15 +215,16 @@ export default function Queue() {
             ) : null}
           </div>
         </details>
-        <div className="filter-actions">
-          <button type="submit">{t("desk.apply")}</button>
+      </Form>
+
+      <div className="found-row">
+        <p aria-live="polite">{t("desk.found", { total: desk.total })}</p>
+        {inUse.length || params.get("q") ? (
           <Link to={lngHref(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
             {t("desk.clear")}
           </Link>
-        </div>
-      </Form>
-
-      <p aria-live="polite">{t("desk.found", { total: desk.total })}</p>
+        ) : null}
+      </div>
       {/* A page number, view or "due" from the address that is none (page=-1, view=x): no field to show it beside. */}
       <ErrorList id={fields.page.errorId} errors={fields.page.errors} />
       <ErrorList id={fields.view.errorId} errors={fields.view.errors} />

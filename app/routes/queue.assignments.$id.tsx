@@ -12,8 +12,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { type ReactNode, useState, useSyncExternalStore } from "react";
 
-import { loadLeadClosing } from "~/admin/lead-actions.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { leadIndustryLabel, needAreaText } from "~/assignments/assignment-details.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, Time } from "~/components/admin";
@@ -46,10 +45,10 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
 import { spaceStatusLabel } from "~/inventory/inventory-columns";
 import { leadRefusals } from "~/leads/lead-refusals";
-import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { adminClosingText } from "~/recruiter-desk/admin-closing";
 import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
+import { readAssignmentPage } from "~/recruiter-desk/assignment-page.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
 import {
   addNote,
@@ -57,19 +56,14 @@ import {
   assignmentToActOn,
   declineWithReason,
   leadOfAssignmentAnonymised,
-  loadOtherParks,
-  loadShortlistCandidates,
-  loadVisibleNotes,
-  loadWorkState,
   markLost,
   recordVisit,
   setFollowUp,
   undoClose,
   undoDecline,
-  wasTheirs,
   type WorkOutcome,
 } from "~/recruiter-desk/lead-work.server";
-import { createShortlist, listShortlists } from "~/recruiter-desk/shortlists.server";
+import { createShortlist } from "~/recruiter-desk/shortlists.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -102,27 +96,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!admin) await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
   const sql = getSql();
-  const d = isUuid(params.id) ? await loadAssignmentDetails(sql, params.id!) : null;
-  const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
+  // One snapshot for everything the page shows (docs/decisions/170); the phone view is logged after it.
+  const read = await readAssignmentPage(sql, params.id ?? "", {
+    recruiterId: user?.role === "recruiter" ? user.recruiterId : null,
+    userId: user?.id ?? null,
+    admin,
+  });
   // One that left this recruiter's hands (declined — Back after 确认拒绝 —, re-routed away) is in their
   // history, with the undo banner while a decline can still be undone: there, not "not found".
-  if (d && !mine && !admin && user?.role === "recruiter" && user.recruiterId && (await wasTheirs(sql, d.id, user.recruiterId)))
-    throw redirect(lngHref(`/queue?view=history&q=${encodeURIComponent(d.reference)}`, lng));
-  if (!d || (!mine && !admin)) throw notFoundWith(staffText(lng, "a.notFound"));
+  if (read && "formerly" in read) throw redirect(lngHref(`/queue?view=history&q=${encodeURIComponent(read.formerly)}`, lng));
+  if (!read) throw notFoundWith(staffText(lng, "a.notFound"));
+  const { details: d, mine, work, notes, otherParks, shortlists, candidates, repeats, closing } = read.page;
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
   if (d.lead.contact.phone)
     await recordPhoneViews(sql, user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
       { leadId: d.leadId, reference: d.reference },
     ]);
-  const [work, notes, otherParks, shortlists, candidates, repeats, { closing }] = await Promise.all([
-    loadWorkState(sql, d.id),
-    loadVisibleNotes(sql, d.leadId, user?.id ?? null, { all: !mine && admin }),
-    loadOtherParks(sql, d.leadId, d.id),
-    listShortlists(sql, d.id),
-    mine ? loadShortlistCandidates(sql, d.leadId, d.parkId) : Promise.resolve([]),
-    repeatsOf(sql, d.leadId),
-    loadLeadClosing(sql, d.leadId),
-  ]);
   const url = new URL(request.url);
   const intents = mine && !d.anonymised ? allowedIntents(d.status) : [];
   const confirmParam = url.searchParams.get("confirm");

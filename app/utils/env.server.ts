@@ -65,6 +65,7 @@ export const webEnvSchema = z
       .optional()
       .refine((v) => !v || v.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    DESK_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(240), // each hotline lookup, per staff account (ADR 167)
     HOTLINE_PHONE: z.string().default("400-000-0000"),
     APP_URL: z.string().url().default("http://localhost:3000"),
     ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer

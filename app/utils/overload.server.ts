@@ -28,6 +28,13 @@ export type OverloadBounds = {
   maxInFlight: number;
   /** Mean event-loop delay (ms) of the last window above which requests are refused; 0 turns the signal off. */
   maxEventLoopDelayMs: number;
+  /**
+   * Intake requests that must already be in flight for the event-loop delay to refuse the next one (default
+   * 0). With fewer there is no queue of intake to shed: the delay is the machine's (a busy neighbour, a page
+   * being rendered) and refusing the one lead in hand relieves nothing (trial 37 M6: two of six leads posted
+   * one after another were told "系统繁忙" on a busy machine; docs/decisions/174).
+   */
+  delayNeedsInFlight?: number;
   /** Length of the event-loop sample window, ms. */
   sampleMs?: number;
   /** Seconds a refused client is told to wait (Retry-After). */
@@ -121,6 +128,7 @@ export class OverloadGuard {
       this.inFlight >= this.bounds.maxInFlight
         ? "inFlight"
         : this.bounds.maxEventLoopDelayMs > 0 &&
+            this.inFlight >= (this.bounds.delayNeedsInFlight ?? 0) &&
             this.delayMs > this.bounds.maxEventLoopDelayMs &&
             !this.windowExcused &&
             this.excusedRunning === 0
@@ -160,12 +168,24 @@ export class OverloadGuard {
  * by INTAKE_MAX_IN_FLIGHT and INTAKE_MAX_EVENT_LOOP_DELAY_MS (app/utils/env.server.ts).
  */
 export function intakeGuard(): OverloadGuard {
-  return singleton("intake-overload-guard", () => {
-    const env = getWebEnv();
-    return new OverloadGuard({
-      maxInFlight: env.INTAKE_MAX_IN_FLIGHT,
-      maxEventLoopDelayMs: env.INTAKE_MAX_EVENT_LOOP_DELAY_MS,
-      retryAfterSec: env.INTAKE_RETRY_AFTER_SECONDS,
-    });
-  });
+  return singleton("intake-overload-guard", () => new OverloadGuard(intakeBounds(getWebEnv())));
 }
+
+/**
+ * The intake guard's bounds from the web's settings. The event-loop signal refuses only while at least
+ * INTAKE_DELAY_NEEDS_IN_FLIGHT intake requests are in flight: a burst past the knee keeps dozens in flight
+ * (bench:intake's 2× knee row), one enterprise at a time never makes a queue (docs/decisions/174).
+ */
+export function intakeBounds(
+  env: Pick<ReturnType<typeof getWebEnv>, "INTAKE_MAX_IN_FLIGHT" | "INTAKE_MAX_EVENT_LOOP_DELAY_MS" | "INTAKE_RETRY_AFTER_SECONDS">,
+): OverloadBounds {
+  return {
+    maxInFlight: env.INTAKE_MAX_IN_FLIGHT,
+    maxEventLoopDelayMs: env.INTAKE_MAX_EVENT_LOOP_DELAY_MS,
+    delayNeedsInFlight: INTAKE_DELAY_NEEDS_IN_FLIGHT,
+    retryAfterSec: env.INTAKE_RETRY_AFTER_SECONDS,
+  };
+}
+
+/** See intakeBounds. */
+export const INTAKE_DELAY_NEEDS_IN_FLIGHT = 4;

@@ -188,6 +188,17 @@ export function lookupLimit(): Limit {
   return { name: "public-lookup", points: 20, durationSec: getWebEnv().AUTH_LIMIT_WINDOW_SECONDS };
 }
 
+/**
+ * The hotline desk's live lookups (`POST /hotline/callers`, `/hotline/matches`; ADR 088, 163): each signed-in
+ * account has `DESK_LOOKUP_RATE_PER_MINUTE` (default 240) a minute of each, counted per account, not per address
+ * (a call centre's agents share one), shared by the web processes like every budget here. A person typing sends
+ * one lookup per pause of 150 ms (300 ms for the dry run): a busy agent stays far below; a script walking the
+ * callers through a session does not (docs/decisions/167).
+ */
+export function deskLookupLimit(lookup: "callers" | "matches"): Limit {
+  return { name: `desk-lookup-${lookup}`, points: getWebEnv().DESK_LOOKUP_RATE_PER_MINUTE, durationSec: 60 };
+}
+
 export type WebContext = { clientIp?: string };
 
 export function clientKey(context: unknown): string {

@@ -6,6 +6,7 @@ import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
 import { getLeadView } from "~/leads/lead-view.server";
 
+import { commitBetweenReads } from "../support/commit-between-reads";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 
@@ -36,34 +37,16 @@ async function newLead(sql: Sql, company: string): Promise<string> {
 }
 
 /** Runs `read` while a matching and routing of `leadId` commit between its read of matches and of assignments. */
-async function readAcrossMatching<T>(leadId: string, read: () => Promise<T>): Promise<T> {
-  const worker = await db.sql.reserve();
-  try {
-    await worker`begin`;
-    await worker`lock table assignments in access exclusive mode`;
-    const reading = read();
-    // The reader has read the lead row and the matches and waits for the assignments table.
-    await expect
-      .poll(
-        async () =>
-          (
-            await db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity
-                                          where datname = current_database() and wait_event_type = 'Lock'`
-          )[0].n,
-        { timeout: 10_000 },
-      )
-      .toBe(1);
+function readAcrossMatching<T>(leadId: string, read: () => Promise<T>): Promise<T> {
+  // The reader has read the lead row and the matches and waits for the assignments table.
+  return commitBetweenReads(db.sql, "assignments", read, async (worker) => {
     await worker`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                  values (${leadId}, 'GC-F1', 'GC-IP', 87, ${worker.json([{ zh: "面积合适", en: "size fits", kind: "fit" }])}, 'lead')`;
     await worker`insert into assignments (lead_id, park_id, status, rule, reason)
                  values (${leadId}, 'GC-IP', 'unassigned', 'no-recruiter', ${worker.json({ zh: "待分配", en: "unassigned" })})`;
     await worker`insert into routing_events (lead_id, event, reason) values (${leadId}, 'matched', ${worker.json({ zh: "匹配 1 处", en: "1 match" })})`;
     await worker`update leads set status = 'matched' where id = ${leadId}`;
-    await worker`commit`;
-    return await reading;
-  } finally {
-    worker.release();
-  }
+  });
 }
 
 describe("a lead read while it is matched", () => {

@@ -32,6 +32,17 @@ afterAll(() => {
  * record it: the window's mean delay is then far above the bound, whichever of the guard's own 500 ms
  * sample and this one takes it (when the guard's ran before the delay timer, this one does).
  */
+/**
+ * Admits as many intake requests as the delay signal needs in flight to count (a queue of leads, ADR 174),
+ * and returns their release.
+ */
+async function queueOfLeads(): Promise<() => void> {
+  const { INTAKE_DELAY_NEEDS_IN_FLIGHT } = await import("~/utils/overload.server");
+  const held = Array.from({ length: INTAKE_DELAY_NEEDS_IN_FLIGHT }, () => guard.admit());
+  expect(held.every((a) => a.ok)).toBe(true);
+  return () => held.forEach((a) => a.ok && a.release());
+}
+
 async function holdTheLoop(ms: number): Promise<void> {
   guard.sample();
   const until = Date.now() + ms;
@@ -46,6 +57,7 @@ async function holdTheLoop(ms: number): Promise<void> {
 describe("the intake's load shedding and an inventory import", () => {
   it("does not refuse a lead for the delay an import causes; the same delay without an import still refuses", async () => {
     await new Promise((r) => setTimeout(r, 50));
+    const releaseQueue = await queueOfLeads();
     const during = await importGate.run(async () => {
       await holdTheLoop(1_000);
       return { refusal: guard.refusal(), admitted: guard.admit() };
@@ -65,6 +77,7 @@ describe("the intake's load shedding and an inventory import", () => {
     // No import: the same hold is the process's CPU, and the intake is shed (ADR 035 unchanged).
     await holdTheLoop(1_000);
     expect(guard.refusal()).toMatchObject({ reason: "eventLoopDelay" });
+    releaseQueue();
   }, 30_000);
 
   it("excuses only while the import's work runs: an end mark given twice frees nothing more", async () => {

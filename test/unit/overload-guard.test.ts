@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { OverloadGuard } from "~/utils/overload.server";
+import { intakeBounds, OverloadGuard } from "~/utils/overload.server";
 
 // The intake's admission control (app/utils/overload.server.ts, ADR 035): the in-flight bound and the
 // event-loop delay signal, without a server.
@@ -68,6 +68,34 @@ describe("OverloadGuard", () => {
     guard.sample();
     expect(guard.reading().eventLoopDelayMs).toBeGreaterThan(40);
     expect(guard.admit()).toMatchObject({ ok: false, reason: "eventLoopDelay" });
+  });
+});
+
+describe("the intake's bounds", () => {
+  it("refuse by event-loop delay only while intake requests queue: a lead in hand alone is admitted", async () => {
+    // Trial 37 M6: leads posted one after another on a busy machine were refused "系统繁忙" — nothing queued.
+    const bounds = intakeBounds({ INTAKE_MAX_IN_FLIGHT: 256, INTAKE_MAX_EVENT_LOOP_DELAY_MS: 40, INTAKE_RETRY_AFTER_SECONDS: 5 });
+    guard = new OverloadGuard({ ...bounds, sampleMs: 3_600_000 }); // samples when told
+    await new Promise((r) => setTimeout(r, 50));
+    const until = Date.now() + 400;
+    while (Date.now() < until) {
+      /* busy: the machine's, not the intake's */
+    }
+    guard.sample();
+    await new Promise((r) => setTimeout(r, 1));
+    guard.sample();
+    expect(guard.reading().eventLoopDelayMs).toBeGreaterThan(40);
+    // One at a time: each admitted and answered before the next.
+    for (let i = 0; i < 5; i++) {
+      const one = guard.admit();
+      expect(one.ok, `lead ${i + 1} of a sequence`).toBe(true);
+      if (one.ok) one.release();
+    }
+    // A queue building (in flight up to the bound's count): the delay now sheds the next.
+    const held = Array.from({ length: bounds.delayNeedsInFlight! }, () => guard!.admit());
+    expect(held.every((a) => a.ok)).toBe(true);
+    expect(guard.admit()).toMatchObject({ ok: false, reason: "eventLoopDelay" });
+    expect(bounds.delayNeedsInFlight).toBeGreaterThan(0);
   });
 });
 

@@ -28,7 +28,13 @@ describe("wecomCard", () => {
         recruiterPhone: "+8613812345678",
         assignmentUrl,
       }),
-      renderWecomWithdrawal({ reference: "PM-2", parkName: "园区", needText: "租赁厂房", recruiterName: "王芳", assignmentUrl }),
+      renderWecomWithdrawal({
+        reference: "PM-2",
+        parkName: "园区",
+        why: { reason: "need-changed", needText: "租赁厂房" },
+        recruiterName: "王芳",
+        assignmentUrl,
+      }),
       renderWecomLapsed({ reference: "PM-3", parkName: "园区", recruiterName: "王芳", slaMinutes: 120, assignmentUrl }),
     ];
     for (const card of cards(URL)) expect(card.split("\n").at(-1)).toBe(`[查看分配详情](${URL})`);
