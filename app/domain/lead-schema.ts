@@ -30,7 +30,7 @@ import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";
 import { planNoteRegions, readPlaceList } from "./note-regions";
 import { notesAreaDiffer } from "./notes-area-differ";
-import { normalizePhone, wechatIsThisNumber } from "./phone";
+import { normalizePhone, wechatBoxIsPhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
@@ -567,7 +567,18 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             ctx.addIssue({ code: "custom", message: moveInProblem(m, b, read), input: v });
             return undefined;
           }
-          const month = read?.month ?? b;
+          // Words not read as a month: said with what was typed and one month to write (docs/decisions/173, trial37 M3 — the
+          // message once repeated the hint above the box word for word, and said nothing of what it could not read).
+          if (!read && !MONTH.test(b.trim())) {
+            const china = new Date(today.getTime() + 8 * 3600_000);
+            ctx.addIssue({
+              code: "custom",
+              message: m("monthUnread", { typed: b.trim().slice(0, 30), example: `${china.getUTCFullYear() + 1}-06` }),
+              input: v,
+            });
+            return undefined;
+          }
+          const month = read?.month ?? b.trim();
           // Checked at that instant, in China time: the current month is still fine.
           if (MONTH.test(month) && isPastMoveInMonth(month, today)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
           return month;
@@ -813,7 +824,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const sameWechat = phone.note !== undefined && wechatIsThisNumber(phone.note);
         // "微信同号" typed in the WeChat box itself says the same (trial35 L1, ADR 159): stored as those words, as the
         // phone's note is — never the literal "微信同号", never the number (ADR 101: it stays behind the masking).
-        const boxSame = lead.contact.wechat !== undefined && wechatIsThisNumber(lead.contact.wechat);
+        const boxSame = lead.contact.wechat !== undefined && wechatBoxIsPhone(lead.contact.wechat);
         const typedWechat = boxSame ? undefined : lead.contact.wechat;
         const wechat = typedWechat ?? (sameWechat || boxSame ? m("wechatSameAsPhone") : undefined);
         const agrees = typedWechat === undefined || typedWechat.replace(/\D/g, "") === phone.value.replace(/^\+86|;.*$|\D/g, "");

@@ -270,6 +270,40 @@ export function readAvailableFrom(
 type MonthsRead =
   { ok: true; from: string; by: string; either?: boolean } | { ok: false; problem: "whichYear"; from: string; by: string } | NoSuchDate;
 
+/** The periods of a year in English and with Q/H, by their Chinese words (PERIODS reads these). */
+const PERIOD_EN: Array<[RegExp, string]> = [
+  [/^(?:q1|(?:first|1st)\s+quarter)$/, "一季度"],
+  [/^(?:q2|(?:second|2nd)\s+quarter)$/, "二季度"],
+  [/^(?:q3|(?:third|3rd)\s+quarter)$/, "三季度"],
+  [/^(?:q4|(?:fourth|4th)\s+quarter)$/, "四季度"],
+  [/^(?:h1|(?:first|1st)\s+half(?:\s+of\s+the\s+year)?)$/, "上半年"],
+  [/^(?:h2|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?)$/, "下半年"],
+  [/^mid-?year$/, "年中"],
+];
+const PERIOD_NAME = "q[1-4]|h[12]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:quarter|half)(?:\\s+of\\s+the\\s+year)?|mid-?year";
+const PERIOD_YEAR = "\\d{4}|'\\d{2}|(?:this|next)\\s+year";
+/**
+ * A period of a year said in English or with Q/H (folded, lower-case `s`), with its year and its end words: "Q2 2027",
+ * "2027 Q2", "2027Q2", "Q2 of 2027", "by end of Q2 2027", "the end of the second quarter of next year", "Q2 2027 end",
+ * "2027年Q2末" — as the Chinese words ("2027年二季度末", "明年二季度"), which name the same last month: the end of a
+ * period is the month it is read as anyway (docs/decisions/173). null when `s` is no such phrase.
+ */
+function periodWords(s: string): string | null {
+  const m =
+    new RegExp(
+      `^(?:by\\s+)?(?:the\\s+)?(?:end\\s+(?:of\\s+)?(?:the\\s+)?)?(?<p>${PERIOD_NAME})(?:\\s*(?:of\\s+|,\\s*)?(?<y>${PERIOD_YEAR}))?(?:\\s+end|末|底)?$`,
+    ).exec(s) ?? new RegExp(`^(?:(?<y>\\d{4})\\s*年?\\s*)(?<p>q[1-4]|h[12])\\s*(?:末|底|end)?$`).exec(s);
+  if (!m) return null;
+  const p = m.groups!.p.replace(/\s+/g, " ");
+  const zh = PERIOD_EN.find(([re]) => re.test(p))?.[1];
+  if (!zh) return null;
+  const y = m.groups!.y;
+  const year = !y ? "" : y === "this year" ? "今年" : y === "next year" ? "明年" : y.startsWith("'") ? `20${y.slice(1)}年` : `${y}年`;
+  // Without a year, a Q/H read as its Chinese words would be the same text again: only the English words are turned.
+  if (!year && /^(?:q|h)[1-4]$/.test(p) && !/end|by/.test(s)) return null;
+  return `${year}${zh}`;
+}
+
 function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
   const china = new Date(now.getTime() + 8 * 3600_000);
@@ -322,13 +356,10 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   if (/^半年(?:之?内|以内|后)$|^within (?:six|6) months$/.test(s)) return inMonths(6);
   if (/^(?:一|1)年(?:之?内|以内)$|^within (?:a|one|1) year$/.test(s)) return inMonths(12);
 
-  // A period of a year named in English ("Q1 2027", "2027 Q1", "first half of 2027", "H2 2027"): as 2027年一季度 is read.
-  const periodEn =
-    /^(q[1-4]|h[12]|first half|second half|mid-?year)(?:\s+of)?\s+(\d{4})$/i.exec(s) ?? /^(\d{4})\s+(q[1-4]|h[12])$/i.exec(s);
-  if (periodEn) {
-    const [words, y4] = /^\d/.test(periodEn[1]) ? [periodEn[2], periodEn[1]] : [periodEn[1], periodEn[2]];
-    return readMonths(`${y4}年${words.toLowerCase()}`, now);
-  }
+  // A period of a year named in English or with Q/H ("Q1 2027", "2027 Q1", "by end of Q2 2027", "the second quarter of next
+  // year", "2027Q2末"): read as its Chinese words are (2027年二季度末; docs/decisions/173, trial37 M3).
+  const periodZh = periodWords(s);
+  if (periodZh !== null) return readMonths(periodZh, now);
   const yearWord = /^(?:今年|明年|后年|(\d{4})\s*年)?/.exec(s)!;
   const named = yearWord[0] !== "";
   const y = yearWord[1] ? Number(yearWord[1]) : yearWord[0] === "明年" ? year + 1 : yearWord[0] === "后年" ? year + 2 : year;

@@ -7,6 +7,8 @@ import { taxRangeLow } from "./tax-box-reading";
 // in the box); a budget, rent or price is no field of the contract: it is read out for the recruiter.
 // English magnitudes and yuan as money.ts parseWan reads them ("annual tax 3 million yuan"; ADR 149) — not a bare
 // "m" or "k" in free text, where "3m" may be metres.
+/** The numerals a spoken sum's last digit may be followed by, so a run is taken whole (need-text.ts NUM's characters). */
+const CN_DIGITS = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億";
 const MONEY_UNIT =
   "(?:万元|万|千元|千|亿元|个亿|亿|元|块钱|块|(?:millions?|mln|mn|thousand|billions?|bn)\\b(?:\\s*(?:yuan|rmb|cny)\\b)?|(?:yuan|rmb|cny)\\b)";
 const TAX_RE = new RegExp(
@@ -26,9 +28,23 @@ const PER_THING =
   "|\\s*(?:/|\\bper\\b|\\ba\\b|\\beach\\b)\\s*(?:sq\\.?\\s?m\\.?|sqm|m2|m²|㎡|square\\s+met(?:er|re)s?|mu|month|mo|year|yr|annum|day)(?![a-z]))";
 const BUDGET_KEYWORD =
   "(?:预算|月租金?|年租金?|租金|房租|租价|租赁费|单价|总价|售价|价格|价位|地价|土地价格|每平方米|每平米|每平方|每平|每㎡|每亩|\\b(?:budget|rent|price)\\b)";
+/**
+ * A sum said with its magnitude inside and a last digit after it, no unit: "两万五" (25,000), "2万5", "一万二", "两千五",
+ * "1亿2" — the number reader's (numbers.ts parseChineseNumber: the digit after 万 is its next unit) whole, never cut
+ * after the 万 as if 万 were the unit (trial37 H2: "月租不超过两万五" was kept as "月租不超过两万"). First among the
+ * figure's forms, and the whole run of numerals (no numeral after it): "2万5千元" is the unit's form.
+ */
+/** Where a run of numerals ends: no numeral after, but for the 一 of a period ("两万五一个月", "2块5一平"). */
+const NUMERAL_ENDS = `(?!(?!一\\s*个?\\s*[月年天平㎡亩])[0-9${CN_DIGITS}])`;
+const SPOKEN_SUM = `${NUM}(?<=[千仟万萬亿億][0-9一二两三四五六七八九])${NUMERAL_ENDS}`;
+/** The period a budget is of, said between its keyword and its figure: "租金一个月不超过两万五", "租金每月2万5以内". */
+const PERIOD_BEFORE = "(?:(?:每|一)\\s*个?\\s*(?:月|年|天)|每(?:平方米|平米|平方|平|㎡|亩)|\\b(?:per|a)\\s+(?:month|year)\\b)";
+/** The jiao and fen said after 块/元 ("两块五", "2块5", "2元5角": 2.5 元; "2块55": 2.55 元), part of the figure, never cut off after the unit (ADR 173). */
+const YUAN_TENTHS = `(?:(?<=块|元)(?:[0-9]{1,2}|[一二三四五六七八九])(?:毛|角)?${NUMERAL_ENDS})?`;
 const BUDGET_RE = new RegExp(
-  `(?:${BUDGET_KEYWORD}${GAP}(?<q>${NUM}\\s*(?:${MONEY_UNIT}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
-    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${PER_THING}{1,2}))${OR_MORE}`,
+  `(?:${BUDGET_KEYWORD}${GAP}(?:${PERIOD_BEFORE}${GAP})?` +
+    `(?<q>${SPOKEN_SUM}(?:\\s*(?:元|块钱|块|(?:yuan|rmb|cny)\\b))?${PER_THING}{0,2}|${NUM}\\s*(?:${MONEY_UNIT}${YUAN_TENTHS}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
+    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${YUAN_TENTHS}${PER_THING}{1,2}))${OR_MORE}`,
   "gd",
 );
 

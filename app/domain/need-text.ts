@@ -13,6 +13,7 @@ import {
   COUNT_SOURCE,
   COUNTED,
   type CountedKind,
+  EN_COUNT_TOKEN,
   parseCeilingM,
   parseCraneT,
   parseFloorLoadKg,
@@ -748,6 +749,19 @@ const MORE_POWER = new RegExp(
 );
 const COUNT_ONLY_POWER = new RegExp(`(?<![0-9.${CN}])(?<q>${COUNT_TOKEN}\\s*${COUNT_WORD})\\s*(?:的)?\\s*(?:变压器|transformers?)`, "gd");
 const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${COUNT}?${quantity(POWER_UNIT)}${COUNT_AFTER}?)${OR_MORE}`, "gd");
+/**
+ * Transformers counted in English (docs/decisions/173, trial37 M1): "2 transformers of 630 kVA", "two transformers rated
+ * 630 kVA", "two 630 kVA transformers" — the count with the plural, read by readCounted as "2台630千伏安" is (1260 kVA).
+ * Two expressions: quantity()'s groups are named once in each.
+ */
+const POWER_EN_COUNT_FIRST = new RegExp(
+  `(?<![a-z0-9.])(?<q>(?<count5>${EN_COUNT_TOKEN})\\s+transformers\\s+(?:each\\s+)?(?:of|at|rated(?:\\s+at)?|with)\\s+${quantity(POWER_UNIT)})${OR_MORE}`,
+  "gd",
+);
+const POWER_EN_SIZE_FIRST = new RegExp(
+  `(?<![a-z0-9.])(?<q>(?<count5>${EN_COUNT_TOKEN})\\s+${quantity(POWER_UNIT)}\\s+transformers\\b)${OR_MORE}`,
+  "gd",
+);
 /** kVA is unambiguous on its own; kW without a keyword may be a machine's rating, so it needs one. */
 const POWER_KVA = new RegExp(`(?<q>${COUNT}?${quantity("(?:千伏安|kva|mva|兆伏安)")}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 
@@ -1099,7 +1113,7 @@ function extractMin(
       const qual = x.qualifier(numSpan, numSpan[1]);
       // A count with the figure (power only: COUNT, COUNT_AFTER) is read as the field reads it.
       const more = counted?.more?.exec(x.s.slice(numSpan[1]))?.[0].length ?? 0;
-      const hasCount = (g.count ?? g.count2 ?? g.count3 ?? g.count4) !== undefined;
+      const hasCount = (g.count ?? g.count2 ?? g.count3 ?? g.count4 ?? g.count5) !== undefined;
       const read = (hasCount || more > 0) && counted ? readCounted(x.s.slice(numSpan[0], numSpan[1] + more), counted.kind) : null;
       // The figure and the items listed after it, when readCounted read them as one.
       const whole: Span = read ? [numSpan[0], numSpan[1] + more] : numSpan;
@@ -1272,7 +1286,10 @@ function extractFloorLoad(x: Extraction): void {
 }
 
 function extractPower(x: Extraction): void {
-  extractMin(x, [POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, { kind: COUNTED.power, more: MORE_POWER });
+  extractMin(x, [POWER_EN_COUNT_FIRST, POWER_EN_SIZE_FIRST, POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, {
+    kind: COUNTED.power,
+    more: MORE_POWER,
+  });
   if (x.hints.powerMinKva !== undefined) return;
   // "2台变压器": the field would refuse it (say how large each is); the recruiter is told, nothing is guessed.
   x.each(COUNT_ONLY_POWER, (m, numSpan) => {

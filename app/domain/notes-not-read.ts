@@ -7,6 +7,7 @@
 // contact-mask.ts, docs/decisions/137); one that is nothing but contact details is left out.
 
 import { maskContacts } from "./contact-mask";
+import { WANT_WORDS_EN, WANT_WORDS_ZH } from "./want-words";
 
 /**
  * Where one clause ends and the next begins. An English full stop ends one when a space or the end follows
@@ -24,14 +25,26 @@ const GLUE = new RegExp(
     String.raw`[\s\p{P}\p{S}\d]+`,
     // How many of the item a reader took ("需要10吨行车两台": 行车 ≥ 10t read, 两台 its count; trial36 LOW-2, ADR 165).
     "[零〇一二两三四五六七八九十几]+\\s*(?:台|部|套|座|栋|幢|个|间)",
+    // The words that lead to a requirement (want-words.ts: "要有5吨行车", "必须有", "带", "Must have"; trial37 H1, ADR 173).
+    WANT_WORDS_ZH,
+    String.raw`\b(?:${WANT_WORDS_EN})\b`,
     "我们|我司|本公司|公司|需要|想要|希望|最好|尽量|尽可能|大概|大约|左右|上下|以上|以下|以内|之内|至少|最少|最多|不超过|不低于|不少于|" +
       "都行|都可以|也行|也可以|均可|可以|即可|就行|就好|优先|其次|首选|或者|还是|的话|一个|一处|要|需|想|在|的|了|和|与|及|或|约|都|也|就|吧|呢|啊|哦|等|个|处|" +
       // A unit left after a figure a reader took ("25 RMB" read, "/sqm/month" not): no word of its own.
       "平方米|平米|平方|平|米|吨|亩|元|万|月|年|台|部|套",
-    String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years)\b`,
+    String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
+      // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
+      String.raw`building|buildings|premises|facility|facilities|space|site|` +
+      // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
+      String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
   ].join("|"),
   "giu",
 );
+/**
+ * Words made of GLUE's single characters that are conditions of their own: 月台 (a loading dock: 月 + 台), 平台, 配套
+ * (带 / 有 / 配 before them are glue since ADR 173: "需要带月台的仓库" is still listed).
+ */
+const NOT_GLUE = /月台|平台|配套/u;
 /** A clause that says nothing to match: a greeting, thanks. */
 const FILLER = /^(?:谢谢(?:您|你)?|多谢|麻烦了|您好|你好|请尽快联系|盼复|thanks?(?: you)?|hi|hello|please call)[!！。.~～\s]*$/iu;
 /**
@@ -60,7 +73,7 @@ function clauseRead(clause: string, covered: Uint8Array): boolean {
   if (!covered.some((c) => c === 1)) return false;
   // The untaken runs, each apart (a taken part between two words keeps them two words).
   const untaken = Array.from({ length: clause.length }, (_, i) => (covered[i] ? " " : clause[i])).join("");
-  return untaken.replace(GLUE, " ").trim() === "";
+  return !NOT_GLUE.test(untaken) && untaken.replace(GLUE, " ").trim() === "";
 }
 /** At most this many clauses are said; more end in "…". */
 export const NOT_READ_MAX = 8;

@@ -292,3 +292,18 @@ export function wechatIsThisNumber(note: string): boolean {
     t,
   );
 }
+
+/**
+ * What typed in the WeChat box itself says WeChat is the phone number: the words wechatIsThisNumber reads, and in that
+ * box the words without "WeChat" — "same as phone", "same as my mobile number", "same as above", "same number", "same",
+ * 同手机, 同手机号, 同电话, 同上, 同号 (trial37 L2, docs/decisions/173: the English box kept "same as phone" as the ID).
+ */
+export function wechatBoxIsPhone(box: string): boolean {
+  if (wechatIsThisNumber(box)) return true;
+  const t = fold(box)
+    .toLowerCase()
+    .replace(/[\s:：,，。.（）()【】[\]、/-]/g, "");
+  return /^(?:same(?:as)?(?:my|the|above|before)?(?:(?:mobile|cell|cellphone|phone|telephone|tel|contact)(?:number|no)?|number)?|asabove|同(?:手机|电话|号码?|上|联系电话)号?)$/.test(
+    t,
+  );
+}

@@ -221,17 +221,71 @@ export function countedTotal(rule: CountRule, count: number, each: number): numb
   return rule === "sum" ? clean(count * each) : each;
 }
 
-/** A kind of counted item: how its count combines (its rule), the parser of one item's figure, and the item's names typed with it (global). */
-export type CountedKind = { combine: CountRule; one: (s: string) => number | null; item: RegExp };
+/**
+ * A kind of counted item: how its count combines (its rule), the parser of one item's figure, the item's names typed
+ * with it (global), and its English plural (a regular-expression source): the name an English count goes with ("2
+ * transformers of 630 kVA", "two 630 kVA transformers": docs/decisions/173).
+ */
+export type CountedKind = { combine: CountRule; one: (s: string) => number | null; item: RegExp; plural: string };
 
 export const COUNTED = {
-  power: { combine: "sum", one: onePowerKva, item: /(?:的)?\s*(?:变压器|transformers?)/g },
+  power: { combine: "sum", one: onePowerKva, item: /(?:的)?\s*(?:变压器|transformers?)/g, plural: "transformers" },
   crane: {
     combine: "each",
     one: oneCraneT,
     item: /(?:的)?\s*(?:(?:桥式|门式|单梁|双梁|电动|悬挂)\s*){0,3}(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重机|(?:overhead\s+)?cranes?)/g,
+    plural: "(?:overhead\\s+)?cranes",
   },
 } as const satisfies Record<string, CountedKind>;
+
+/**
+ * The item's names right after a figure of its field, as the notes say them ("2台630千伏安" + "变压器", "630 kVA" + "
+ * transformers", "800千伏安" + "配电"): readCounted reads past them, so a clause's reading includes them (lead-view.server.ts
+ * notRead, docs/decisions/173). Anchored at the start of the text after the figure.
+ */
+export const ITEM_NAME_AFTER = {
+  powerMinKva: new RegExp(`^(?:${COUNTED.power.item.source}|(?:的)?\\s*(?:配电|供电|电力|用电(?!话)|电容|容量|负荷)(?:容量)?)`, "iu"),
+  craneMinT: new RegExp(`^(?:${COUNTED.crane.item.source})`, "iu"),
+} as const;
+
+/** English counts of items, as said: "two" … "twelve" (a figure is written in digits). */
+const EN_COUNTS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+/** An English count before items: digits or a word of EN_COUNTS (a regular-expression source, folded lower-case text). */
+export const EN_COUNT_TOKEN = `(?:[0-9]{1,2}|${Object.keys(EN_COUNTS).join("|")})`;
+
+/**
+ * A count said in English with the item's plural: "2 transformers of 630 kVA", "two transformers rated 630 kVA", "two
+ * 630 kVA transformers", "3 × …" being the times form COUNTED_FORMS read. The plural says the number before it is a
+ * count (never "2 630" read as 2630). null when `text` (folded) is no such form.
+ */
+function englishCounted(text: string, kind: CountedKind): { n: number; size: number } | null | "count" {
+  const count = `(?<n>${EN_COUNT_TOKEN})`;
+  const forms = [
+    new RegExp(`^${count}\\s+${kind.plural}\\s+(?:each\\s+)?(?:of|at|rated(?:\\s+at)?|with)\\s+(?<size>.+?)(?:\\s+each)?$`),
+    new RegExp(`^${count}\\s+(?<size>.+?)\\s+${kind.plural}(?:\\s+each)?$`),
+  ];
+  for (const form of forms) {
+    const g = form.exec(text)?.groups;
+    if (!g) continue;
+    const n = EN_COUNTS[g.n] ?? readCount(g.n);
+    const size = kind.one(g.size);
+    if (size === null || size <= 0) continue;
+    return n === null ? "count" : { n, size };
+  }
+  return null;
+}
 
 /** Measure words of a count: 台, 组, 套, 部, 个 (2台, 两组, 1套). */
 const COUNT_WORD = "(?:台|组|套|部|个)";
@@ -278,6 +332,9 @@ export function readCounted(
   s: string,
   kind: CountedKind,
 ): { ok: true; value: number } | { ok: false; problem: CountProblem; hint?: number } | null {
+  const en = englishCounted(fold(s).replace(/\s+/g, " ").trim(), kind);
+  if (en === "count") return { ok: false, problem: "count" };
+  if (en) return { ok: true, value: countedTotal(kind.combine, en.n, en.size) };
   // The item's names go wherever they stand: "2台500kva变压器", "10吨行车2台".
   const text = fold(s).replace(kind.item, " ").replace(/\s+/g, " ").trim();
   const parts = text.split(LIST_SEP).filter((p) => p !== "");

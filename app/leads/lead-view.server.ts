@@ -12,6 +12,7 @@ import { extractMoney } from "~/domain/need-money";
 import { parseNeedText } from "~/domain/need-text";
 import { planNoteRegions } from "~/domain/note-regions";
 import { notesNotRead } from "~/domain/notes-not-read";
+import { ITEM_NAME_AFTER } from "~/domain/units";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 export type LeadView = {
@@ -280,9 +281,9 @@ async function keptNotRead(
 
 /**
  * The rules the kept reading was made by: raised when they change (ADR 159: clauses, glue, contact names), so a reading
- * kept under older rules is read again once, not shown for ever.
+ * kept under older rules is read again once, not shown for ever. 173: the words leading to a requirement and the items' names.
  */
-const NOTES_READING_RULES = 159;
+const NOTES_READING_RULES = 173;
 
 /** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags, the lead's time and the rules. */
 export function notesReadingOf(need: Record<string, unknown> | null, flags: readonly LeadFlag[], at: Date): string {
@@ -337,7 +338,7 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     (f) => !place(f) && (f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected"),
   );
   const read = [
-    ...parsed.found.map((f) => f.text),
+    ...parsed.found.map((f) => withItemName(notes, f)),
     ...parsed.unread,
     ...parsed.budget,
     ...parsed.wished,
@@ -354,6 +355,21 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     ...flags.filter(place).map(flagText),
   ];
   return notesNotRead(notes, read, said);
+}
+
+/**
+ * A figure's text as read, with the item's name right after it where the notes say it ("2台630千伏安" + "变压器",
+ * "630 kVA" + " transformers"): the reader reads past the name (units.ts readCounted), so the clause is read with it
+ * (trial37 H1, docs/decisions/173). Every place the text stands is looked at; the first with a name after it wins.
+ */
+function withItemName(notes: string, f: { field: string; text: string }): string {
+  const item = f.field === "powerMinKva" || f.field === "craneMinT" ? ITEM_NAME_AFTER[f.field] : undefined;
+  if (!item || !f.text) return f.text;
+  for (let at = notes.indexOf(f.text); at >= 0; at = notes.indexOf(f.text, at + 1)) {
+    const name = item.exec(notes.slice(at + f.text.length, at + f.text.length + 40))?.[0];
+    if (name) return f.text + name;
+  }
+  return f.text;
 }
 
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */

@@ -119,4 +119,27 @@ describe("the hotline desk's live reading (ADR 168)", () => {
     expect(body).toMatch(/data-testid="not-read"[^]*?补充说明里以下内容没有识别为筛选条件[^]*?要有月台[^]*?双回路供电/);
     expect(text(body)).toContain("明确不要：购买（“只租不买”），不会推荐");
   });
+
+  it("a clause the readers used is not said as unread: 要有/必须有/带 before a figure, a budget of 两万五, English counts (ADR 173)", async () => {
+    const client = webClient(web.url);
+    const cookie = await client.signIn("desk37@example.test", PASSWORD);
+    const html = await (await client.get("/hotline", cookie)).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)![1];
+    const preview = async (notes: string, lng = "zh", kind = "factory") => {
+      const res = await client.post(
+        `/hotline/matches?lng=${lng}`,
+        { "need.kind": kind, "need.notes": notes, "need.regions": "", csrf },
+        cookie,
+      );
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { notRead?: string[] }).notRead ?? [];
+    };
+    expect(await preview("要有5吨行车，必须有层高9米以上，带800千伏安配电")).toEqual([]);
+    expect(await preview("要一个两千平左右的仓库，最好在江宁，不要浦口，租金一个月不超过两万五，年底前要用", "zh", "warehouse")).toEqual(
+      [],
+    );
+    expect(await preview("Need a single-storey building, 2 transformers of 630 kVA, must have a 10t crane", "en")).toEqual([]);
+    // A condition beside them is still said.
+    expect(await preview("要有5吨行车，带月台")).toEqual(["带月台"]);
+  });
 });

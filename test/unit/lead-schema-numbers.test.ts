@@ -206,8 +206,10 @@ describe("need.moveInBy: dates and words relative to the submission date (clock 
   });
 
   it.each(["下辈子", "很久以后"])("%j → the month message in zh and en", (typed) => {
-    expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]?.[0]).toMatch(/^请按 年-月 填写/);
-    expect(errors({ need: { moveInBy: typed } }, "en")["need.moveInBy"]?.[0]).toMatch(/^Use year-month/);
+    expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]?.[0]).toBe(`没能从“${typed}”读出月份：请写年-月，例如 2027-06`); // the words typed, not the hint again (ADR 173)
+    expect(errors({ need: { moveInBy: typed } }, "en")["need.moveInBy"]?.[0]).toBe(
+      `“${typed}” could not be read as a month: write the year and month, e.g. 2027-06`,
+    );
   });
 
   // A month that does not exist is said as such (ADR 093), not as "write year-month".
