@@ -3,28 +3,13 @@ import { describe, expect, it } from "vitest";
 import { FIGURE_BOX_MAX } from "~/domain/field-limits";
 import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "~/domain/lead-schema";
 
+import { FIGURE_BOXES } from "../support/figure-boxes";
 import { validLeadJson } from "../support/leads";
 
 // Attack 12-05 (M1): a figure box of 20,000–60,000 characters ("1"×60000, "亩"×20000, "到"×20000) was read whole
 // by every reader before its refusal, holding the web process 2–5 s a request. Every figure box of the need and
 // the tax is now refused as too long before any reader sees it (docs/decisions/166), on its own field, on every
 // channel, in the person's language.
-
-const BOXES = [
-  ["need", "areaMin"],
-  ["need", "areaMax"],
-  ["need", "unitCount"],
-  ["need", "moveInBy"],
-  ["need", "ceilingMinM"],
-  ["need", "floorLoadMinKg"],
-  ["need", "powerMinKva"],
-  ["need", "craneMinT"],
-  ["need", "singleStorey"],
-  ["tax", "annualTaxWan"],
-  ["tax", "investmentWan"],
-  ["tax", "annualOutputWan"],
-  ["tax", "employees"],
-] as const;
 
 const CHANNELS: LeadChannel[] = ["web", "api", "hotline"];
 
@@ -36,7 +21,7 @@ function errorsWith(group: "need" | "tax", field: string, value: string, lng: "z
 }
 
 describe("a figure box longer than any figure is refused as too long, unread", () => {
-  it.each(BOXES)("%s.%s: 60,000 digits, 20,000 亩 or 到 — 最多 200 个字 on the field, every channel", (group, field) => {
+  it.each(FIGURE_BOXES)("%s.%s: 60,000 digits, 20,000 亩 or 到 — 最多 200 个字 on the field, every channel", (group, field) => {
     for (const channel of CHANNELS)
       for (const value of ["1".repeat(60_000), "亩".repeat(20_000), "到".repeat(20_000), `3000${"平".repeat(FIGURE_BOX_MAX)}`]) {
         expect(errorsWith(group, field, value, "zh", channel)[`${group}.${field}`], `${channel} ${value.slice(0, 6)}…`).toEqual([

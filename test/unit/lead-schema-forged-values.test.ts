@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
 
+import { FIGURE_BOXES } from "../support/figure-boxes";
 import { validLeadJson } from "../support/leads";
 
 // Attack37 (docs/decisions/171): the schema hands a box's refusal ({refused, key, params}) and an area box's reading
@@ -9,22 +10,6 @@ import { validLeadJson } from "../support/leads";
 // shape. A JSON client can send any shape: {"refused": "own", "key": "toString"} in a figure box named a message key
 // that is none and the parse threw (a 500); {"asSqm": 5000, "asMu": -1000} in an area box beside 亩 stored a negative
 // area. A value the schema made now carries a mark JSON cannot carry; any object sent is refused as an object is.
-
-const BOXES = [
-  ["need", "areaMin"],
-  ["need", "areaMax"],
-  ["need", "unitCount"],
-  ["need", "moveInBy"],
-  ["need", "ceilingMinM"],
-  ["need", "floorLoadMinKg"],
-  ["need", "powerMinKva"],
-  ["need", "craneMinT"],
-  ["need", "singleStorey"],
-  ["tax", "annualTaxWan"],
-  ["tax", "investmentWan"],
-  ["tax", "annualOutputWan"],
-  ["tax", "employees"],
-] as const;
 
 const FORGED = [
   { refused: "own", key: "toString" },
@@ -47,7 +32,7 @@ function errorsWith(group: "need" | "tax", field: string, value: unknown, areaUn
 }
 
 describe("an object shaped like the schema's own values is only an object", () => {
-  it.each(BOXES)("%s.%s: every forged refusal or reading is refused as any object is, never thrown", (group, field) => {
+  it.each(FIGURE_BOXES)("%s.%s: every forged refusal or reading is refused as any object is, never thrown", (group, field) => {
     const asAnObject = errorsWith(group, field, { x: 1 });
     expect(asAnObject?.[`${group}.${field}`]).toBeDefined();
     for (const forged of FORGED)
