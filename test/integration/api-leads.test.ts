@@ -355,6 +355,21 @@ describe("consent (issue 9, item 16)", () => {
 });
 
 describe("GET /api/leads/<id>", () => {
+  it("takes the lead's reference as people have it (trial 38: a user holds PM-…, never the UUID)", async () => {
+    const { id, reference } = await (await post(validLeadJson({ company: "南京编号读取测试有限公司" }))).json();
+    const auth = { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` };
+    const [, day, n] = /^PM-(\d{8})-(\d+)$/.exec(reference)!;
+    for (const typed of [reference, reference.toLowerCase(), `PM${day}${n}`, `pm ${day} ${n}`, `PM-${day}-${Number(n)}`]) {
+      const res = await fetch(`${web.url}/api/leads/${encodeURIComponent(typed)}`, { headers: auth });
+      expect(res.status, typed).toBe(200);
+      expect((await res.json()).id, typed).toBe(id);
+    }
+    for (const typed of [`PM-${day}-99999`, `PM-${day}`, "南京编号读取测试有限公司", "PM-2026"]) {
+      expect((await fetch(`${web.url}/api/leads/${encodeURIComponent(typed)}`, { headers: auth })).status, typed).toBe(404);
+    }
+    expect((await fetch(`${web.url}/api/leads/${encodeURIComponent(reference)}`)).status).toBe(401);
+  });
+
   it("needs the bearer token, then returns the lead with status and empty matches/assignments", async () => {
     const { id, reference } = await (await post(validLeadJson({ company: "南京读取测试有限公司" }))).json();
     expect((await fetch(`${web.url}/api/leads/${id}`)).status).toBe(401);
