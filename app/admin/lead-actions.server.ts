@@ -4,6 +4,7 @@ import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-even
 import { type EndedOffer, endedOfferColumns, queueWithdrawalNotices } from "~/assignments/withdrawal-notices.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import { referenceOf } from "~/domain/reference-typed";
 import { auditMessages } from "~/i18n/audit-messages";
 import { notifyText } from "~/i18n/notify-messages";
 import { rematchLead } from "~/matches/rematch.server";
@@ -175,7 +176,7 @@ export async function closeLead(
     if (input.as === "duplicate") {
       [original] = await tx<
         { id: string; reference: string }[]
-      >`select id, reference from leads where reference = ${(input.duplicateOf ?? "").trim().toUpperCase()}`;
+      >`select id, reference from leads where reference = ${referenceOf(input.duplicateOf ?? "") ?? ""}`;
       if (!original) return { ok: false, problem: "unknown-duplicate" };
       if (original.id === lead.id) return { ok: false, problem: "duplicate-self" };
     }

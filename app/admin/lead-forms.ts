@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isCalendarDay } from "~/domain/calendar-day";
 import { type FilterNotice, quoteValue, searchWords, unknownFilterNotices } from "~/domain/filter-notices";
 import { cleanTyped } from "~/domain/format-chars";
+import { referenceOf } from "~/domain/reference-typed";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -125,7 +126,7 @@ export function leadActionSchema(lng: Lng) {
         note: reason,
       })
       .superRefine((v, ctx) => {
-        if (v.as === "duplicate" && !/^PM-\d{8}-\d{3,6}$/i.test(v.duplicateOf ?? ""))
+        if (v.as === "duplicate" && !referenceOf(v.duplicateOf ?? ""))
           ctx.addIssue({ code: "custom", path: ["duplicateOf"], message: m("err.duplicateOf") });
       }),
   ]);

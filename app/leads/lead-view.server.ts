@@ -12,7 +12,7 @@ import { extractMoney } from "~/domain/need-money";
 import { parseNeedText } from "~/domain/need-text";
 import { planNoteRegions } from "~/domain/note-regions";
 import { notesNotRead } from "~/domain/notes-not-read";
-import { referenceTyped } from "~/domain/reference-typed";
+import { referenceOf } from "~/domain/reference-typed";
 import { ITEM_NAME_AFTER } from "~/domain/units";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
@@ -80,15 +80,13 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
 
 /**
  * The lead's id for what an API caller put in `/api/leads/<id>`: its id (a UUID) as such, or its reference as
- * people have it — "PM-20261206-0008", "pm202612060008", "PM-20261206-8" (referenceTyped; the number is stored
- * padded to four digits, app/leads/intake.server.ts). Null: neither, or no such lead. Trial 38: a user holds
+ * people have it — "PM-20261206-0008", "pm202612060008", "PM-20261206-8" (referenceOf). Null: neither, or no such lead. Trial 38: a user holds
  * the reference, never the UUID, and got "not found".
  */
 export async function leadIdOf(sql: Sql, idOrReference: string): Promise<string | null> {
   if (isUuid(idOrReference)) return idOrReference;
-  const m = /^PM-(\d{8})-(\d{1,12})$/.exec(referenceTyped(idOrReference) ?? "");
-  if (!m) return null;
-  const reference = `PM-${m[1]}-${m[2].replace(/^0+(?=\d)/, "").padStart(4, "0")}`;
+  const reference = referenceOf(idOrReference);
+  if (!reference) return null;
   const [row] = await sql<{ id: string }[]>`select id from leads where reference = ${reference}`;
   return row?.id ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import { maskPhone, normalizePhone } from "~/domain/phone";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
+import { referenceOf } from "~/domain/reference-typed";
 import { findOutboxMailsAbout } from "~/notify/outbox-files.server";
 import { shortlistsOfLeads } from "~/recruiter-desk/shortlists.server";
 
@@ -21,17 +22,15 @@ export type PersonLead = {
 };
 export type Person = { subject: string; leads: PersonLead[] };
 
-const REFERENCE = /^PM-\d{8}-\d{4,}$/;
-
 /**
  * The leads of the person named by `query`: a phone number (any way of writing it; all leads with
  * that number) or a lead reference (that lead, and every other lead with the same phone). Null when
  * the query is neither. `subject` is the masked phone, for the audit log.
  */
 export async function findPerson(sql: Sql, query: string): Promise<Person | null> {
-  const q = query.trim().toUpperCase();
+  const q = referenceOf(query);
   let phone: string;
-  if (REFERENCE.test(q)) {
+  if (q) {
     const [row] = await sql<{ phone: string }[]>`select phone from leads where reference = ${q}`;
     if (!row) return { subject: q, leads: [] };
     phone = row.phone;

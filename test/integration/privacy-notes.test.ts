@@ -75,6 +75,11 @@ describe("staff notes are the person's data", () => {
     await addLeadNote(db.sql, { leadId: other.id, authorId: staff.hotline, body: "旁人的来电备注", source: "hotline" });
 
     const person = await findPerson(db.sql, "13812348801");
+    // The reference as read out over the phone finds the same person (trial 38: only upper case with dashes did).
+    const [{ reference }] = await db.sql<{ reference: string }[]>`select reference from leads where id = ${mine.id}`;
+    expect((await findPerson(db.sql, reference.toLowerCase().replace(/-/g, "")))?.leads.map((l) => l.reference)).toEqual(
+      person?.leads.map((l) => l.reference),
+    );
     const exported = (await exportPersonData(db.sql, SEARCH, { person: person!, actor: "test", leadsIndex: "leads" })) as {
       leads: {
         notes: { source: string; body: string; callOutcome: string | null }[];
