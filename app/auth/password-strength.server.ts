@@ -2,9 +2,9 @@ import type * as ZxcvbnCore from "@zxcvbn-ts/core";
 import type { ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
 import type * as ZxcvbnCommon from "@zxcvbn-ts/language-common";
 
+import { loadOnUse } from "~/domain/load-on-use.server";
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
-import { loadOnUse } from "~/utils/load-on-use.server";
 
 import { passwordProblem } from "./password.server";
 

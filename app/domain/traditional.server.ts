@@ -1,6 +1,6 @@
 import type * as OpenCC from "opencc-js/t2cn";
 
-import { loadOnUse } from "~/utils/load-on-use.server";
+import { loadOnUse } from "./load-on-use.server";
 
 /** opencc-js's Traditional → Simplified build (its CommonJS file), loaded on first use (docs/decisions/175). */
 export const openccT2cn = loadOnUse<typeof OpenCC>("opencc-js/t2cn");

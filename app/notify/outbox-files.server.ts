@@ -4,7 +4,7 @@ import { basename, join, resolve, sep } from "node:path";
 import type * as Mailparser from "mailparser";
 import type { AddressObject } from "mailparser";
 
-import { loadOnUse } from "~/utils/load-on-use.server";
+import { loadOnUse } from "~/domain/load-on-use.server";
 
 import { DEFAULT_OUTBOX_DIR } from "./mailer.server";
 

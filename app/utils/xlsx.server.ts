@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 
 import type ExcelJS from "exceljs";
 
-import { loadOnUse } from "./load-on-use.server";
+import { loadOnUse } from "~/domain/load-on-use.server";
 
 // The one way to write an .xlsx download (inventory export, template, lead export): sheets of a header
 // row and value rows, the header bold and frozen, column widths from the content. exceljs, not a

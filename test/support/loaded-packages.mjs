@@ -3,6 +3,7 @@
 // LOADED_PACKAGES_FILE. Plain JavaScript: the web process runs without a TypeScript loader.
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import process from "node:process";
 
 const require = createRequire(import.meta.url);
 
