@@ -1,6 +1,8 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import type * as ZxcvbnCore from "@zxcvbn-ts/core";
+import type { ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
+import type * as ZxcvbnCommon from "@zxcvbn-ts/language-common";
 
+import { loadOnUse } from "~/domain/load-on-use.server";
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -41,9 +43,13 @@ const LOCAL_WORDS = [
   "example",
 ];
 
+// The lists (~0.1 s of CPU to load and unpack) at the first password weighed, not at the web's start (ADR 175).
+const zxcvbnCore = loadOnUse<typeof ZxcvbnCore>("@zxcvbn-ts/core");
+const zxcvbnCommon = loadOnUse<typeof ZxcvbnCommon>("@zxcvbn-ts/language-common");
 let factory: ZxcvbnFactory | null = null;
 function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
+  const { adjacencyGraphs, dictionary } = zxcvbnCommon();
+  factory ??= new (zxcvbnCore().ZxcvbnFactory)({
     dictionary: { ...dictionary, parkmatch: LOCAL_WORDS },
     graphs: adjacencyGraphs,
     // Only the first 64 characters are weighed: 200 random ones took 1.4 s of the event loop, 64 about

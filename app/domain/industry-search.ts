@@ -97,7 +97,7 @@ export function industryPhrases(): string[] {
 /** A phrase's pinyin: its syllables (toneless, ü as v) and their first letters, e.g. 汽车 → "qiche", "qc". */
 type Reading = { syllables: string[]; initials: string };
 
-const READING_OF: ReadonlyMap<string, Reading> = (() => {
+function readingsOfPhrases(): ReadonlyMap<string, Reading> {
   const phrases = industryPhrases();
   const m = new Map<string, Reading>();
   // Aligned by position; a list of another length is stale (industry-pinyin's test says so), and is not read.
@@ -107,21 +107,37 @@ const READING_OF: ReadonlyMap<string, Reading> = (() => {
     m.set(p, { syllables, initials: syllables.map((s) => s[0]).join("") });
   });
   return m;
-})();
+}
 
-const HAYSTACK: ReadonlyMap<string, { names: string[]; words: string[]; readings: Reading[] }> = new Map(
-  INDUSTRY_DIVISIONS.map((d) => {
-    const section = INDUSTRY_SECTIONS.find((s) => s.code === d.section)!;
-    return [
-      d.code,
-      {
-        names: [d.code, d.zh, d.en, section.zh, section.en].map(norm),
-        words: (WORDS_OF.get(d.code) ?? []).map(norm),
-        readings: chineseOf(d.code).flatMap((p) => READING_OF.get(p) ?? []),
-      },
-    ];
-  }),
-);
+type Hay = { names: string[]; words: string[]; readings: Reading[] };
+let haystack: ReadonlyMap<string, Hay> | undefined;
+
+/**
+ * Every division's folded names, product words and readings: built at the first search (~0.1–0.2 s of CPU with
+ * the Traditional-Chinese tables its folding loads), not when the module loads — a web process that no one
+ * asks for an industry never builds it (docs/decisions/175).
+ */
+function hayOf(code: string): Hay {
+  haystack ??= buildHaystack();
+  return haystack.get(code)!;
+}
+
+function buildHaystack(): ReadonlyMap<string, Hay> {
+  const readingOf = readingsOfPhrases();
+  return new Map(
+    INDUSTRY_DIVISIONS.map((d) => {
+      const section = INDUSTRY_SECTIONS.find((s) => s.code === d.section)!;
+      return [
+        d.code,
+        {
+          names: [d.code, d.zh, d.en, section.zh, section.en].map(norm),
+          words: (WORDS_OF.get(d.code) ?? []).map(norm),
+          readings: chineseOf(d.code).flatMap((p) => readingOf.get(p) ?? []),
+        },
+      ];
+    }),
+  );
+}
 
 /**
  * Latin letters read as pinyin (docs/decisions/096): the first letters of a name's or word's syllables
@@ -155,7 +171,7 @@ export function searchIndustries(query: string): string[] {
   const letters = /^[a-z']+$/.test(q) ? q.replace(/'/g, "") : "";
   return INDUSTRY_DIVISIONS.filter((d) => {
     if (d.code === bare || d.section.toLowerCase() === q) return true;
-    const h = HAYSTACK.get(d.code)!;
+    const h = hayOf(d.code);
     if (letters.length >= 2 && pinyinFinds(letters, h.readings)) return true;
     if (short) return h.words.includes(q);
     // A product word inside the query ("做锂电池的") counts as much as the query inside a word; short
@@ -180,9 +196,7 @@ const bareName = (n: string) => n.replace(/(?:制造业|业)$/, "");
  * words count only when the query is that word.
  */
 function productWordDivisions(q: string): string[] {
-  return INDUSTRY_DIVISIONS.filter((d) => HAYSTACK.get(d.code)!.words.some((w) => w === q || (containable(w) && q.includes(w)))).map(
-    (d) => d.code,
-  );
+  return INDUSTRY_DIVISIONS.filter((d) => hayOf(d.code).words.some((w) => w === q || (containable(w) && q.includes(w)))).map((d) => d.code);
 }
 
 /**

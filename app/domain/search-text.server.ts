@@ -1,7 +1,6 @@
-import * as OpenCC from "opencc-js/t2cn";
-
 import { stripFormatChars } from "./format-chars";
 import type { Lead } from "./lead-schema";
+import { openccT2cn } from "./traditional.server";
 
 // The one form every staff search compares (docs/decisions/078): the stored text and the query are
 // both turned into it, and a text matches when its search form contains the query's. Stored text keeps
@@ -16,14 +15,20 @@ import type { Lead } from "./lead-schema";
 // one-to-many Simplified → Traditional mappings (冲 → 沖/衝, 面 → 面/麵, 干 → 干/乾/幹, 发 → 發/髮)
 // need no guess: every Traditional form folds to its one Simplified character.
 //
-// Server only: the two tables are ~4 MB of heap; the browser never searches.
-const tw = OpenCC.Converter({ from: "tw", to: "cn" });
-const hk = OpenCC.Converter({ from: "hk", to: "cn" });
+// Server only: the two tables are ~4 MB of heap; the browser never searches. Built at the first search form
+// made, not at the web's start (~0.4 s of CPU; docs/decisions/175).
+let tables: { tw: (text: string) => string; hk: (text: string) => string } | undefined;
+function opencc(): NonNullable<typeof tables> {
+  if (tables) return tables;
+  const OpenCC = openccT2cn();
+  return (tables = { tw: OpenCC.Converter({ from: "tw", to: "cn" }), hk: OpenCC.Converter({ from: "hk", to: "cn" }) });
+}
 const simplifiedOf = new Map<string, string>();
 
 function simplifiedChar(c: string): string {
   let s = simplifiedOf.get(c);
   if (s === undefined) {
+    const { tw, hk } = opencc();
     const out = hk(tw(c));
     // A character whose table entry is not one character (none in OpenCC 1.4.2) stays as it is.
     s = [...out].length === 1 ? out : c;

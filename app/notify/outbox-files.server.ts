@@ -1,9 +1,15 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 
-import { type AddressObject, simpleParser } from "mailparser";
+import type * as Mailparser from "mailparser";
+import type { AddressObject } from "mailparser";
+
+import { loadOnUse } from "~/domain/load-on-use.server";
 
 import { DEFAULT_OUTBOX_DIR } from "./mailer.server";
+
+// The mail parser at the first outbox mail read (admins' outbox pages, privacy requests), not at the web's start (ADR 175).
+const mailparser = loadOnUse<typeof Mailparser>("mailparser");
 
 export type OutboxMailSummary = { file: string; subject: string; to: string; date: string };
 
@@ -29,7 +35,7 @@ function addressText(field: AddressObject | AddressObject[] | undefined): string
  * charsets). A header that is missing reads as "" (Date: null).
  */
 export async function readMailHeadlines(raw: string): Promise<MailHeadlines> {
-  const mail = await simpleParser(raw, HEADERS_ONLY);
+  const mail = await mailparser().simpleParser(raw, HEADERS_ONLY);
   const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null;
   return { subject: mail.subject ?? "", to: addressText(mail.to), date };
 }
@@ -48,7 +54,12 @@ export type DecodedMail = {
 };
 
 export async function decodeMail(raw: string): Promise<DecodedMail> {
-  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const mail = await mailparser().simpleParser(raw, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipImageLinks: true,
+  });
   const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : "";
   const headers = [
     ["From", addressText(mail.from)],
@@ -71,7 +82,7 @@ export async function decodeMail(raw: string): Promise<DecodedMail> {
 
 /** The decoded subject and both bodies of a raw message, for searching a lead's reference in it. */
 async function decodedText(raw: string): Promise<string> {
-  const mail = await simpleParser(raw, HEADERS_ONLY);
+  const mail = await mailparser().simpleParser(raw, HEADERS_ONLY);
   return [mail.subject ?? "", mail.text ?? "", typeof mail.html === "string" ? mail.html : ""].join("\n");
 }
 

@@ -1,10 +1,14 @@
 import { PassThrough } from "node:stream";
 
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+import { loadOnUse } from "~/domain/load-on-use.server";
 
 // The one way to write an .xlsx download (inventory export, template, lead export): sheets of a header
 // row and value rows, the header bold and frozen, column widths from the content. exceljs, not a
-// hand-written format.
+// hand-written format. Loaded on the first download (ADR 175): most web processes never write one.
+/** ExcelJS, loaded on first use (the import reads .xlsx and .csv with it too). */
+export const excel = loadOnUse<typeof ExcelJS>("exceljs");
 
 export type XlsxCell = string | number | boolean | Date | null;
 export type XlsxColumn = {
@@ -50,7 +54,7 @@ export async function buildXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = "parkmatch";
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -25,11 +25,6 @@ type RowModel = { number: number };
 type SheetModel = { id: number; rows: RowModel[]; mergeCells?: unknown[] } | undefined;
 
 const require = createRequire(import.meta.url);
-/** ExcelJS's own modules (the instances `import ExcelJS from "exceljs"` uses: one require cache). */
-const BaseXform = require("exceljs/lib/xlsx/xform/base-xform.js") as { prototype: { parseStream: (stream: unknown) => Promise<unknown> } };
-const parseSax = require("exceljs/lib/utils/parse-sax.js") as (iterable: AsyncIterable<Chunk>) => AsyncIterable<unknown>;
-const XLSX = require("exceljs/lib/xlsx/xlsx.js") as { prototype: { reconcile: (model: unknown, options: unknown) => void } };
-const Row = require("exceljs/lib/doc/row.js") as new (ws: ExcelJS.Worksheet, number: number) => { model: RowModel };
 
 /** The load running in this async context: its slice length (ms) and the rows of its sheets set aside (sheet id → rows). */
 type Pace = { sliceMs: number; rows: Map<number, RowModel[]> };
@@ -43,24 +38,43 @@ async function* paced(stream: AsyncIterable<Chunk>, sliceMs: number): AsyncGener
   }
 }
 
-const ownParseStream = BaseXform.prototype.parseStream;
-BaseXform.prototype.parseStream = function parseStream(this: Xform, stream: unknown) {
-  const current = pace.getStore();
-  if (!current) return ownParseStream.call(this, stream);
-  return this.parse(parseSax(paced(stream as AsyncIterable<Chunk>, current.sliceMs)));
-};
+type RowClass = new (ws: ExcelJS.Worksheet, number: number) => { model: RowModel };
+let Row: RowClass | undefined;
 
-const ownReconcile = XLSX.prototype.reconcile;
-XLSX.prototype.reconcile = function reconcile(model: unknown, options: unknown) {
-  ownReconcile.call(this, model, options);
-  const current = pace.getStore();
-  if (!current) return;
-  for (const sheet of (model as { worksheets: SheetModel[] }).worksheets) {
-    if (!sheet || sheet.mergeCells?.length) continue;
-    current.rows.set(sheet.id, sheet.rows);
-    sheet.rows = []; // the workbook's model setter builds an empty sheet; its rows follow in pacedXml
-  }
-};
+/**
+ * ExcelJS's own modules (the instances `excel()` uses: one require cache), patched once, at the first paced
+ * load: ExcelJS is loaded on first use, not at the web's start (docs/decisions/175). Synchronous, so no load
+ * runs with half the patches in place.
+ */
+function patchedRow(): RowClass {
+  if (Row) return Row;
+  const BaseXform = require("exceljs/lib/xlsx/xform/base-xform.js") as {
+    prototype: { parseStream: (stream: unknown) => Promise<unknown> };
+  };
+  const parseSax = require("exceljs/lib/utils/parse-sax.js") as (iterable: AsyncIterable<Chunk>) => AsyncIterable<unknown>;
+  const XLSX = require("exceljs/lib/xlsx/xlsx.js") as { prototype: { reconcile: (model: unknown, options: unknown) => void } };
+  const loadedRow = require("exceljs/lib/doc/row.js") as RowClass; // all loaded before anything is patched
+
+  const ownParseStream = BaseXform.prototype.parseStream;
+  BaseXform.prototype.parseStream = function parseStream(this: Xform, stream: unknown) {
+    const current = pace.getStore();
+    if (!current) return ownParseStream.call(this, stream);
+    return this.parse(parseSax(paced(stream as AsyncIterable<Chunk>, current.sliceMs)));
+  };
+
+  const ownReconcile = XLSX.prototype.reconcile;
+  XLSX.prototype.reconcile = function reconcile(model: unknown, options: unknown) {
+    ownReconcile.call(this, model, options);
+    const current = pace.getStore();
+    if (!current) return;
+    for (const sheet of (model as { worksheets: SheetModel[] }).worksheets) {
+      if (!sheet || sheet.mergeCells?.length) continue;
+      current.rows.set(sheet.id, sheet.rows);
+      sheet.rows = []; // the workbook's model setter builds an empty sheet; its rows follow in pacedXml
+    }
+  };
+  return (Row = loadedRow);
+}
 
 /**
  * Loads `bytes` into `wb` (ExcelJS's `wb.xlsx.load`) with its XML parsed, and its sheets' rows built, in
@@ -68,6 +82,7 @@ XLSX.prototype.reconcile = function reconcile(model: unknown, options: unknown) 
  * same workbook as ExcelJS's load at once.
  */
 export async function pacedXml(sliceMs: number, wb: ExcelJS.Workbook, bytes: Buffer): Promise<void> {
+  const Row = patchedRow();
   const current: Pace = { sliceMs, rows: new Map() };
   await pace.run(current, () => wb.xlsx.load(bytes as unknown as ArrayBuffer));
   const clock = sliceClock(sliceMs);

@@ -1,12 +1,13 @@
 import { Readable } from "node:stream";
 
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 import { fold } from "~/domain/fold-text";
 import { MAX_IMPORT_ROWS } from "~/domain/import-bounds";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { runStepsInSlices, SLICE_MS } from "~/utils/slices.server";
+import { excel } from "~/utils/xlsx.server";
 
 import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
 import { pacedXml } from "./paced-xml.server";
@@ -335,7 +336,7 @@ export async function readWorkbook(
   { sliceMs = SLICE_MS }: { sliceMs?: number } = {},
 ): Promise<WorkbookRead> {
   const out: WorkbookRead = { rows: [], errors: [], warnings: [] };
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const isCsv = /\.csv$/i.test(fileName);
   let csv: string | null = null;
   try {
