@@ -14,9 +14,10 @@ import type { IndexNames } from "./job-context";
  * and the next index write created the index again with Meilisearch's defaults and only that write's
  * documents. `check` looks at each index: one gone, or without our searchable attributes (created bare by
  * a write; `npm run reindex`'s swap keeps them), is filled again from Postgres with its settings
- * (refillIndex), and `whenReady` waits for that, so a job never searches a half-filled index. `check` runs every `everyMs` and at once after a job met a missing
- * index (`noticeFailure`). Each worker process keeps its own view; two that refill one index write the same
- * documents.
+ * (refillIndex), and `whenReady` waits for that, so a job never searches a half-filled index. `check` runs
+ * every `everyMs` and at once after a job met a missing index (`noticeFailure`). At start, an index missing
+ * or bare while Postgres holds its rows is filled too (lost while the worker was stopped). Each worker
+ * process keeps its own view; two that refill one index write the same documents.
  */
 export type IndexGuard = {
   whenReady: () => Promise<void>;
@@ -28,6 +29,16 @@ export type IndexGuard = {
 };
 
 const KINDS: IndexKind[] = ["leads", "spaces", "parks"];
+
+async function hasRows(sql: Sql, kind: IndexKind): Promise<boolean> {
+  const [row] =
+    kind === "leads"
+      ? await sql`select 1 from leads where anonymised_at is null limit 1`
+      : kind === "spaces"
+        ? await sql`select 1 from spaces limit 1`
+        : await sql`select 1 from parks limit 1`;
+  return row !== undefined;
+}
 
 export function startIndexGuard(
   sql: Sql,
@@ -59,7 +70,14 @@ export function startIndexGuard(
 
   /** Indexes found lost and not yet filled again: a refill that failed is tried again by the next caller. */
   const lost = new Set<IndexKind>();
+  let started = false;
   const prepare = async () => {
+    if (!started) {
+      // At start too: an index missing or bare while Postgres holds its rows was lost while the worker was
+      // stopped (Meilisearch started again without its data); a new installation's empty tables fill nothing.
+      for (const kind of KINDS) if (!(await inPlace(kind)) && (await hasRows(sql, kind))) lost.add(kind);
+      started = true;
+    }
     await ensure(); // every index exists with its settings (a lost one now empty)
     for (const kind of [...lost]) {
       const documents = await refillIndex(sql, search, kind, names[kind]);

@@ -49,7 +49,9 @@ afterAll(async () => {
 
 /** A routed lead whose offer lapsed after two re-routes: the SLA job escalates it now. */
 async function escalated(company: string, phone: string) {
-  const [space] = await db.sql<{ id: string; parkId: string }[]>`select id, park_id from spaces where status = 'available' order by id limit 1`;
+  const [space] = await db.sql<
+    { id: string; parkId: string }[]
+  >`select id, park_id from spaces where status = 'available' order by id limit 1`;
   const routed = await routedTestLead(db.sql, { company, phone }, space.id, space.parkId);
   await db.sql`update assignments set reroutes = 2, accept_by = now() - interval '1 minute' where id = ${routed.assignmentId}`;
   const [sla] = await db.sql<{ id: string }[]>`
@@ -77,7 +79,12 @@ describe("escalations reach active admins only", () => {
     const later = notices.find((n) => n.recipient === admins.leavesLater)!;
     const stays = notices.find((n) => n.recipient === admins.stays)!;
     expect(later).toBeDefined();
-    const off = await changeStaffAccount(db.sql, admins.leavesLater, { kind: "active", active: false }, { actor: "test", userId: admins.stays });
+    const off = await changeStaffAccount(
+      db.sql,
+      admins.leavesLater,
+      { kind: "active", active: false },
+      { actor: "test", userId: admins.stays },
+    );
     expect(off.ok).toBe(true);
 
     const ctx = emailJobContext(db.sql, createMailer({ outboxDir }));

@@ -13,7 +13,7 @@ import { storeTestLead } from "../support/routed-lead";
 import { eventually } from "../support/services";
 import { startTestWorker } from "../support/worker";
 
-// Attack 38 (ADR 183): a search index lost while the worker runs — deleted or renamed by hand, or
+// Attack 38 (ADR 183): a search index lost while the worker runs (or while it was stopped) — deleted or renamed by hand, or
 // Meilisearch started again without its data. Before, the worker checked its indexes once, at start:
 // every lead.match then failed with index_not_found until someone ran `npm run reindex` (the lead never
 // matched, then a dead letter), and the next index write made Meilisearch create the index again bare —
@@ -63,16 +63,47 @@ describe("a search index lost while the worker runs", () => {
     await outboxDrained(db.sql);
     await waitSucceeded(search.deleteIndex(indexNames.leads));
     // What the index writer's next document does to a missing index: Meilisearch creates it with its defaults.
-    await waitSucceeded(search.index(indexNames.leads).addDocuments([{ id: "00000000-0000-0000-0000-000000000000" }], { primaryKey: "id" }));
+    await waitSucceeded(
+      search.index(indexNames.leads).addDocuments([{ id: "00000000-0000-0000-0000-000000000000" }], { primaryKey: "id" }),
+    );
 
     const [{ n: leads }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where anonymised_at is null`;
     await eventually(
-      async () => JSON.stringify(await search.index(indexNames.leads).getSearchableAttributes()) === JSON.stringify(leadsSettings.searchableAttributes),
+      async () =>
+        JSON.stringify(await search.index(indexNames.leads).getSearchableAttributes()) ===
+        JSON.stringify(leadsSettings.searchableAttributes),
       "the leads index to get its settings back",
       30_000,
     );
     await eventually(async () => (await documents(indexNames.leads)) >= leads, "the leads to be indexed again", 30_000);
-    const found = await search.index(indexNames.leads).getDocument(id).catch(() => null);
+    const found = await search
+      .index(indexNames.leads)
+      .getDocument(id)
+      .catch(() => null);
     expect(found?.id).toBe(id);
+  });
+
+  it("is filled again at start when it was lost while the worker was stopped", async () => {
+    const { id } = await storeTestLead(db.sql, "南京停机丢索引测试有限公司", "13900005555");
+    await outboxDrained(db.sql);
+    await worker.close();
+    await waitSucceeded(search.deleteIndex(indexNames.spaces));
+    await waitSucceeded(search.deleteIndex(indexNames.leads));
+    worker = await startTestWorker({ databaseUrl: db.url, indexNames });
+
+    // The admin's spaces search and the desks' lead search read these: before, both came back empty.
+    const [{ n: spaces }] = await db.sql<{ n: number }[]>`select count(*)::int as n from spaces`;
+    await eventually(async () => (await documents(indexNames.spaces).catch(() => 0)) === spaces, "the spaces to be indexed again", 30_000);
+    await eventually(
+      async () =>
+        (
+          await search
+            .index(indexNames.leads)
+            .getDocument(id)
+            .catch(() => null)
+        )?.id === id,
+      "the lead to be indexed again",
+      30_000,
+    );
   });
 });

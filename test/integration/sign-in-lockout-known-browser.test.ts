@@ -95,7 +95,8 @@ describe("a staff member's own browser during a guessing attack", () => {
     const browser = deviceCookieOf(first);
     expect(browser).toContain("pm_device=");
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await signIn("desk4@example.test", `wrong-${i}`, { cookie: browser, address: "203.0.113.40" })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await signIn("desk4@example.test", `wrong-${i}`, { cookie: browser, address: "203.0.113.40" })).status);
     expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
     expect((await signIn("desk4@example.test", PASSWORD, { cookie: browser, address: "203.0.113.40" })).status).toBe(429);
   });
@@ -123,7 +124,10 @@ describe("a staff member's own browser during a guessing attack", () => {
     expect(browser).toContain("pm_device=");
     // desk3 is locked (everyone's budget is spent): desk1's browser is no known browser of desk3's.
     expect((await signIn("desk3@example.test", PASSWORD, { cookie: browser, address: "203.0.113.50" })).status).toBe(429);
-    const forged = browser.replace(/pm_device=[^;]*/, `pm_device=${Buffer.from(JSON.stringify({ n: "A".repeat(22), a: [] })).toString("base64")}`);
+    const forged = browser.replace(
+      /pm_device=[^;]*/,
+      `pm_device=${Buffer.from(JSON.stringify({ n: "A".repeat(22), a: [] })).toString("base64")}`,
+    );
     expect((await signIn("desk3@example.test", PASSWORD, { cookie: forged, address: "203.0.113.50" })).status).toBe(429);
   });
 });
