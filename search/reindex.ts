@@ -75,6 +75,38 @@ async function* leadDocuments(sql: Sql): AsyncIterable<ReturnType<typeof toLeadD
   }
 }
 
+/** The three indexes by what they hold. */
+export type IndexKind = keyof IndexNames;
+
+/**
+ * Fills the live index `uid` of `kind` from Postgres, creating it with its settings when missing — no
+ * temporary index and no swap: the index was lost (deleted, renamed, Meilisearch restarted without its
+ * data) and holds nothing worth keeping, and a write made meanwhile by the index writer is never undone by
+ * a swap (a newer row has its own outbox row, written after; ADR 183). Returns the documents written.
+ */
+export async function refillIndex(sql: Sql, client: SearchClient, kind: IndexKind, uid: string): Promise<number> {
+  await ensureIndex(client, uid, "id", INDEX_SETTINGS[kind]);
+  let written = 0;
+  for await (const batch of documentsOf(sql, kind)) {
+    if (batch.length === 0) continue;
+    await waitSucceeded(client.index(uid).addDocuments(batch, { primaryKey: "id" }), 300_000);
+    written += batch.length;
+  }
+  return written;
+}
+
+/** Each index's settings by kind. */
+export const INDEX_SETTINGS: Record<IndexKind, Settings> = { leads: leadsSettings, spaces: spacesSettings, parks: parksSettings };
+
+async function* documentsOf(sql: Sql, kind: IndexKind): AsyncIterable<Record<string, unknown>[]> {
+  if (kind === "leads") {
+    yield* leadDocuments(sql);
+    return;
+  }
+  if (kind === "spaces") yield* inBatches((await loadSpaceRows(sql)).map(toSpaceDocument));
+  else yield* inBatches((await loadParkRows(sql)).map(toParkDocument));
+}
+
 export async function reindexAll(sql: Sql, client: SearchClient, names: IndexNames) {
   const spaces = await loadSpaceRows(sql);
   const parks = await loadParkRows(sql);

@@ -15,6 +15,7 @@ import { ensureSpacesIndex } from "../search/spaces.index";
 import { assignmentSlaJob } from "./assignment-sla.job";
 import { startDashboardRollup } from "./dashboard-rollup";
 import { forgetLeadJobsJob } from "./forget-lead-jobs.job";
+import { startIndexGuard } from "./index-guard";
 import { startIndexWriter } from "./index-writer";
 import type { IndexNames, JobContext } from "./job-context";
 import { failureText, jobFailure } from "./job-failure";
@@ -117,18 +118,9 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
   // may be down right now: jobs and index writes then fail and retry, and whichever runs next applies
-  // the settings first.
-  // One attempt in flight at a time: two concurrent creates of the same index made Meilisearch log a
-  // failed batch ("already exists") at every first start. A failed attempt is forgotten, so the next caller retries.
-  let indexesReady: Promise<void> | undefined;
-  const whenIndexesReady = (): Promise<void> =>
-    (indexesReady ??= ensureIndexes().then(
-      () => undefined,
-      (error: unknown) => {
-        indexesReady = undefined;
-        throw error;
-      },
-    ));
+  // the settings first. An index lost later is filled again from Postgres before jobs go on (ADR 183).
+  const indexGuard = startIndexGuard(sql, search, indexNames, ensureIndexes, config.reconcileEveryMs);
+  const whenIndexesReady = indexGuard.whenReady;
   void whenIndexesReady().catch((error) => log.warn("Meilisearch not ready at worker start", { error: errorMessage(error) }));
 
   const producer = createRedis(config.redisUrl, "producer");
@@ -153,6 +145,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       await whenIndexesReady();
       await handler(job.data);
     } catch (error) {
+      indexGuard.noticeFailure(error);
       throw jobFailure(error);
     }
   };
@@ -203,6 +196,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       await relay.stop();
       await reconciler.stop();
       await indexWriter.stop();
+      await indexGuard.stop();
       await worker.close();
       await queue.close();
       producer.disconnect();

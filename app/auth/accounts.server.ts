@@ -14,15 +14,21 @@ export async function findSignInAccount(email: string, sql: Sql = getSql()): Pro
   return row ?? null;
 }
 
-/** Ids of every admin account, by email: escalations go to each of them (ADR 010). */
+/**
+ * Ids of every active admin account, by email: escalations go to each of them (ADR 010). A deactivated
+ * admin is left out: someone who can no longer sign in receives no more leads' details (ADR 182).
+ */
 export async function adminUserIds(tx: Sql | TransactionSql): Promise<string[]> {
-  const rows = await tx<{ id: string }[]>`select id from users where role = 'admin' order by email`;
+  const rows = await tx<{ id: string }[]>`select id from users where role = 'admin' and active order by email`;
   return rows.map((r) => r.id);
 }
 
-/** The name and email of a staff account by id (a notice's recipient, as text); null when it is gone. */
+/**
+ * The name and email of an active staff account by id (a notice's recipient, as text); null when it is
+ * gone or deactivated — a notice queued before the deactivation is not sent to them (ADR 182).
+ */
 export async function staffContact(sql: Sql, userId: string): Promise<{ name: string; email: string } | null> {
-  const [user] = await sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${userId}`;
+  const [user] = await sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${userId} and active`;
   return user ?? null;
 }
 

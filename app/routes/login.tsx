@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useMemo } from "react";
 
 import { findSignInAccount } from "~/auth/accounts.server";
+import { knownDeviceOf, rememberDevice } from "~/auth/known-device.server";
 import { createLoginSchema, LOGIN_MAX } from "~/auth/login-schema";
 import { verifyPassword } from "~/auth/password.server";
 import { safeRedirectPath } from "~/auth/safe-redirect";
@@ -17,7 +18,7 @@ import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import adminStyles from "~/styles/admin.css";
-import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
+import { authLimits, clientKey, consume, consumeAll, giveBack, type Limit } from "~/utils/rate-limit.server";
 
 export const links = stylesheets(adminStyles);
 export const meta = noindexMeta<typeof loader>((d) => staffText(d?.lng ?? "zh", "login.title"));
@@ -70,17 +71,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!perAddress.ok) return limited(perAddress.retryAfterSec);
   if (submission.status !== "success") return data(reply(), { status: 400 });
   const { email, password, next } = submission.value;
-  const gate = await consumeAll([
-    [limits.staffAccountFailures, email],
-    [limits.staffAllFailures, "all"],
-  ]);
+  // A browser that signed in as this account before has a budget of its own (ADR 182): strangers'
+  // guesses, which spend the account's and everyone's, do not keep the person out of it.
+  const device = await knownDeviceOf(request, email);
+  const budgets: [Limit, string][] = device
+    ? [[limits.staffDeviceFailures, `${email}\u0000${device}`]]
+    : [
+        [limits.staffAccountFailures, email],
+        [limits.staffAllFailures, "all"],
+      ];
+  const gate = await consumeAll(budgets);
   if (!gate.ok) return limited(gate.retryAfterSec);
   if (password.length > LOGIN_MAX.password) return data(reply(staffText(lng, "login.wrong")), { status: 400 }); // no account has one; not worth hashing
   const user = await findSignInAccount(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return data(reply(staffText(lng, "login.wrong")), { status: 400 });
-  await Promise.all([giveBack(limits.staffAccountFailures, email), giveBack(limits.staffAllFailures, "all")]);
-  return signInStaff(request, user.id, safeRedirectPath(next) ?? home(user.role, lng));
+  await Promise.all(budgets.map(([limit, key]) => giveBack(limit, key)));
+  const signedIn = await signInStaff(request, user.id, safeRedirectPath(next) ?? home(user.role, lng));
+  signedIn.headers.append("Set-Cookie", await rememberDevice(request, email));
+  return signedIn;
 }
 
 export default function StaffLogin() {

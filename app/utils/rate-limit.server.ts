@@ -166,7 +166,10 @@ export function intakeLimit(): Limit {
  *   whatever the path (/api/*, /metrics, the request gate) or address: 20 per window, then every use
  *   of the token, right or wrong, waits for the window to pass;
  * - staff sign-in: 10 failures per account per window from all addresses together, 300 failures a
- *   window over all accounts (spraying one password at many accounts), 60 tries a minute per address.
+ *   window over all accounts (spraying one password at many accounts), 60 tries a minute per address;
+ *   a browser that signed in as the account before (app/auth/known-device.server.ts, ADR 182) counts its
+ *   failures for it apart, 10 per window for that browser and account, so strangers spending the first two
+ *   budgets do not lock the person out of their own browser.
  */
 export function authLimits() {
   const window = getWebEnv().AUTH_LIMIT_WINDOW_SECONDS;
@@ -174,6 +177,7 @@ export function authLimits() {
     adminTokenFailures: { name: "admin-token-failures", points: 20, durationSec: window },
     staffAccountFailures: { name: "staff-login-account", points: 10, durationSec: window },
     staffAllFailures: { name: "staff-login-all", points: 300, durationSec: window },
+    staffDeviceFailures: { name: "staff-login-device", points: 10, durationSec: window },
     staffAddress: { name: "staff-login-address", points: 60, durationSec: 60 },
   } satisfies Record<string, Limit>;
 }
