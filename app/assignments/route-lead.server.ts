@@ -50,59 +50,52 @@ export function callbackScript(reference: string, excluded: readonly Exclusion[]
 /** Open work counts against capacity: offered and in progress, not closed ones. */
 const OPEN = ["offered", "accepted", "contacted", "visit"];
 
-/** A park's recruiters with their current load, and the park's calendar (undefined: no recruiter, or no such park). */
-export type ParkRouting = { recruiters: RecruiterState[]; calendar: CalendarRow | undefined };
-
 /**
- * The recruiters of the parks `parkIds` with their current load, and each park's calendar (CalendarRow: its
- * WeCom webhook and what an SLA deadline is counted on), in one statement (issue 14: two before; and one for
- * all the parks a lead is routed to, not one a park: ADR 177). Recruiter rows are locked in id order, so two
- * leads routed at the same moment cannot both take a recruiter's last free slot. A recruiter of several of
- * the parks is one object, shared by their lists (routeLead counts an offer made to them for the parks after).
- * A park without recruiters, or that does not exist, maps to no recruiters and an undefined calendar
- * (nobody can be offered the lead, so no deadline or group post is made).
+ * The recruiters of one park with their current load, and the park's calendar (CalendarRow: its WeCom
+ * webhook and what an SLA deadline is counted on), in one statement (issue 14: two before). Recruiter rows
+ * are locked, so two leads routed at the same moment cannot both take a recruiter's last free slot.
+ * `calendar` is undefined when the park has no recruiter (nobody can be offered the lead, so no
+ * deadline or group post is made) or does not exist.
  */
-async function parksRouting(tx: TransactionSql, parkIds: readonly string[]): Promise<Map<string, ParkRouting>> {
-  const parks = [...new Set(parkIds)];
-  const rows = await tx<(RecruiterRow & CalendarRow & { parkId: string })[]>`
-    select k.park_id, r.id, r.name, ${recruiterWorksSql(tx)} as active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
+async function parkRouting(
+  tx: TransactionSql,
+  parkId: string,
+): Promise<{ recruiters: RecruiterState[]; calendar: CalendarRow | undefined }> {
+  const rows = await tx<(RecruiterRow & CalendarRow)[]>`
+    select r.id, r.name, ${recruiterWorksSql(tx)} as active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
            (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments,
            ${awayUntilSql(tx)} as away_until, r.working_hours,
            c.wecom_webhook_url, c.now, c.start_minute, c.end_minute, c.overrides
-    from unnest(${parks}::text[]) k (park_id)
-    join recruiters r on k.park_id = any (r.parks)
+    from recruiters r
     left join lateral (
       select p.wecom_webhook_url, now() as now, h.start_minute, h.end_minute, ${calendarOverridesColumn(tx)} as overrides
-      from parks p left join office_hours h on true where p.id = k.park_id) c on true
-    order by r.id, k.park_id
+      from parks p left join office_hours h on true where p.id = ${parkId}) c on true
+    where ${parkId} = any (r.parks)
+    order by r.id
     for update of r`;
-  const byId = new Map<string, RecruiterState>();
-  const out = new Map<string, ParkRouting>(parks.map((p) => [p, { recruiters: [], calendar: undefined }]));
-  for (const r of rows) {
-    const park = out.get(r.parkId)!;
-    park.calendar ??= r.now
-      ? { wecomWebhookUrl: r.wecomWebhookUrl, now: r.now, startMinute: r.startMinute, endMinute: r.endMinute, overrides: r.overrides }
-      : undefined;
-    let recruiter = byId.get(r.id);
-    if (!recruiter) {
-      recruiter = {
-        id: r.id,
-        name: r.name,
-        active: r.active,
-        parks: r.parks,
-        industries: r.industries,
-        capacity: r.capacity,
-        channel: r.channel,
-        lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null,
-        openAssignments: r.openAssignments,
-        awayUntil: r.awayUntil,
-        workingHours: r.workingHours,
-      };
-      byId.set(r.id, recruiter);
-    }
-    park.recruiters.push(recruiter);
-  }
-  return out;
+  const calendar = rows[0]?.now
+    ? {
+        wecomWebhookUrl: rows[0].wecomWebhookUrl,
+        now: rows[0].now,
+        startMinute: rows[0].startMinute,
+        endMinute: rows[0].endMinute,
+        overrides: rows[0].overrides,
+      }
+    : undefined;
+  const recruiters = rows.map((r): RecruiterState => ({
+    id: r.id,
+    name: r.name,
+    active: r.active,
+    parks: r.parks,
+    industries: r.industries,
+    capacity: r.capacity,
+    channel: r.channel,
+    lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null,
+    openAssignments: r.openAssignments,
+    awayUntil: r.awayUntil,
+    workingHours: r.workingHours,
+  }));
+  return { recruiters, calendar };
 }
 
 /**
@@ -203,8 +196,8 @@ type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Noti
  * notices: the recruiter's channel (returned, for the caller to deliver once committed), the park's
  * WeCom group, and the SLA check. Nobody eligible → the admin's unassigned queue.
  *
- * Two statements a park: the recruiters (locked) with the park's calendar (parksRouting; none when the
- * caller read them: `input.routing`), then every write in one statement. Returns the recruiter's notice to deliver once
+ * Two statements a park: the recruiters (locked) with the park's calendar (parkRouting), then every
+ * write in one statement. Returns the recruiter's notice to deliver once
  * committed (none for nobody chosen, or when the notice already existed: a replay).
  */
 export async function assignPark(
@@ -219,15 +212,10 @@ export async function assignPark(
     reroutes?: number;
     /** An admin's choice instead of the policy's (ADR 028): this recruiter, this reason, this person. */
     manual?: { recruiterId: string; reason: { zh: string; en: string }; actor: string };
-    /**
-     * The park's recruiters, locked in this transaction, and its calendar, as parksRouting read them (routeLead
-     * reads every park's at once): not read again. The chosen recruiter's load and turn are updated in it.
-     */
-    routing?: ParkRouting;
   },
   options: RoutingOptions,
 ): Promise<Assigned> {
-  const { recruiters, calendar: park } = input.routing ?? (await parksRouting(tx, [input.parkId])).get(input.parkId)!;
+  const { recruiters, calendar: park } = await parkRouting(tx, input.parkId);
   const decision: RoutingDecision = input.manual
     ? { recruiterId: input.manual.recruiterId, rule: "manual", reason: input.manual.reason, considered: [] }
     : chooseRecruiter(
@@ -260,7 +248,7 @@ export async function assignPark(
   // with its job. Rows that do not apply (nobody chosen, no webhook) are selected away, not left out of
   // the text, so a connection prepares few texts. Triggers and foreign keys run at the end of the statement and see
   // every row of it, as they saw each row before.
-  const rows = await tx<{ outboxId: string | null; notificationId: string | null; turnedAt: Date | null }[]>`
+  const rows = await tx<{ outboxId: string | null; notificationId: string | null }[]>`
     with assignment as (${
       input.assignmentId
         ? tx`
@@ -274,7 +262,7 @@ export async function assignPark(
                   ${reason}, ${reroutes}, ${chosen ? tx`now()` : null}, ${acceptBy})`
     }),
     audit as (${recordRoutingEvent(tx, event)}),
-    turn as (update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen?.id ?? null} returning last_assigned_at),
+    turn as (update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen?.id ?? null}),
     notice as (
       insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
       select ${assignmentId}, ${input.leadId}, 'assignment', ${chosen?.channel ?? null}, ${chosen?.id ?? null}, ${`assignment:${assignmentId}:r${reroutes}`}
@@ -299,17 +287,9 @@ export async function assignPark(
       insert into outbox (topic, aggregate_id, not_before)
       select 'notify.wecom', id::text, null from group_notice
       returning id)
-    select f.id as outbox_id, f.aggregate_id as notification_id, null::timestamptz as turned_at from fallback f
+    select f.id as outbox_id, f.aggregate_id as notification_id from fallback f
     union all
-    select null, null, null from (select pg_notify(${outboxChannel("notify.wecom")}, '') from group_post limit 1) wake
-    union all
-    select null, null, last_assigned_at from turn`;
-  // The recruiter's new load and turn, for the parks this transaction routes next from the same read (parksRouting).
-  if (chosen) {
-    chosen.openAssignments += 1;
-    const turnedAt = rows.find((r) => r.turnedAt !== null)?.turnedAt;
-    if (turnedAt) chosen.lastAssignedAt = turnedAt.toISOString();
-  }
+    select null, null from (select pg_notify(${outboxChannel("notify.wecom")}, '') from group_post limit 1) wake`;
   const notices: Notice[] = rows
     .filter((r) => r.outboxId !== null)
     .map((r) => ({ topic, outboxId: Number(r.outboxId), notificationId: r.notificationId! }));
@@ -420,9 +400,6 @@ export async function routeLead(
     tx,
     toRoute.map((p) => p.parkId),
   );
-  // Every park's recruiters and calendar in one read (ADR 177: one a park before), after the lock above when
-  // there are several parks, so it sees what was committed before it.
-  const routing = toRoute.length > 0 ? await parksRouting(tx, toRoute.map((p) => p.parkId)) : new Map<string, ParkRouting>();
   for (const { parkId, ended } of toRoute) {
     if (ended) {
       // Fits again after another edit: the same assignment row, to whoever had it when the policy allows.
@@ -443,7 +420,6 @@ export async function routeLead(
         leadIndustry: lead.industry,
         previousRecruiterId: ended?.recruiterId ?? previousFor(parkId),
         ...(ended ? { assignmentId: ended.id, reroutes: ended.reroutes + 1 } : {}),
-        routing: routing.get(parkId)!,
       },
       options,
     );
