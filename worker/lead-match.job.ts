@@ -126,11 +126,10 @@ async function matchOne(
 ): Promise<void> {
   const data = { outboxId: row.outboxId, id: row.id };
   const { notices } = await ctx.sql.begin(async (tx) => {
-    // The lock and the reads in one round trip: the reads run after the lock, on the state it sees.
-    const [locked, [{ live, version, heldParks: held }], pendingOfKind] = await Promise.all([
+    // The lock and the read in one round trip: the read runs after the lock, on the state it sees.
+    const [locked, [{ live, version, heldParks: held }]] = await Promise.all([
       lockLeadForMatching(tx, data.id),
       leadMatchState(tx, data.id).execute(),
-      loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
     ]);
     ctx.spaceRows?.seeInventoryVersion(version);
     // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
@@ -153,14 +152,15 @@ async function matchOne(
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
-    // An edit that changed the kind: the pending spaces of the new kind.
-    const pending =
-      lead.need.kind === row.lead.need.kind
-        ? pendingOfKind
-        : await loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT });
     const searched = [...found.candidates, ...found.nearby];
-    const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])], cache: ctx.spaceRows });
-    const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);
+    // The spaces found, the live matches' and the pending ones of the lead's kind as locked (an edit may have
+    // changed the kind), in one statement (ADR 177: the pending read was its own, one statement a lead more).
+    const read = await loadSpaceRows(tx, {
+      spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])],
+      cache: ctx.spaceRows,
+      withPending: { kind: lead.need.kind, limit: PENDING_LIMIT },
+    });
+    const spaces = new LeadMatchSpaces(lead, read, options);
     // A lead of several units (docs/decisions/130): every space of a unit's size in the parks that have one
     // found, so that each park's count of units is the park's, not the search's. Leads without a count read nothing more.
     const parks = spaces.unitParks();

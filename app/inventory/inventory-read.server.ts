@@ -13,8 +13,21 @@ import { type SpaceRowCache, versionKey } from "./space-row-cache.server";
  */
 export async function loadSpaceRows(
   sql: Sql | TransactionSql,
-  filter: { spaceIds?: string[]; parkIds?: string[]; pendingKind?: string; limit?: number; cache?: SpaceRowCache } = {},
+  filter: {
+    spaceIds?: string[];
+    parkIds?: string[];
+    pendingKind?: string;
+    limit?: number;
+    cache?: SpaceRowCache;
+    /** With `spaceIds` (and `cache` or none) only: the pending spaces of `kind` (at most `limit`) read in the same statement too. */
+    withPending?: { kind: string; limit: number };
+  } = {},
 ): Promise<SpaceRow[]> {
+  if (filter.withPending) {
+    if (!filter.spaceIds || filter.parkIds || filter.pendingKind !== undefined || filter.limit)
+      throw new Error("loadSpaceRows: withPending goes with spaceIds (and cache) only");
+    return loadSpaceRowsKept(sql, filter.spaceIds, filter.cache, filter.withPending);
+  }
   if (filter.spaceIds?.length === 0 || filter.parkIds?.length === 0) return [];
   if (filter.cache && filter.spaceIds && !filter.parkIds && filter.pendingKind === undefined && !filter.limit)
     return loadSpaceRowsKept(sql, filter.spaceIds, filter.cache);
@@ -31,16 +44,24 @@ export async function loadSpaceRows(
             // OFFSET 0 so the planner cannot hash-join every space of the kind against the parks — it did, 5 ms
             // of Postgres CPU per lead at 10,000 spaces with nothing pending). The ids come as one array (an
             // InitPlan), so the outer read is by primary key, not a walk of spaces_pkey in id order.
-            sql`and s.id = any(array(
-                  select id from spaces where kind = ${filter.pendingKind} and version > indexed_version
-                  union all
-                  select x.id from parks pp
-                  cross join lateral (select id from spaces where park_id = pp.id and kind = ${filter.pendingKind} offset 0) x
-                  where pp.version > pp.indexed_version))`
+            sql`and s.id = any(array(${pendingIdsSql(sql, filter.pendingKind)}))`
           : sql``
       }
     order by s.id
     ${filter.limit ? sql`limit ${filter.limit}` : sql``}`;
+}
+
+/**
+ * SQL: the ids of the spaces of `kind` whose latest change the search index has not confirmed yet (their
+ * own, or their park's; docs/decisions/018), each once or more (a space pending with its park).
+ */
+function pendingIdsSql(sql: Sql | TransactionSql, kind: string) {
+  return sql`
+    select id from spaces where kind = ${kind} and version > indexed_version
+    union all
+    select x.id from parks pp
+    cross join lateral (select id from spaces where park_id = pp.id and kind = ${kind} offset 0) x
+    where pp.version > pp.indexed_version`;
 }
 
 /**
@@ -66,19 +87,33 @@ function spaceRowColumns(sql: Sql | TransactionSql) {
  * so the two versions name the row's whole content. Rows in id order, as loadSpaceRows; a space gone
  * is missing. The kept rows are frozen (shared by the jobs that read them): callers must not change them.
  */
-async function loadSpaceRowsKept(sql: Sql | TransactionSql, spaceIds: string[], cache: SpaceRowCache): Promise<SpaceRow[]> {
+async function loadSpaceRowsKept(
+  sql: Sql | TransactionSql,
+  spaceIds: string[],
+  cache: SpaceRowCache | undefined,
+  pending?: { kind: string; limit: number },
+): Promise<SpaceRow[]> {
   // What was kept when the statement was sent: another job may replace or drop an entry meanwhile.
-  const kept = spaceIds.map((id) => cache.get(id));
+  const kept = spaceIds.map((id) => cache?.get(id));
+  const ids = sql`unnest(${spaceIds}::text[], ${kept.map((k) => k?.key ?? null)}::text[])`;
+  // `pending`: lead.match's read of the pending spaces of the lead's kind, once its own statement (issue 14, ADR 177),
+  // is this one's: the lowest `limit` ids pending, each once, those among `spaceIds` with their kept versions.
+  const keys = pending
+    ? sql`(select * from ${ids} k (id, kept)
+           union all
+           select u.id, null from (select id from (${pendingIdsSql(sql, pending.kind)}) a group by id order by id limit ${pending.limit}) u
+            where u.id <> all(${spaceIds}::text[]))`
+    : ids;
   const rows = await sql<(SpaceRow | (Pick<SpaceRow, "id" | "version" | "parkVersion"> & { parkId: null }))[]>`
     select s.id, s.version::text, p.version::text as park_version, f.*
-    from unnest(${spaceIds}::text[], ${kept.map((k) => k?.key ?? null)}::text[]) k (id, kept)
+    from ${keys} k (id, kept)
     join spaces s on s.id = k.id join parks p on p.id = s.park_id
     left join lateral (select ${spaceRowColumns(sql)} where k.kept is distinct from s.version::text || '.' || p.version::text) f on true
     order by s.id`;
   const keptById = new Map(kept.filter((k) => k !== undefined).map((k) => [k.row.id, k]));
   return rows.map((r) => {
     // parkId is never null on a row read whole (spaces.park_id is not null): null says "as kept".
-    if (r.parkId !== null) return cache.put(r as SpaceRow);
+    if (r.parkId !== null) return cache ? cache.put(r as SpaceRow) : (r as SpaceRow);
     const same = keptById.get(r.id);
     if (!same || same.key !== versionKey(r)) throw new Error(`space ${r.id}: read as kept, but no row of its versions is kept`);
     return same.row;
