@@ -52,8 +52,9 @@ const OPEN = ["offered", "accepted", "contacted", "visit"];
 
 /**
  * The recruiters of one park with their current load, and the park's calendar (CalendarRow: its WeCom
- * webhook and what an SLA deadline is counted on), in one statement (issue 14: two before). Recruiter rows
- * are locked, so two leads routed at the same moment cannot both take a recruiter's last free slot.
+ * webhook and what an SLA deadline is counted on), in one statement (issue 14: two before). The caller has
+ * locked the recruiter rows in an earlier statement (lockRecruitersOfParks), so the loads read here include
+ * every offer committed before the lock: two leads routed at once cannot both take a last free slot.
  * `calendar` is undefined when the park has no recruiter (nobody can be offered the lead, so no
  * deadline or group post is made) or does not exist.
  */
@@ -98,16 +99,26 @@ async function parkRouting(
   return { recruiters, calendar };
 }
 
+/** The parks whose recruiters a transaction has locked (lockRecruitersOfParks): not locked twice. */
+const lockedParks = new WeakMap<TransactionSql, Set<string>>();
+
 /**
- * Locks the recruiters of every park in `parkIds` at once, in id order, before a transaction routes
- * several parks one after another (assignPark locks one park's recruiters at a time). Each park's lock
- * alone is in id order, but the parks come in the order of one lead's scores or one recruiter's offers:
- * two transactions taking the same parks in different orders each held one park's recruiters and waited
- * for the other's, and Postgres aborted one ("deadlock detected"). One park needs no extra statement.
+ * Locks the recruiters of every park in `parkIds` at once, in id order, in a statement of its own, before
+ * the transaction reads their loads (parkRouting) — once a transaction, a park locked before is skipped.
+ * - Its own statement: a read that waits for a recruiter's lock counts open assignments in the snapshot it
+ *   took before the wait, so a lead routed while another held the rows offered a recruiter at capacity a
+ *   second lead (test/integration/routing-capacity-race.test.ts). Read after the lock, the count is fresh.
+ * - All parks at once: the parks come in the order of one lead's scores or one recruiter's offers; two
+ *   transactions taking the same parks in different orders each held one park's recruiters and waited for
+ *   the other's, and Postgres aborted one ("deadlock detected").
  */
 export async function lockRecruitersOfParks(tx: TransactionSql, parkIds: readonly string[]): Promise<void> {
-  const parks = [...new Set(parkIds)];
-  if (parks.length > 1) await tx`select 1 from recruiters where parks && ${parks}::text[] order by id for update`;
+  const locked = lockedParks.get(tx) ?? new Set<string>();
+  const parks = [...new Set(parkIds)].filter((p) => !locked.has(p));
+  if (parks.length === 0) return;
+  await tx`select 1 from recruiters where parks && ${parks}::text[] order by id for update`;
+  for (const p of parks) locked.add(p);
+  lockedParks.set(tx, locked);
 }
 
 /**
@@ -196,7 +207,8 @@ type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Noti
  * notices: the recruiter's channel (returned, for the caller to deliver once committed), the park's
  * WeCom group, and the SLA check. Nobody eligible → the admin's unassigned queue.
  *
- * Two statements a park: the recruiters (locked) with the park's calendar (parkRouting), then every
+ * Two statements a park once its recruiters are locked (lockRecruitersOfParks, a third statement when the
+ * caller did not lock them first): the recruiters with the park's calendar (parkRouting), then every
  * write in one statement. Returns the recruiter's notice to deliver once
  * committed (none for nobody chosen, or when the notice already existed: a replay).
  */
@@ -215,6 +227,7 @@ export async function assignPark(
   },
   options: RoutingOptions,
 ): Promise<Assigned> {
+  await lockRecruitersOfParks(tx, [input.parkId]);
   const { recruiters, calendar: park } = await parkRouting(tx, input.parkId);
   const decision: RoutingDecision = input.manual
     ? { recruiterId: input.manual.recruiterId, rule: "manual", reason: input.manual.reason, considered: [] }
