@@ -35,8 +35,9 @@ async function tab(path: string): Promise<{ context: BrowserContext; page: Page 
   const context = await suite.browser.newContext({ locale: "zh-CN", viewport: PHONE, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   page.setDefaultTimeout(E2E_WAIT_MS);
-  await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: "/admin" });
-  await page.goto(`${suite.web.url}${path}`);
+  // Signed in at /login?next=<path>: the sign-in lands on the page itself.
+  await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: path.split("?")[0] });
+  if (path.includes("?")) await page.goto(`${suite.web.url}${path}`);
   await hydrated(page);
   return { context, page };
 }
