@@ -175,6 +175,7 @@ export function InventoryEditPage() {
           lockedId={d.id ?? undefined}
           base={base}
           backTo={`/admin/${collection}`}
+          refusal={action?.banner ? t(action.banner) : undefined}
         />
       </ChangedMeanwhile>
       {d.id && d.retired ? (

@@ -3,6 +3,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { ChangedNote, ErrorList, type FieldMeta, SelectField, TextField, useChangedNote, useFormReply } from "~/components/forms";
+import { firstBadField, RefusalBeside } from "~/components/refusal-beside";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
@@ -58,6 +59,7 @@ export function InventoryForm({
   lockedId,
   base,
   backTo,
+  refusal,
 }: {
   collection: Collection;
   lng: Lng;
@@ -73,6 +75,8 @@ export function InventoryForm({
   /** Editing: the fingerprint of the row the form was filled from (a change made meanwhile is not overwritten). */
   base?: string;
   backTo: string;
+  /** The page's refusal of the save that is no field's (the database down): said beside the save button too. */
+  refusal?: string;
 }) {
   const navigation = useNavigation();
   const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
@@ -86,6 +90,13 @@ export function InventoryForm({
   const fieldErrorCount = Object.entries(form.allErrors).filter(([key, e]) => key !== "" && e?.length).length;
   const showBanner = fieldErrorCount > 0 || !!form.errors?.length;
   const meta = (key: string) => fields[key] as unknown as FieldMeta;
+  const labelOf = (name: string) => COLUMNS[collection].find((c) => c.key === name)?.header[lng];
+  // The summary's gist again beside the save button, a long form's length below the top (ADR 178).
+  const beside = [
+    ...(refusal ? [refusal] : []),
+    ...(fieldErrorCount > 0 ? [t(form.errors?.length ? "edit.toDecide" : "edit.errors", { count: fieldErrorCount })] : []),
+    ...(form.errors ?? []),
+  ];
   return (
     <Form method="post" {...getFormProps(form)} className="inventory-form">
       <input type="hidden" name="csrf" value={csrf ?? ""} />
@@ -105,7 +116,7 @@ export function InventoryForm({
             .filter(Boolean)
             .join(" ")}
           errors={form.allErrors}
-          labelOf={(name) => COLUMNS[collection].find((c) => c.key === name)?.header[lng]}
+          labelOf={labelOf}
         />
       ) : null}
       {COLUMNS[collection].map((c) => {
@@ -142,8 +153,21 @@ export function InventoryForm({
           />
         );
       })}
+      <RefusalBeside
+        id={`${form.id}-refusal`}
+        lng={lng}
+        answer={lastResult}
+        lines={beside}
+        first={firstBadField(lng, form.id, form.allErrors, labelOf)}
+      />
       <p className="actions">
-        <button type="submit" name="intent" value="save" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={navigation.state === "submitting"}
+          aria-describedby={beside.length ? `${form.id}-refusal` : undefined}
+        >
           {t("edit.save")}
         </button>{" "}
         <Link to={lngHref(backTo, lng)}>{t("edit.back")}</Link>

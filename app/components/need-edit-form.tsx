@@ -5,10 +5,12 @@ import { useMemo, useState } from "react";
 
 import { ChangedMeanwhile, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
+import { firstBadField, RefusalBeside } from "~/components/refusal-beside";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { type NeedAnswer, needOnlySchema, type NeedTyped } from "~/hotline/need-edit";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
+import { ui, uiMessages } from "~/i18n/ui-messages";
 
 type Props = {
   lng: Lng;
@@ -65,6 +67,10 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
   const [notes, setNotes] = useState(
     typeof shownNotes === "string" ? shownNotes : Array.isArray(shownNotes) ? shownNotes.join("\n") : (typed.need.notes ?? ""),
   );
+  // The refusal said again beside the save button, a long form below its top banner (ADR 178).
+  const fieldErrorCount = Object.entries(needForm.allErrors).filter(([name, e]) => name !== "" && e?.length).length;
+  const beside = [...(needForm.errors ?? []), ...(fieldErrorCount > 0 ? [hotlineText(lng, "errors", { count: fieldErrorCount })] : [])];
+  const labelOf = (name: string) => (uiMessages.has(name) ? ui(lng, name) : undefined);
   return (
     <Form method="post" action={action} {...getFormProps(needForm)} className="desk-form" noValidate>
       <h2>{h("editNeed.legend")}</h2>
@@ -91,7 +97,16 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
         {/* After a refused save (a page without script renders anew) the note typed stays. */}
         <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} defaultValue={typedNote(answer)} />
       </div>
-      <button type="submit">{h("editNeed.save")}</button>
+      <RefusalBeside
+        id="edit-need-refusal"
+        lng={lng}
+        answer={answer?.result}
+        lines={beside}
+        first={firstBadField(lng, needForm.id, needForm.allErrors, labelOf)}
+      />
+      <button type="submit" aria-describedby={beside.length ? "edit-need-refusal" : undefined}>
+        {h("editNeed.save")}
+      </button>
     </Form>
   );
 }

@@ -168,6 +168,23 @@ export type CallerAnswer = { state: "typing" | "unavailable" | "done"; leads: Ca
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
+/**
+ * The four boxes a caller lookup reads, from the desk's posted form (`contact.phone`, `contact.name`, `company.name`,
+ * `company.creditCode`): each as sent when sent once as text, else "". Nothing else of the form is read — the lead
+ * schema is not built nor run (its notes readers are the match preview's work) for a lookup made at each keystroke
+ * (attack of 12-06, ADR 178).
+ */
+export function callerBoxes(form: FormData): Payload {
+  const one = (name: string) => {
+    const sent = form.getAll(name);
+    return sent.length === 1 && typeof sent[0] === "string" ? sent[0] : "";
+  };
+  return {
+    contact: { phone: one("contact.phone"), name: one("contact.name") },
+    company: { name: one("company.name"), creditCode: one("company.creditCode") },
+  };
+}
+
 /** "Who is calling?" for the phone, company name, credit code and contact typed so far (any may be blank; every one typed must match). */
 export async function lookUpCallerLeads(payload: Payload): Promise<CallerAnswer> {
   const typed = {

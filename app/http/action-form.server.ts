@@ -1,4 +1,4 @@
-import type { Submission, SubmissionResult } from "@conform-to/react";
+import { parse, type Submission, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { $ZodType, input, output } from "zod/v4/core";
@@ -52,6 +52,15 @@ export async function parseActionForm<Schema extends $ZodType>(
 
 /** A form that is nothing but the CSRF token (sign-out): parsed the same way, so no route reads fields by hand. */
 export const csrfOnlySchema = z.object({ [CSRF_FIELD]: z.string().optional() });
+
+/**
+ * The answer to a post refused before it is read (a spent rate limit, ADR 178): Conform's reply with every field as
+ * sent, nested by its name as the page's form has it (`hide` left out: a password), and `formErrors` as the form's own
+ * message — the form's schema neither built nor run, so a flood of posts past the limit costs no parse.
+ */
+export function refusedAsSent(form: FormData, formErrors: string[] = [], hide: string[] = []): SubmissionResult<string[]> {
+  return parse<unknown, string[]>(form, { resolve: () => ({ error: {} }) }).reply({ formErrors, hideFields: hide });
+}
 
 /**
  * For a page that keeps what was typed when its form comes from a stale page (signed in again in

@@ -15,7 +15,7 @@ type ParserError = Error & { code?: string; rawPacket?: Buffer };
 /**
  * The answer to a request the HTTP parser refused, written on the socket, which is then closed: 431 for an
  * address or headers too long (`HPE_HEADER_OVERFLOW`), else 400. A JSON address (isJsonPath: `/api/…`, the desks' lookups) gets the API's JSON
- * shape `{"errors": {"_form": ["…"]}}`, any other a line of text; zh-CN, English when the bytes read show
+ * shape `{"errors": {"_form": ["…"]}}`, any other a small page (ADR 179: a person saw a bare line); zh-CN, English when the bytes read show
  * `lng=en` in the address or an Accept-Language that starts with en (the same rule as lng.ts, read from
  * the raw request: the parser gave up before there were headers). A socket already broken is only closed.
  */
@@ -31,10 +31,22 @@ export function answerClientError(error: ParserError, socket: Duplex): void {
   const lng: Lng = /[?&]lng=en/i.test(target) || /\r\naccept-language:[ \t]*en/i.test(raw) ? "en" : "zh";
   const message = httpText(lng, tooLong ? "headersTooLong" : "badRequest");
   const api = isJsonPath(target.split("?")[0]);
-  const body = api ? JSON.stringify({ errors: { _form: [message] } }) : `${message}\n`;
-  const type = api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
+  const body = api ? JSON.stringify({ errors: { _form: [message] } }) : refusalPage(lng, message);
+  const type = api ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
   socket.end(
     `HTTP/1.1 ${status} ${tooLong ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
       `Content-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** A page for a person (no script, no style sheet: nothing else is asked of a server that refused the request): the message and a way home. */
+function refusalPage(lng: Lng, message: string): string {
+  const title = httpText(lng, "clientError.title");
+  const home = lng === "en" ? "/?lng=en" : "/";
+  return (
+    `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.6">` +
+    `<main><h1>${title}</h1><p>${message}</p><p><a href="${home}">${httpText(lng, "clientError.home")}</a></p></main></body></html>\n`
   );
 }

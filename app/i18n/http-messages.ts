@@ -5,6 +5,9 @@ const zh = {
   badUrl: "网址编码不正确，请检查链接。",
   headersTooLong: "网址或请求头过长（上限 16 KB），请求未处理。请缩短链接或搜索的文字后重试。",
   badRequest: "请求格式不正确，未处理。",
+  // The page Node's parser refusals get (app/http/client-error.server.ts, ADR 179).
+  "clientError.title": "无法打开这个网址",
+  "clientError.home": "返回首页",
   badChars: "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
   badCharsTakenOut:
     "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），未提交。下面是您填写的内容，这些字符已去掉，核对后可再次提交。",
@@ -76,6 +79,8 @@ const en: Record<HttpKey, string> = {
   headersTooLong:
     "The address or the request headers are too long (limit 16 KB); the request was not processed. Shorten the link or the search text and try again.",
   badRequest: "The request is malformed and was not processed.",
+  "clientError.title": "This address cannot be opened",
+  "clientError.home": "Go to the home page",
   badChars: "“{field}” contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
   badCharsTakenOutUnnamed:
     "What was sent contains characters that cannot be stored (NUL or a broken Unicode surrogate); nothing was sent. What you typed is below with those characters taken out: check it and send again.",

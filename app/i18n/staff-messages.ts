@@ -141,6 +141,8 @@ const zh = {
   "formRefusal.kept": "没有保存：填写的内容都还在这张表里，改好后再提交。",
   "formRefusal.toField": "转到这一栏",
   "formRefusal.close": "知道了",
+  // Beside a refused form's save button (ADR 178): the link to the first field to fix.
+  "refusal.first": "先改：{field}",
   "draft.discard": "清空恢复的内容",
   "draft.keptLogin":
     "刚才填写的内容已暂存在这个浏览器标签页里：用同一账号登录后回到原来的页面，内容会填回原处（不会自动提交），核对后再提交即可。",
@@ -298,6 +300,7 @@ const en: Record<StaffKey, string> = {
   "formRefusal.kept": "Nothing was saved: what you typed is still in this form; correct it and send it again.",
   "formRefusal.toField": "Go to the field",
   "formRefusal.close": "Close",
+  "refusal.first": "First to fix: {field}",
   "draft.discard": "Clear the restored text",
   "draft.keptLogin":
     "What you typed is kept in this browser tab: sign in with the same account and it is put back on the page (not sent), to check and submit again.",

@@ -1,5 +1,5 @@
 import { cappedList } from "~/db/capped-list.server";
-import type { Sql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
 /**
@@ -36,6 +36,15 @@ export async function listUnverifiedListings(
   sql: Sql,
   verifyDays: number,
   limit = 50,
+): Promise<{ total: number; rows: UnverifiedListing[] }> {
+  // The count and the rows in one snapshot (ADRs 170, 179): a listing confirmed between them showed "3 to confirm" over two.
+  return inOneSnapshot(sql, (tx) => unverifiedListings(tx, verifyDays, limit));
+}
+
+async function unverifiedListings(
+  sql: TransactionSql,
+  verifyDays: number,
+  limit: number,
 ): Promise<{ total: number; rows: UnverifiedListing[] }> {
   const where = sql`s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${verifyDays})
                     and not exists (select 1 from parks rp where rp.id = s.park_id and rp.retired_at is not null)`;

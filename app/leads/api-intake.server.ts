@@ -80,8 +80,10 @@ async function acceptAdmitted(
   const parsed = leadSchema(lng, "api").safeParse(body);
   if (!parsed.success) return fail(400, issuesToFieldErrors(parsed.error));
 
-  // Over the parsed lead, not the body's bytes or key order (leadHash): the same lead replayed is the same lead.
-  const requestHash = leadHash(parsed.data);
+  // Over the parsed lead, not the body's bytes or key order (leadHash): the same lead replayed is the same lead —
+  // read in zh-CN whatever the request's language, as a lead carries words of it (a WeChat that is the phone is
+  // stored as "同手机号" or "same as the phone number"): a replay with another Accept-Language is the same body (ADR 178).
+  const requestHash = leadHash(lng === "zh" ? parsed.data : (leadSchema("zh", "api").safeParse(body).data ?? parsed.data));
   try {
     const stored = await storeLead(getSql(), {
       ...parsed.data,

@@ -1,6 +1,6 @@
 import { getStaffUser, type StaffRole } from "~/auth/session.server";
 import { cappedList } from "~/db/capped-list.server";
-import type { Sql } from "~/db/db.server";
+import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import type { PhoneAccessPlace } from "~/domain/statuses";
 
 export type { PhoneAccessPlace };
@@ -50,6 +50,14 @@ export type PhoneAccessRow = { at: string; actor: string; role: StaffRole; leadI
 export async function loadPhoneAccessLog(
   sql: Sql,
   options: { limit?: number; leadIds?: string[] } = {},
+): Promise<{ total: number; rows: PhoneAccessRow[] }> {
+  // The count and the rows in one snapshot (ADRs 170, 179): a view logged between them was counted and not listed.
+  return inOneSnapshot(sql, (tx) => phoneAccessLog(tx, options));
+}
+
+async function phoneAccessLog(
+  sql: TransactionSql,
+  options: { limit?: number; leadIds?: string[] },
 ): Promise<{ total: number; rows: PhoneAccessRow[] }> {
   const where = options.leadIds ? sql`where lead_id = any(${options.leadIds}::uuid[])` : sql``;
   return cappedList(

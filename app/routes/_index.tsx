@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, parse, type SubmissionResult } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -16,6 +16,7 @@ import { isUuid } from "~/domain/ids";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { typedAreaOf } from "~/domain/need-assist";
 import { extractMoney } from "~/domain/need-money";
+import { refusedAsSent } from "~/http/action-form.server";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { moveInExamplesText } from "~/i18n/move-in-examples";
@@ -85,9 +86,11 @@ type ActionResult = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const formData = await request.formData();
-  const submission = refuseFieldsSentTwice(leadFormValidator(lng, "web")(formData), formData, lng);
-  // Fields beside the lead (picker, honeypot, submission key) are read from Conform's payload too.
-  const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
+  // The fields as sent, nested by their names (Conform's payload), for the steps that store nothing (picker, switch,
+  // honeypot); the lead schema reads the form only after the intake budget is spent on it (ADR 178).
+  const payload = parse(formData, { resolve: () => ({ value: undefined }) }).payload as Record<string, unknown> & {
+    need?: Record<string, unknown>;
+  };
   const text = (name: string): string => {
     const value = name
       .split(".")
@@ -149,7 +152,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admission = intakeGuard().admit();
   if (!admission.ok) {
     return data<ActionResult>(
-      { result: submission.reply(), banner: "overloaded" },
+      { result: refusedAsSent(formData), banner: "overloaded" },
       { status: 503, headers: { "Retry-After": String(admission.retryAfterSec) } },
     );
   }
@@ -157,10 +160,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const limited = await consume(intakeLimit(), clientKey(context));
     if (!limited.ok) {
       return data<ActionResult>(
-        { result: submission.reply(), banner: "rateLimited" },
+        { result: refusedAsSent(formData), banner: "rateLimited" },
         { status: 429, headers: { "Retry-After": String(limited.retryAfterSec) } },
       );
     }
+    const submission = refuseFieldsSentTwice(leadFormValidator(lng, "web")(formData), formData, lng);
     if (submission.status !== "success") {
       // A region the box refused comes with its suggestions to take (ADR 140), not only named in the message.
       const fixes = Object.keys(submission.error ?? {}).some((k) => k.startsWith("need.regions"))

@@ -5,6 +5,7 @@ import { LEAD_CHANNELS, LEAD_STATUSES, readLeadListQuery } from "~/admin/lead-fo
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
 import { requireAdminActor } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterNotices, FilterSelect, Time } from "~/components/admin";
+import { FoldedFilters } from "~/components/folded-filters";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -68,6 +69,23 @@ export default function AdminLeads() {
   const total = list.total.toLocaleString("en");
   const caption = t(list.totalCapped ? "leads.caption.capped" : "leads.caption", { page: list.page, total });
   const exportParams = filterParams();
+  const statusOptions = LEAD_STATUSES.map((s) => ({ value: s, label: opsLabel(lng, "status", s) }));
+  const parkOptions = parks.map((p) => ({ value: p.id, label: p.name }));
+  const sectionOptions = INDUSTRY_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} ${pick(lng, s)}` }));
+  const channelOptions = LEAD_CHANNELS.map((c) => ({ value: c, label: opsLabel(lng, "source", c) }));
+  // The filters in use, named on the folded filters' line (a phone's; ADR 179), each by its label and value.
+  const chosen = (options: { value: string; label: string }[], value: string | null | undefined) =>
+    options.find((o) => o.value === value)?.label;
+  const inUse = [
+    chosen(statusOptions, f.status),
+    chosen(parkOptions, f.park),
+    chosen(sectionOptions, f.section),
+    chosen(channelOptions, f.channel),
+    f.from ? `${t("leads.from")} ${f.from}` : undefined,
+    f.to ? `${t("leads.to")} ${f.to}` : undefined,
+    f.unmatched ? t("leads.unmatched") : undefined,
+    f.breached ? t("leads.breached") : undefined,
+  ].filter((x): x is string => x !== undefined);
 
   return (
     <AdminPage lng={lng}>
@@ -80,66 +98,48 @@ export default function AdminLeads() {
         <Link to={lngHref("/admin/leads?unmatched=1", lng)}>{t("leads.unmatchedLink", { n: counts.unmatched })}</Link>
       </p>
 
+      {/* On a phone the first screen shows the first leads (ADR 179, /queue's pattern of ADR 170): the search row, then
+          the filters folded behind a line naming those in use; open on a wider screen. */}
       <Form method="get" action="/admin/leads" className="filters" role="search" aria-label={t("leads.search")}>
         {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
         <div className="field wide">
           <label htmlFor="q">{t("leads.q")}</label>
-          <p className="hint" id="q-hint">
+          <p className="hint search-hint" id="q-hint">
             {t("leads.q.hint")}
           </p>
           {/* What was typed, whole (a longer text was searched by its first 100 characters, and the notice says so). */}
-          <input id="q" name="q" type="search" defaultValue={typedQ} aria-describedby="q-hint" />
+          <div className="search-row">
+            <input id="q" name="q" type="search" defaultValue={typedQ} aria-describedby="q-hint" />
+            <button type="submit">{t("leads.submit")}</button>
+          </div>
         </div>
-        <FilterSelect
-          name="status"
-          label={t("leads.status")}
-          anyLabel={t("leads.any")}
-          value={f.status}
-          options={LEAD_STATUSES.map((s) => ({ value: s, label: opsLabel(lng, "status", s) }))}
-        />
-        <FilterSelect
-          name="park"
-          label={t("leads.park")}
-          anyLabel={t("leads.any")}
-          value={f.park}
-          options={parks.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <FilterSelect
-          name="section"
-          label={t("leads.industry")}
-          anyLabel={t("leads.any")}
-          value={f.section}
-          options={INDUSTRY_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} ${pick(lng, s)}` }))}
-        />
-        <FilterSelect
-          name="channel"
-          label={t("leads.channel")}
-          anyLabel={t("leads.any")}
-          value={f.channel}
-          options={LEAD_CHANNELS.map((c) => ({ value: c, label: opsLabel(lng, "source", c) }))}
-        />
-        <FilterDate name="from" label={t("leads.from")} value={f.from} />
-        <FilterDate name="to" label={t("leads.to")} value={f.to} />
-        <div className="field checks">
-          <label>
-            <input type="checkbox" name="unmatched" value="1" defaultChecked={f.unmatched} /> {t("leads.unmatched")}
-          </label>
-          <label>
-            <input type="checkbox" name="breached" value="1" defaultChecked={f.breached} /> {t("leads.breached")}
-          </label>
-        </div>
-        <div className="filter-actions">
-          <button type="submit">{t("leads.submit")}</button>
-          <Link to={lngHref("/admin/leads", lng)}>{t("leads.reset")}</Link>
-          {/* A download, not a page: reloadDocument lets the browser save the file. */}
-          <Link
-            reloadDocument
-            data-testid="leads-export"
-            to={lngHref(`/admin/leads/export${String(exportParams) ? `?${exportParams}` : ""}`, lng)}
-          >
-            {t("leads.export")}
-          </Link>
-        </div>
+        <FoldedFilters summary={inUse.length ? t("leads.filters.inUse", { list: inUse.join(" · ") }) : t("leads.filters")}>
+          <FilterSelect name="status" label={t("leads.status")} anyLabel={t("leads.any")} value={f.status} options={statusOptions} />
+          <FilterSelect name="park" label={t("leads.park")} anyLabel={t("leads.any")} value={f.park} options={parkOptions} />
+          <FilterSelect name="section" label={t("leads.industry")} anyLabel={t("leads.any")} value={f.section} options={sectionOptions} />
+          <FilterSelect name="channel" label={t("leads.channel")} anyLabel={t("leads.any")} value={f.channel} options={channelOptions} />
+          <FilterDate name="from" label={t("leads.from")} value={f.from} />
+          <FilterDate name="to" label={t("leads.to")} value={f.to} />
+          <div className="field checks">
+            <label>
+              <input type="checkbox" name="unmatched" value="1" defaultChecked={f.unmatched} /> {t("leads.unmatched")}
+            </label>
+            <label>
+              <input type="checkbox" name="breached" value="1" defaultChecked={f.breached} /> {t("leads.breached")}
+            </label>
+          </div>
+          <div className="filter-actions">
+            <Link to={lngHref("/admin/leads", lng)}>{t("leads.reset")}</Link>
+            {/* A download, not a page: reloadDocument lets the browser save the file. */}
+            <Link
+              reloadDocument
+              data-testid="leads-export"
+              to={lngHref(`/admin/leads/export${String(exportParams) ? `?${exportParams}` : ""}`, lng)}
+            >
+              {t("leads.export")}
+            </Link>
+          </div>
+        </FoldedFilters>
       </Form>
 
       {list.searchDown ? (

@@ -22,6 +22,7 @@ import {
 } from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
+import { firstBadField, RefusalBeside } from "~/components/refusal-beside";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
@@ -407,6 +408,17 @@ export default function HotlineDesk() {
     ) : null;
   const previewAnswer = preview.data ?? actionData?.preview;
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
+  const labelOf = (name: string) => (uiMessages.has(name) ? ui(lng, name) : undefined);
+  // The save's refusal said again beside the save button (ADR 178): the top banner is a screen above it on a phone.
+  const saveRefusal = actionData?.duplicates
+    ? [h("dup.banner", { references: actionData.duplicates.join("、") })]
+    : actionData?.banner
+      ? [h("unavailable")]
+      : errorCount > 0 && form.status === "error"
+        ? [h("errors", { count: errorCount }), ...(form.errors ?? [])]
+        : [];
+  // A call task's answer is not the lead form's: the focus stays at its card.
+  const saveAnswer = actionData?.result || actionData?.duplicates || actionData?.banner ? actionData : undefined;
   const statusLabel = (s: string) => adminLabel(lng, "leadStatus", s);
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
   const shortcuts: [string, string][] = [
@@ -431,13 +443,7 @@ export default function HotlineDesk() {
           {h("unavailable")}
         </div>
       ) : errorCount > 0 && form.status === "error" ? (
-        <ErrorSummary
-          lng={lng}
-          formId={formId}
-          intro={h("errors", { count: errorCount })}
-          errors={form.allErrors}
-          labelOf={(name) => (uiMessages.has(name) ? ui(lng, name) : undefined)}
-        />
+        <ErrorSummary lng={lng} formId={formId} intro={h("errors", { count: errorCount })} errors={form.allErrors} labelOf={labelOf} />
       ) : null}
       <p>{h("desk.intro")}</p>
       <section aria-labelledby="keys-h" className="keys">
@@ -507,6 +513,13 @@ export default function HotlineDesk() {
             </p>
             <CheckboxField consent meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
           </fieldset>
+          <RefusalBeside
+            id="save-refusal"
+            lng={lng}
+            answer={saveAnswer}
+            lines={saveRefusal}
+            first={actionData?.duplicates ? null : firstBadField(lng, formId, form.allErrors, labelOf)}
+          />
           {actionData?.duplicates ? (
             <div className="field consent">
               <label htmlFor="dup-confirm">
@@ -531,7 +544,13 @@ export default function HotlineDesk() {
             >
               {h("matches.show")} <kbd className="key-hint">Alt+M</kbd>
             </button>
-            <button type="submit" name="intent" value="save" disabled={saving}>
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              disabled={saving}
+              aria-describedby={saveRefusal.length ? "save-refusal" : undefined}
+            >
               {saving ? h("saving") : h("save")} <kbd className="key-hint">Alt+S</kbd>
             </button>
           </div>

@@ -14,6 +14,7 @@ import { useDraftKept } from "~/components/draft-keeper";
 import { type FieldMeta, TextField } from "~/components/forms";
 import { noindexMeta, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
+import { refusedAsSent } from "~/http/action-form.server";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -58,17 +59,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   if (isCrossSite(request)) throw new Response("Forbidden: sign in from this site's own form", { status: 403 });
   const lng = lngFromUrl(request.url);
-  const submission = parseWithZod(await request.formData(), { schema: createLoginSchema(lng) });
-  const reply = (formError?: string) => submission.reply({ formErrors: formError ? [formError] : undefined, hideFields: ["password"] });
+  const form = await request.formData();
   const limits = authLimits();
   // The wait is the limit's own (a wrong-password budget lasts AUTH_LIMIT_WINDOW_SECONDS), in whole minutes.
-  const limited = (retryAfterSec: number) =>
-    data(reply(staffText(lng, "login.rateLimited", { minutes: Math.max(1, Math.ceil(retryAfterSec / 60)) })), {
-      status: 429,
-      headers: { "Retry-After": String(retryAfterSec) },
-    });
+  const limitedText = (retryAfterSec: number) =>
+    staffText(lng, "login.rateLimited", { minutes: Math.max(1, Math.ceil(retryAfterSec / 60)) });
+  const tooMany = (retryAfterSec: number) => ({ status: 429, headers: { "Retry-After": String(retryAfterSec) } });
+  // The address's budget before the form is parsed (ADR 178): a flood past it costs no schema.
   const perAddress = await consume(limits.staffAddress, clientKey(context));
-  if (!perAddress.ok) return limited(perAddress.retryAfterSec);
+  if (!perAddress.ok)
+    return data(refusedAsSent(form, [limitedText(perAddress.retryAfterSec)], ["password"]), tooMany(perAddress.retryAfterSec));
+  const submission = parseWithZod(form, { schema: createLoginSchema(lng) });
+  const reply = (formError?: string) => submission.reply({ formErrors: formError ? [formError] : undefined, hideFields: ["password"] });
+  const limited = (retryAfterSec: number) => data(reply(limitedText(retryAfterSec)), tooMany(retryAfterSec));
   if (submission.status !== "success") return data(reply(), { status: 400 });
   const { email, password, next } = submission.value;
   // A browser that signed in as this account before has a budget of its own (ADR 182): strangers'

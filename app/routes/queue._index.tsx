@@ -7,7 +7,9 @@ import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
+import { FoldedFilters } from "~/components/folded-filters";
 import { ErrorList } from "~/components/forms";
+import { JoinedParts } from "~/components/joined-parts";
 import { noStore, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
@@ -191,30 +193,30 @@ export default function Queue() {
           </div>
           <ErrorList id={fields.q.errorId} errors={fields.q.errors} />
         </div>
-        <details className="more-filters" open={d.result !== undefined || undefined}>
-          <summary>{inUse.length ? t("desk.filters.inUse", { list: inUse.join(" · ") }) : t("desk.filters")}</summary>
-          <div className="filter-grid">
-            <FilterSelect
-              label={t("desk.status")}
-              meta={fields.status}
-              any={t("desk.any")}
-              options={d.statuses.map((v) => [v, statusLabel(v)])}
-            />
-            <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
-            <FilterSelect
-              label={t("desk.kind")}
-              meta={fields.kind}
-              any={t("desk.any")}
-              options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
-            />
-            {view === "open" ? (
-              <div className="field check">
-                <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
-                <label htmlFor={fields.due.id}>{t("desk.due")}</label>
-              </div>
-            ) : null}
-          </div>
-        </details>
+        <FoldedFilters
+          summary={inUse.length ? t("desk.filters.inUse", { list: inUse.join(" · ") }) : t("desk.filters")}
+          open={d.result !== undefined}
+        >
+          <FilterSelect
+            label={t("desk.status")}
+            meta={fields.status}
+            any={t("desk.any")}
+            options={d.statuses.map((v) => [v, statusLabel(v)])}
+          />
+          <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
+          <FilterSelect
+            label={t("desk.kind")}
+            meta={fields.kind}
+            any={t("desk.any")}
+            options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
+          />
+          {view === "open" ? (
+            <div className="field check">
+              <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
+              <label htmlFor={fields.due.id}>{t("desk.due")}</label>
+            </div>
+          ) : null}
+        </FoldedFilters>
       </Form>
 
       <div className="found-row">
@@ -263,18 +265,22 @@ export default function Queue() {
                 .join(" · ")}
             </p>
             <p className="card-meta">
-              {r.followUpOn ? (
-                <span className={r.followUpDue ? "due" : undefined}>
-                  {t(r.followUpDue ? "desk.followUpDue" : "desk.followUp", { date: r.followUpOn })}
-                </span>
-              ) : null}
-              {r.visitOn ? <span>{t("desk.visit", { date: r.visitOn })}</span> : null}
-              {r.status === "offered" && r.acceptBy ? (
-                <span>
-                  {t("desk.acceptBy")} <Time iso={r.acceptBy} />
-                </span>
-              ) : null}
-              {view === "open" ? <span>{t("desk.spaces", { n: r.spaces })}</span> : <Time iso={r.since} />}
+              <JoinedParts
+                parts={[
+                  r.followUpOn ? (
+                    <span className={r.followUpDue ? "due" : undefined}>
+                      {t(r.followUpDue ? "desk.followUpDue" : "desk.followUp", { date: r.followUpOn })}
+                    </span>
+                  ) : null,
+                  r.visitOn ? t("desk.visit", { date: r.visitOn }) : null,
+                  r.status === "offered" && r.acceptBy ? (
+                    <>
+                      {t("desk.acceptBy")} <Time iso={r.acceptBy} />
+                    </>
+                  ) : null,
+                  view === "open" ? t("desk.spaces", { n: r.spaces }) : <Time iso={r.since} />,
+                ]}
+              />
             </p>
           </li>
         ))}

@@ -94,7 +94,9 @@ describe("the admin's journey", () => {
           range.selectNodeContents(el);
           return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
         };
-        const controls = [...document.querySelectorAll(".filter-actions > *")].map((el) => [el.textContent, count(el)]);
+        // On a phone the filters are folded (ADR 179): opened, as a person does to reach these.
+        for (const d of document.querySelectorAll("details.more-filters")) (d as HTMLDetailsElement).open = true;
+        const controls = [...document.querySelectorAll(".search-row button, .filter-actions > *")].map((el) => [el.textContent, count(el)]);
         const cells = [...document.querySelectorAll("tbody tr")].flatMap((tr) =>
           [...tr.querySelectorAll("td")]
             .slice(2, 3)

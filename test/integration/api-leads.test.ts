@@ -438,6 +438,31 @@ describe("a resend is the same lead whatever the request's machinery", () => {
     const other = await post({ ...body, need: { ...need, areaMin: 9000, areaMax: 12000 } }, { "Idempotency-Key": key });
     expect(other.status).toBe(409);
   });
+
+  // attack of 12-06 (ADR 178): the replay's hash was over the lead as read in the request's language, and a lead
+  // carries words of it ("同手机号" / "same as the phone number" for a WeChat that is the phone):
+  // the same body replayed with another Accept-Language or ?lng answered 409.
+  it.each([
+    ["a WeChat box that says it is the phone", { contact: { name: "王经理", phone: "13812345678", wechat: "同手机号" } }],
+    ["a phone noted as WeChat", { contact: { name: "王经理", phone: "13812345678（微信同号）" } }],
+    ["an English WeChat box", { contact: { name: "Mr Wang", phone: "13812345678", wechat: "same as phone" } }],
+  ])("API: the same body replayed in the other language is the first answer, never 409 (%s)", async (_label, part) => {
+    const key = `lng-${Date.now()}-${Math.random()}`;
+    const body = { ...validLeadJson({ company: `南京换语言重放${_label.length}有限公司` }), ...part };
+    for (const [first, second] of [
+      [{ "Accept-Language": "en" }, { "Accept-Language": "zh-CN" }],
+      [{ "Accept-Language": "zh-CN" }, { "Accept-Language": "en-US,en;q=0.9" }],
+    ]) {
+      const k = `${key}-${first["Accept-Language"]}`;
+      const one = await post(body, { "Idempotency-Key": k, ...first });
+      const answer = await one.json();
+      expect(`${one.status} ${JSON.stringify(answer)}`).toMatch(/^201 /);
+      const { reference } = answer;
+      const again = await post(body, { "Idempotency-Key": k, ...second });
+      expect(again.status).toBe(201);
+      expect((await again.json()).reference).toBe(reference);
+    }
+  });
 });
 
 // The contract (DESIGN.md, README) says `POST /`; the page's own form posts to `/?index`, which is how

@@ -37,11 +37,30 @@ describe("a request over the header limit", () => {
     expect(body.errors._form[0]).toMatch(words);
   });
 
-  it("a page's address: the message as text", async () => {
-    const res = await fetch(`${base}/?q=${long("江")}`);
+  // notices37 (ADR 179): a person got a bare line of text; now a page in their language with a way home.
+  it.each<[string, string, Record<string, string>, RegExp, string]>([
+    ["zh", `/?q=${long("江")}`, {}, /<html lang="zh-CN">[\s\S]*无法打开这个网址[\s\S]*网址或请求头过长[\s\S]*返回首页/, 'href="/"'],
+    [
+      "lng=en",
+      `/admin/leads?lng=en&q=${long("jiang")}`,
+      {},
+      /<html lang="en">[\s\S]*cannot be opened[\s\S]*too long[\s\S]*home page/,
+      'href="/?lng=en"',
+    ],
+    [
+      "Accept-Language: en",
+      `/queue?q=${long("abcd")}`,
+      { "accept-language": "en-US,en;q=0.9" },
+      /<html lang="en">[\s\S]*too long/,
+      'href="/?lng=en"',
+    ],
+  ])("a page's address (%s): a page in the person's language", async (_name, path, headers, words, home) => {
+    const res = await fetch(`${base}${path}`, { headers });
     expect(res.status).toBe(431);
-    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
-    expect(await res.text()).toMatch(/网址或请求头过长/);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html; charset=utf-8/);
+    const page = await res.text();
+    expect(page).toMatch(words);
+    expect(page).toContain(home);
   });
 
   it("a short address is not touched", async () => {
