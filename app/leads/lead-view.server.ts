@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { maskContactsDeep } from "~/domain/contact-mask";
+import { simplifiedInPlace } from "~/domain/fold-text";
 import { refusedDeals } from "~/domain/deal-refusal";
 import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
@@ -281,9 +282,10 @@ async function keptNotRead(
 
 /**
  * The rules the kept reading was made by: raised when they change (ADR 159: clauses, glue, contact names), so a reading
- * kept under older rules is read again once, not shown for ever. 173: the words leading to a requirement and the items' names.
+ * kept under older rules is read again once, not shown for ever. 173: the words leading to a requirement and the items' names;
+ * 180: those words weighed in Simplified for Traditional notes.
  */
-const NOTES_READING_RULES = 173;
+const NOTES_READING_RULES = 180;
 
 /** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags, the lead's time and the rules. */
 export function notesReadingOf(need: Record<string, unknown> | null, flags: readonly LeadFlag[], at: Date): string {
@@ -365,9 +367,12 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
 function withItemName(notes: string, f: { field: string; text: string }): string {
   const item = f.field === "powerMinKva" || f.field === "craneMinT" ? ITEM_NAME_AFTER[f.field] : undefined;
   if (!item || !f.text) return f.text;
+  // The names are Simplified words; looked for in the notes written Simplified index for index ("變壓器", "行車": ADR 180).
+  const simple = simplifiedInPlace(notes);
   for (let at = notes.indexOf(f.text); at >= 0; at = notes.indexOf(f.text, at + 1)) {
-    const name = item.exec(notes.slice(at + f.text.length, at + f.text.length + 40))?.[0];
-    if (name) return f.text + name;
+    const after = at + f.text.length;
+    const name = item.exec(simple.slice(after, after + 40))?.[0];
+    if (name) return f.text + notes.slice(after, after + name.length);
   }
   return f.text;
 }
