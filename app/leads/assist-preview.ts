@@ -1,4 +1,4 @@
-import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
+import { ASSIST_FIELDS, assistFormField, notesAreaInMu, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
 // The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
 export { typedAreaOf } from "~/domain/need-assist";
 import { refusedDeals } from "~/domain/deal-refusal";
@@ -189,11 +189,7 @@ export function assistPreview(
   return {
     differs: differs.length ? ui(lng, "need.notesDifferRead", { text: differs.join(between) }) : "",
     understood: [
-      ...describeNeedHints(
-        hints,
-        lng,
-        NEED_KINDS.find((k) => k === kind),
-      ),
+      ...describeNeedHints(hints, lng, NEED_KINDS.find((k) => k === kind), kind === "land" || notesAreaInMu(plan.fills)),
       ...taxRange,
       ...dealsRefused,
       ...sizes,

@@ -140,6 +140,8 @@ export async function leadReferenceExists(sql: Sql, reference: string): Promise<
 export type InquirySummary = {
   kind: string | null;
   deal: string | null;
+  /** The unit the area was given in ("sqm" | "mu"), said back in it (docs/decisions/180); null for a need stored without it. */
+  areaUnit: string | null;
   /** Bounds in ㎡ (null: not given). */
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
@@ -392,6 +394,7 @@ function needSummary(
   return {
     kind: text(n.kind),
     deal: text(n.deal),
+    areaUnit: text(n.areaUnit),
     areaMinSqm: num(n.areaMinSqm),
     areaMaxSqm: num(n.areaMaxSqm),
     unitCount: num(n.unitCount),
