@@ -136,7 +136,10 @@ export function KnownCallers({
               {/* A repeat attached to the lead being worked: its page opens that lead (docs/decisions/116). */}
               {l.duplicateOf ? <p className="hint">{h("known.duplicateOf", { reference: l.duplicateOf.reference })}</p> : null}
               <p>
-                {[kindLabel(lng, l.needKind), needAreaShort(l.areaMinSqm, l.areaMaxSqm, areaSaidInMu({ kind: l.needKind, areaUnit: l.areaUnit }), lng)]
+                {[
+                  kindLabel(lng, l.needKind),
+                  needAreaShort(l.areaMinSqm, l.areaMaxSqm, areaSaidInMu({ kind: l.needKind, areaUnit: l.areaUnit }), lng),
+                ]
                   .filter(Boolean)
                   .join(" ")}{" "}
                 · {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}

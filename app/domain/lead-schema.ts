@@ -24,7 +24,15 @@ import { UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
-import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, notesAreaInMu, planAssist, withNewerNotes } from "./need-assist";
+import {
+  ASSIST_FIELDS,
+  type AssistField,
+  assistFormField,
+  type AssistPlan,
+  notesAreaInMu,
+  planAssist,
+  withNewerNotes,
+} from "./need-assist";
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";

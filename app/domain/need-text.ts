@@ -7,8 +7,8 @@ import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { readingWork } from "./reading-work";
-import { saidEnough } from "./said-enough";
 import { extractRentPerArea } from "./rent-per-area";
+import { saidEnough } from "./said-enough";
 import { UNCLEAR_DIGITS, unclearFigureReader } from "./unclear-figures";
 import {
   COUNT_SOURCE,

@@ -152,9 +152,7 @@ export function assistPreview(
     ...named,
   ].map((m) => m.text);
   const notRead =
-    extras && notes.length <= NOTES_MAX
-      ? clausesNotRead(notes, { kind, at: new Date(), extras, said: placeTexts }).join(between)
-      : "";
+    extras && notes.length <= NOTES_MAX ? clausesNotRead(notes, { kind, at: new Date(), extras, said: placeTexts }).join(between) : "";
   const places = shown
     .filter((_, i) => !back[i])
     .map((p) => p.text)
@@ -210,7 +208,12 @@ export function assistPreview(
   return {
     differs: differs.length ? ui(lng, "need.notesDifferRead", { text: differs.join(between) }) : "",
     understood: [
-      ...describeNeedHints(hints, lng, NEED_KINDS.find((k) => k === kind), kind === "land" || notesAreaInMu(plan.fills)),
+      ...describeNeedHints(
+        hints,
+        lng,
+        NEED_KINDS.find((k) => k === kind),
+        kind === "land" || notesAreaInMu(plan.fills),
+      ),
       ...taxRange,
       ...dealsRefused,
       ...sizes,

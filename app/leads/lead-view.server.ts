@@ -344,7 +344,9 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     read: figureFlags.map(flagText),
     said: [
       ...(named?.places.map((p) => p.text) ?? []),
-      ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
+      ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map(
+        (p) => p.text,
+      ),
       ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
       ...flags.filter(place).map(flagText),
     ],

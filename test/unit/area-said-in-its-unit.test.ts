@@ -5,8 +5,8 @@ import { muToSqm } from "~/domain/area";
 import { leadSchema } from "~/domain/lead-schema";
 import { extractMoney } from "~/domain/need-money";
 import { needAreaLine } from "~/domain/unit-count-text";
-import { assistPreview } from "~/leads/assist-preview";
 import { areaAboutReading } from "~/leads/area-reading";
+import { assistPreview } from "~/leads/assist-preview";
 import { shortlistFit } from "~/recruiter-desk/shortlist-fit";
 
 import { validLeadJson } from "../support/leads";

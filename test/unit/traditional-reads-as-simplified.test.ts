@@ -60,7 +60,9 @@ describe("Traditional notes read exactly as Simplified ones (ADR 180)", () => {
     expect(traditional).not.toBe(simple); // the example is written differently (a Traditional character in it)
     const need = (notes: string) => ({ notes, kind: "factory" });
     expect(notRead(need(traditional), [], at).map(toSimplified)).toEqual(notRead(need(simple), [], at));
-    expect(parseNeedText(traditional, at, [extractMoney], "factory").hints).toEqual(parseNeedText(simple, at, [extractMoney], "factory").hints);
+    expect(parseNeedText(traditional, at, [extractMoney], "factory").hints).toEqual(
+      parseNeedText(simple, at, [extractMoney], "factory").hints,
+    );
     expect(live(traditional)).toEqual(live(simple));
   });
 
