@@ -1,5 +1,5 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { formatMu, formatSqm, muWithSqm, sqmToMu } from "~/domain/area";
+import { areaSaidInMu, formatMu, formatSqm, muWithSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
 import { unitCountOf } from "~/domain/matching/area-window";
@@ -104,6 +104,8 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
 /** What needAreaText reads of a need: a stored lead's, or the admin's lead page's (null for a bound not given). */
 export type NeedAreaOf = {
   kind?: string | null;
+  /** The unit the area was given in ("sqm" | "mu"): said back in it (docs/decisions/180). */
+  areaUnit?: string | null;
   areaMinSqm?: number | null;
   areaMaxSqm?: number | null;
   unitCount?: unknown;
@@ -131,7 +133,7 @@ export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng): string {
         : lo !== undefined
           ? `≥ ${f(lo)}`
           : `≤ ${f(hi!)}`;
-    return kind === "land"
+    return areaSaidInMu(lead.need)
       ? muWithSqm(
           range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10, lng)),
           range(sqm),

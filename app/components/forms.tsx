@@ -235,12 +235,18 @@ export function TextField({
   autoFocus,
   keyHint,
   onInput,
+  reading,
 }: {
   meta: FieldMeta;
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
   type?: "text" | "tel" | "email" | "month" | "password" | "date" | "time" | "search";
+  /**
+   * What the box's words were read as, said right under this box (its own, never a neighbour's: trial L1, docs/decisions/180
+   * — the tax's reading stood under 员工人数 once the row wrapped). Kept in the field's last track with its errors.
+   */
+  reading?: ReactNode;
   /** The id of a message about the whole form (a wrong sign-in) that also describes this field. */
   alsoDescribedBy?: string;
   inputMode?: "text" | "decimal" | "numeric" | "tel" | "email";
@@ -275,7 +281,14 @@ export function TextField({
         autoFocus={autoFocus}
         onInput={onInput}
       />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
+      {reading === undefined ? (
+        <ErrorList id={meta.errorId} errors={meta.errors} />
+      ) : (
+        <div>
+          <ErrorList id={meta.errorId} errors={meta.errors} />
+          {reading}
+        </div>
+      )}
     </div>
   );
 }

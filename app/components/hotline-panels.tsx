@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 
-import { needAreaShort } from "~/domain/area";
+import { areaSaidInMu, needAreaShort } from "~/domain/area";
 import type { CallerLead } from "~/hotline/caller-search.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { pick } from "~/i18n/i18n";
@@ -136,7 +136,10 @@ export function KnownCallers({
               {/* A repeat attached to the lead being worked: its page opens that lead (docs/decisions/116). */}
               {l.duplicateOf ? <p className="hint">{h("known.duplicateOf", { reference: l.duplicateOf.reference })}</p> : null}
               <p>
-                {[kindLabel(lng, l.needKind), needAreaShort(l.areaMinSqm, l.areaMaxSqm, l.needKind === "land", lng)]
+                {[
+                  kindLabel(lng, l.needKind),
+                  needAreaShort(l.areaMinSqm, l.areaMaxSqm, areaSaidInMu({ kind: l.needKind, areaUnit: l.areaUnit }), lng),
+                ]
                   .filter(Boolean)
                   .join(" ")}{" "}
                 · {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}

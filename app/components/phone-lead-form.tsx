@@ -185,13 +185,14 @@ export function PhoneLeadNeed({
         <div className="row">
           <DeskInput meta={need.areaMin} label={t("need.areaMin")} maxLength={30} />
           <DeskInput meta={need.areaMax} label={t("need.areaMax")} maxLength={30} />
+          {/* Right under the area boxes, before 几栋 (docs/decisions/180). */}
+          {areaReading ? (
+            <p className="understood row-wide" data-area-reading="">
+              {areaReading}
+            </p>
+          ) : null}
           <DeskInput meta={need.unitCount} label={publicText(lng, "need.unitCount")} maxLength={6} />
         </div>
-        {areaReading ? (
-          <p className="understood" data-area-reading="">
-            {areaReading}
-          </p>
-        ) : null}
         <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
         <div className="row">
           <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} maxLength={20} />

@@ -38,6 +38,46 @@ export function muWithSqm(mu: string, sqm: string, lng: Lng): string {
 }
 
 /**
+ * Whether a need's area is said back in 亩: land (people who buy land think in 亩), or an area the person gave in 亩 —
+ * the unit box (`areaUnit` "mu"; the schema stores "mu" too when the notes gave the area in 亩). A figure is said back in
+ * the unit it was typed in, so the person recognises their own number ("要50亩地" beside a factory: trial M2, ADR 180).
+ */
+export function areaSaidInMu(need: { kind?: string | null; areaUnit?: string | null }): boolean {
+  return need.kind === "land" || need.areaUnit === "mu";
+}
+
+/** True when the text of an area gives its unit as 亩 ("50亩", "二十畝" folded, "30 mu"): ADR 180. */
+export function saysMu(text: string): boolean {
+  return /亩|畝|\bmu\b/iu.test(text);
+}
+
+/**
+ * An area in 亩 with its ㎡ after it, as the person said it (ADR 180): "约50亩（约33333㎡）" for the ±10 % an "about"
+ * figure reads as (need-text.ts aboutRange: 45–55), "30–50亩（20000–33333㎡）", "≥ 30亩（20000㎡）", "50亩（33333.33㎡）"; in
+ * English "about 50 mu (about 33333㎡)". Stored bounds in ㎡; "" when neither is known. `sayAbout` false: the range
+ * always (a reading that says what the "about" became).
+ */
+export function muAreaText(lo: number | null | undefined, hi: number | null | undefined, lng: Lng, sayAbout = true): string {
+  const mu = (sqm: number) => format2(sqmToMu(sqm));
+  const unit = lng === "en" ? " mu" : "亩";
+  const sqm = (n: number) => formatSqm(Math.round(n));
+  const pair = (m: string, q: string) => muWithSqm(`${m}${unit}`, q, lng);
+  if (lo != null && hi != null) {
+    if (lo === hi) return pair(mu(lo), formatSqm(lo));
+    const mid = (lo + hi) / 2;
+    // Stored bounds are rounded to 0.01 ㎡ (unit-count-text.ts reads "about" the same way).
+    if (sayAbout && Math.abs(lo - mid * 0.9) <= 0.02 && Math.abs(hi - mid * 1.1) <= 0.02) {
+      const about = lng === "en" ? "about " : "约";
+      return pair(`${about}${mu(mid)}`, `${about}${sqm(mid)}`);
+    }
+    return pair(`${mu(lo)}–${mu(hi)}`, `${String(Math.round(lo))}–${sqm(hi)}`);
+  }
+  if (lo != null) return `≥ ${pair(mu(lo), sqm(lo))}`;
+  if (hi != null) return `≤ ${pair(mu(hi), sqm(hi))}`;
+  return "";
+}
+
+/**
  * A space's size as the desks list it: land in 亩 with its ㎡ after it ("52亩（34666.67㎡）", English
  * "52 mu (34666.67㎡)"), buildings in ㎡ ("5200㎡"). `sqm`: the stored area (㎡); `land`: the space's kind is
  * land — people who sell land think in 亩 (trial 12-05 L8: a 52-亩 plot listed as "34667㎡").

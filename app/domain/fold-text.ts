@@ -54,6 +54,22 @@ function toSimplified(text: string): string[] {
   });
 }
 
+/**
+ * `text` with its Traditional characters written Simplified, character for character: the same length in UTF-16 units,
+ * so every index into it is one into `text` (a character whose conversion is longer or shorter is kept as typed). For
+ * the checks that look at the words around what the readers took (notes-not-read.ts GLUE, the item names after a figure:
+ * "2臺630千伏安變壓器" reads as "2台630千伏安变压器"; docs/decisions/180) — the readers fold the text the same way (foldText),
+ * so Traditional notes read exactly as Simplified. In the browser, as typed until loadTraditionalFolding() resolves.
+ */
+export function simplifiedInPlace(text: string): string {
+  if (!t2s || !text) return text;
+  const chars = [...text];
+  const simple = toSimplified(text);
+  let out = "";
+  for (let i = 0; i < chars.length; i++) out += simple[i].length === chars[i].length ? simple[i] : chars[i];
+  return out;
+}
+
 const TILDES = /[\u2053\u223C\u301C\uFF5E\u02DC]/;
 
 export function foldText(text: string): Folded {

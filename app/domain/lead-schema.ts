@@ -24,7 +24,15 @@ import { UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
-import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist, withNewerNotes } from "./need-assist";
+import {
+  ASSIST_FIELDS,
+  type AssistField,
+  assistFormField,
+  type AssistPlan,
+  notesAreaInMu,
+  planAssist,
+  withNewerNotes,
+} from "./need-assist";
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";
@@ -762,7 +770,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       )
       .transform((lead) => {
         const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank, newer);
-        const unit = lead.need.areaUnit;
+        // The unit the area was said in: the box's, or 亩 when the notes filled the area in 亩 ("要50亩地") — stored so every
+        // page says the area back in it (docs/decisions/180).
+        const unit = notesAreaInMu(plan.fills) ? "mu" : lead.need.areaUnit;
         const assist: AssistFill[] = [];
         // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
         // (need-assist.ts decides, the form shows the same plan).
@@ -839,6 +849,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
               // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
               regions: regionsOf.typed,
               regionCodes: regionsOf.codes,
+              areaUnit: unit,
               areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),
               areaMax: maxSqm === undefined ? undefined : toUnit(maxSqm, unit),
               areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),

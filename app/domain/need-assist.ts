@@ -1,4 +1,4 @@
-import { parseArea } from "./area";
+import { parseArea, saysMu } from "./area";
 import { refusedDeals } from "./deal-refusal";
 import { FIGURE_BOX_MAX, NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
@@ -255,4 +255,12 @@ export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan 
     unitSizes: areaGiven ? newer.unitSizes : plan.unitSizes, // the area's (docs/decisions/141)
     wished: plan.wished, // the whole notes' (the added text is in them)
   };
+}
+
+/**
+ * Whether the area the notes fill was said in 亩 ("要50亩地", "土地30-50亩", "约二十亩"): said back in 亩 then, as the schema
+ * stores it (areaUnit "mu", lead-schema.ts; docs/decisions/180).
+ */
+export function notesAreaInMu(fills: readonly { field: string; text: string }[]): boolean {
+  return fills.some((f) => (f.field === "areaMinSqm" || f.field === "areaMaxSqm") && saysMu(f.text));
 }

@@ -1,4 +1,4 @@
-import { formatMu, formatSqm, sqmToMu } from "./area";
+import { formatMu, formatSqm, muAreaText, sqmToMu } from "./area";
 import type { NeedHints } from "./need-text";
 import { eachUnitText, unitCountText } from "./unit-count-text";
 
@@ -10,35 +10,46 @@ const KIND = {
 };
 const DEAL = { zh: { lease: "租赁", buy: "购买", either: "租售均可" }, en: { lease: "lease", buy: "buy", either: "lease or buy" } };
 
-function area(sqm: number, kind: NeedHints["kind"]): string {
-  return kind === "land" ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
+function area(sqm: number, mu: boolean): string {
+  return mu ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
 }
 
 /**
  * What the free-text assist understood, as short phrases the person can check. `areaKind` is the kind the
  * person chose (land areas are also shown in 亩, units counted in its words: 3栋, 3块); it is not a hint and is not listed.
+ * `areaMu`: the area was given in 亩 (or is land's): said in 亩 with its ㎡, "about" as 约50亩 unless `sayAbout` is false
+ * (the box's reading says the range the "about" became; docs/decisions/180).
  */
-export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["kind"] = h.kind): string[] {
+export function describeNeedHints(
+  h: NeedHints,
+  lng: Lng,
+  areaKind: NeedHints["kind"] = h.kind,
+  areaMu: boolean = areaKind === "land",
+  sayAbout = true,
+): string[] {
   const zh = lng === "zh";
   const out: string[] = [];
   if (h.kind) out.push(zh ? `类型：${KIND.zh[h.kind]}` : `kind: ${KIND.en[h.kind]}`);
   if (h.deal) out.push(zh ? `方式：${DEAL.zh[h.deal]}` : `deal: ${DEAL.en[h.deal]}`);
   const { areaMinSqm: lo, areaMaxSqm: hi } = h;
   const k = areaKind;
-  if (lo !== undefined && hi !== undefined)
+  const m = areaMu;
+  // An area given in 亩 (or of land) is said in 亩 with its ㎡ after it, "about 50" as 约50亩 (docs/decisions/180).
+  if (m && (lo !== undefined || hi !== undefined)) out.push(`${zh ? "面积" : "area"} ${muAreaText(lo, hi, lng, sayAbout)}`);
+  else if (lo !== undefined && hi !== undefined)
     out.push(
       zh
-        ? `面积 ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`
-        : `area ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`,
+        ? `面积 ${lo === hi ? area(lo, m) : `${area(lo, m)}–${area(hi, m)}`}`
+        : `area ${lo === hi ? area(lo, m) : `${area(lo, m)}–${area(hi, m)}`}`,
     );
-  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k)}` : `area ≥ ${area(lo, k)}`);
-  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
+  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, m)}` : `area ≥ ${area(lo, m)}`);
+  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, m)}` : `area ≤ ${area(hi, m)}`);
   // Counted as every page counts the kind's units: 栋 of a factory, 块 of land, 处 of offices (docs/decisions/135).
   if (h.unitCount !== undefined) out.push(zh ? `共${unitCountText(h.unitCount, k, "zh")}` : unitCountText(h.unitCount, k, "en"));
   // Units of different sizes (docs/decisions/147): each unit's bounds, as said, beside the total they make.
   const [ulo, uhi] = [h.unitAreaMinSqm, h.unitAreaMaxSqm];
   if (h.unitCount !== undefined && (ulo !== undefined || uhi !== undefined)) {
-    const range = ulo === undefined ? `≤ ${area(uhi!, k)}` : uhi === undefined ? `≥ ${area(ulo, k)}` : `${area(ulo, k)}–${area(uhi, k)}`;
+    const range = ulo === undefined ? `≤ ${area(uhi!, m)}` : uhi === undefined ? `≥ ${area(ulo, m)}` : `${area(ulo, m)}–${area(uhi, m)}`;
     out.push(zh ? `${eachUnitText(k, "zh")} ${range}` : `${eachUnitText(k, "en")} ${range}`);
   }
   if (h.singleStorey !== undefined)

@@ -7,6 +7,7 @@ import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { readingWork } from "./reading-work";
+import { extractRentPerArea } from "./rent-per-area";
 import { saidEnough } from "./said-enough";
 import { UNCLEAR_DIGITS, unclearFigureReader } from "./unclear-figures";
 import {
@@ -950,6 +951,8 @@ export function parseNeedText(
   extractFloorLoad(x);
   extractPower(x);
   extractCeiling(x);
+  // A rent per ㎡ ("租金两块一平") before the area reader, which took its 一平 for an area (docs/decisions/180).
+  extractRentPerArea(x);
   extractArea(x);
   for (const extract of extras) extract(x);
   findUnread(x);

@@ -7,6 +7,7 @@
 // contact-mask.ts, docs/decisions/137); one that is nothing but contact details is left out.
 
 import { maskContacts } from "./contact-mask";
+import { simplifiedInPlace } from "./fold-text";
 import { WANT_WORDS_EN, WANT_WORDS_ZH } from "./want-words";
 
 /**
@@ -87,6 +88,9 @@ export const NOT_READ_MAX = 8;
  */
 export function notesNotRead(notes: string | null | undefined, read: readonly string[], said: readonly string[] = []): string[] {
   if (!notes) return [];
+  // The words around what was read are weighed in Simplified (GLUE, the item names, fillers are written so), index for index
+  // the notes as typed: Traditional notes read exactly as Simplified ones (trial37/fixes37 "2臺630千伏安變壓器"; ADR 180).
+  const simple = simplifiedInPlace(notes);
   const covered = new Uint8Array(notes.length);
   for (const [mark, texts] of [
     [1, read],
@@ -95,8 +99,12 @@ export function notesNotRead(notes: string | null | undefined, read: readonly st
     for (const text of texts) {
       const t = text.trim();
       if (!t) continue;
-      for (let at = notes.indexOf(t); at >= 0; at = notes.indexOf(t, at + 1))
-        for (let i = at; i < at + t.length; i++) covered[i] = Math.max(covered[i], mark);
+      for (const [within, what] of [
+        [notes, t],
+        [simple, simplifiedInPlace(t)],
+      ])
+        for (let at = within.indexOf(what); at >= 0; at = within.indexOf(what, at + 1))
+          for (let i = at; i < at + what.length; i++) covered[i] = Math.max(covered[i], mark);
     }
   const out: string[] = [];
   let start = 0;
@@ -105,7 +113,8 @@ export function notesNotRead(notes: string | null | undefined, read: readonly st
     const lead = raw.length - raw.trimStart().length;
     const clause = raw.trim();
     const from = start + lead;
-    if (clause && !clauseRead(clause, covered.subarray(from, from + clause.length)) && !FILLER.test(clause) && !contactOnly(clause))
+    const words = simple.slice(from, from + clause.length);
+    if (clause && !clauseRead(words, covered.subarray(from, from + clause.length)) && !FILLER.test(words) && !contactOnly(words))
       out.push(clause);
   };
   for (const m of notes.matchAll(SEPARATOR)) {

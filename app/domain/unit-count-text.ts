@@ -1,4 +1,4 @@
-import { needAreaShort } from "./area";
+import { areaSaidInMu, muAreaText, needAreaShort } from "./area";
 import { unitCountOf } from "./matching/area-window";
 
 // A need of several units in words (need.unitCount, docs/decisions/130: "3栋 × 约5000㎡（共约15000㎡）"), for the
@@ -77,12 +77,13 @@ export function unitsAreaText(
  * units (unitsAreaText, docs/decisions/130): "13500–16500㎡", "3栋 × 约5000㎡（共约15000㎡）". "" without a bound.
  */
 export function needAreaLine(
-  need: { kind?: string | null; areaMinSqm?: number | null; areaMaxSqm?: number | null; unitCount?: unknown },
+  need: { kind?: string | null; areaUnit?: string | null; areaMinSqm?: number | null; areaMaxSqm?: number | null; unitCount?: unknown },
   lng: "zh" | "en",
 ): string {
-  const land = need.kind === "land";
+  // In 亩 with its ㎡ when given in 亩 or of land ("约50亩（约33333㎡）"): the person's own figure (docs/decisions/180).
+  const land = areaSaidInMu(need);
   const units = unitCountOf(need.unitCount);
   if (units === 1 || (need.areaMinSqm == null && need.areaMaxSqm == null))
-    return needAreaShort(need.areaMinSqm, need.areaMaxSqm, land, lng);
+    return land ? muAreaText(need.areaMinSqm, need.areaMaxSqm, lng) : needAreaShort(need.areaMinSqm, need.areaMaxSqm, land, lng);
   return unitsAreaText(need.areaMinSqm, need.areaMaxSqm, units, need.kind, lng, (lo, hi) => needAreaShort(lo, hi, land, lng));
 }

@@ -25,6 +25,8 @@ export type CallerLead = {
   status: string;
   createdAt: string;
   needKind: string | null;
+  /** The unit the area was given in (need.areaUnit: "sqm" | "mu"; docs/decisions/180). */
+  areaUnit?: string | null;
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
   recruiters: string[];
@@ -122,6 +124,7 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
       status: string;
       createdAt: Date;
       kind: string | null;
+      areaUnit: string | null;
       areaMin: number | null;
       areaMax: number | null;
       recruiters: string[];
@@ -130,7 +133,7 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
     }[]
   >`
     select l.id, l.reference, l.company_name, l.lead->'contact'->>'name' as contact_name, l.phone, l.status, l.created_at,
-           l.lead->'need'->>'kind' as kind, (l.lead->'need'->>'areaMinSqm')::float8 as area_min, (l.lead->'need'->>'areaMaxSqm')::float8 as area_max,
+           l.lead->'need'->>'kind' as kind, l.lead->'need'->>'areaUnit' as area_unit, (l.lead->'need'->>'areaMinSqm')::float8 as area_min, (l.lead->'need'->>'areaMaxSqm')::float8 as area_max,
            coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters,
            l.duplicate_of, d.reference as duplicate_of_reference
     from leads l left join leads d on d.id = l.duplicate_of and l.status = 'closed'
@@ -146,6 +149,7 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
       status: r.status,
       createdAt: r.createdAt.toISOString(),
       needKind: r.kind,
+      areaUnit: r.areaUnit,
       areaMinSqm: r.areaMin,
       areaMaxSqm: r.areaMax,
       recruiters: r.recruiters,

@@ -1,4 +1,4 @@
-import { parseArea } from "~/domain/area";
+import { parseArea, saysMu } from "~/domain/area";
 import { FIGURE_BOX_MAX } from "~/domain/field-limits";
 import { readFieldNumber } from "~/domain/field-value";
 import { describeNeedHints } from "~/domain/need-hints-text";
@@ -22,6 +22,9 @@ export function areaAboutReading(min: string, max: string, unit: string, lng: Ln
   const r = readFieldNumber(box, (s) => parseArea(s, unit === "mu" ? "mu" : "sqm"), typed[0] !== "" ? "min" : "max");
   if (!r.ok || !r.about) return "";
   const [lo, hi] = aboutRange(r.value);
-  const [range] = describeNeedHints({ areaMinSqm: lo, areaMaxSqm: hi }, lng, kind === "land" ? "land" : undefined);
+  // Said in 亩 when typed in 亩 (the unit box, or 亩 in the box: "约50亩"), whatever the kind: the range the "about" reads as,
+  // "45–55亩（30000–36667㎡）" (docs/decisions/180).
+  const mu = kind === "land" || unit === "mu" || saysMu(box);
+  const [range] = describeNeedHints({ areaMinSqm: lo, areaMaxSqm: hi }, lng, kind === "land" ? "land" : undefined, mu, false);
   return ui(lng, "need.areaAbout", { typed: box, range });
 }

@@ -1,4 +1,4 @@
-import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
+import { ASSIST_FIELDS, assistFormField, notesAreaInMu, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
 // The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
 export { typedAreaOf } from "~/domain/need-assist";
 import { refusedDeals } from "~/domain/deal-refusal";
@@ -10,6 +10,7 @@ import { findListedPlaceCandidates, findPlaceMentions, takenBackPlaces } from "~
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
 import { notesAreaDiffer } from "~/domain/notes-area-differ";
+import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { placePhrasesAsMarks } from "~/domain/place-phrases";
 // A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
 import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
@@ -45,6 +46,12 @@ export type AssistPreview = {
    */
   differs: string;
   places: string;
+  /**
+   * The notes' clauses no reader used, as the confirmation page and the hotline list them (notes-clauses-not-read.ts, the one
+   * rule; docs/decisions/180): "要有月台；双回路供电". "" when none — and until the money reader has come (`extras`): a budget
+   * would be listed otherwise.
+   */
+  notRead: string;
   /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
   lookUp: string[];
   /**
@@ -134,6 +141,18 @@ export function assistPreview(
   // tells the other (need-places.ts takenBackPlaces, the server's own rule).
   const shown = [...marked, ...parts].sort((a, b) => a.span[0] - b.span[0]);
   const back = takenBackPlaces(read, shown);
+  // Every place the notes name reads its clause with its stance words, as the server's rule counts its places (ADR 180): the
+  // marked ones (refused ones too), and a name without a marker once the resolver named it — until then its clause is listed,
+  // as the server would list a name it does not know ("要独门独院" is a candidate, no place).
+  const placeTexts = [
+    ...findPlaceMentions(read).map(typed),
+    ...findLatinPlaceMentions(read)
+      .filter((m) => m.named && !m.bare)
+      .map(typed),
+    ...named,
+  ].map((m) => m.text);
+  const notRead =
+    extras && notes.length <= NOTES_MAX ? clausesNotRead(notes, { kind, at: new Date(), extras, said: placeTexts }).join(between) : "";
   const places = shown
     .filter((_, i) => !back[i])
     .map((p) => p.text)
@@ -193,6 +212,7 @@ export function assistPreview(
         hints,
         lng,
         NEED_KINDS.find((k) => k === kind),
+        kind === "land" || notesAreaInMu(plan.fills),
       ),
       ...taxRange,
       ...dealsRefused,
@@ -201,6 +221,7 @@ export function assistPreview(
       ...aside,
     ].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
+    notRead,
     wished,
     places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
     lookUp,

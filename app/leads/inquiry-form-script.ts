@@ -131,7 +131,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       (name) => named.get(name),
     );
     lookUp(preview.lookUp);
-    for (const part of ["understood", "unread", "wished", "places"] as const) {
+    for (const part of ["understood", "unread", "notRead", "wished", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
       const text = line?.querySelector<HTMLElement>("[data-assist-text]");
       if (!line || !text) continue;

@@ -3,17 +3,14 @@ import { createHash } from "node:crypto";
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { maskContactsDeep } from "~/domain/contact-mask";
-import { refusedDeals } from "~/domain/deal-refusal";
 import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { extractMoney } from "~/domain/need-money";
-import { parseNeedText } from "~/domain/need-text";
 import { planNoteRegions } from "~/domain/note-regions";
-import { notesNotRead } from "~/domain/notes-not-read";
+import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { referenceOf } from "~/domain/reference-typed";
-import { ITEM_NAME_AFTER } from "~/domain/units";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 export type LeadView = {
@@ -153,6 +150,8 @@ export async function leadReferenceExists(sql: Sql, reference: string): Promise<
 export type InquirySummary = {
   kind: string | null;
   deal: string | null;
+  /** The unit the area was given in ("sqm" | "mu"), said back in it (docs/decisions/180); null for a need stored without it. */
+  areaUnit: string | null;
   /** Bounds in ㎡ (null: not given). */
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
@@ -295,9 +294,10 @@ async function keptNotRead(
 
 /**
  * The rules the kept reading was made by: raised when they change (ADR 159: clauses, glue, contact names), so a reading
- * kept under older rules is read again once, not shown for ever. 173: the words leading to a requirement and the items' names.
+ * kept under older rules is read again once, not shown for ever. 173: the words leading to a requirement and the items' names;
+ * 180: those words weighed in Simplified for Traditional notes.
  */
-const NOTES_READING_RULES = 173;
+const NOTES_READING_RULES = 180;
 
 /** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags, the lead's time and the rules. */
 export function notesReadingOf(need: Record<string, unknown> | null, flags: readonly LeadFlag[], at: Date): string {
@@ -337,53 +337,34 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
   if (!notes) return [];
   const kind = typeof need?.kind === "string" ? need.kind : undefined;
   const typed = Array.isArray(need?.regions) ? need.regions.filter((x): x is string => typeof x === "string") : [];
-  const parsed = parseNeedText(notes, at, [extractMoney], kind);
   // The places the notes name are read whether or not the box was typed (with the box blank they fill it; typed,
   // they are compared with it and told): the plan without a box gives them, the plan with the box its flags.
   // (A box of [""] would be "typed, nothing in it" and give no places: attack 32 M3.)
   const named = planNoteRegions(notes, []);
   const places = typed.length ? planNoteRegions(notes, typed) : named;
-  // The figures, kinds and money read, and the figure flags the page says: their clause is read only when nothing else
-  // is in it ("需要带月台的仓库": 带月台 is not; "need 5000 sqm with a loading dock"; docs/decisions/159). The places —
-  // reported without the words that want, wish for or rule them out — and a place's flag read their whole clause.
+  // The figure flags the page says: their clause is read only when nothing else is in it ("需要带月台的仓库": 带月台 is not;
+  // docs/decisions/159). The places — reported without the words that want, wish for or rule them out — and a place's flag
+  // read their whole clause.
   const place = (f: { field: string; code: string }) => f.field === "need.regions" || f.code.startsWith("place");
   const flagText = (f: { text: string }) => f.text.split(" ≠ ")[0];
   const figureFlags = flags.filter(
     (f) => !place(f) && (f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected"),
   );
-  const read = [
-    ...parsed.found.map((f) => withItemName(notes, f)),
-    ...parsed.unread,
-    ...parsed.budget,
-    ...parsed.wished,
-    ...parsed.setAside.map((x) => x.text),
-    ...figureFlags.map(flagText),
-  ];
-  const said = [
-    // A deal refused ("只租不买"): said as a refusal on the staff pages and in the live reading (docs/decisions/162, 168), its
-    // whole clause read — the deal reader reports the word it took ("租"), not the refusal's words.
-    ...refusedDeals(notes).map((r) => r.text),
-    ...(named?.places.map((p) => p.text) ?? []),
-    ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
-    ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
-    ...flags.filter(place).map(flagText),
-  ];
-  return notesNotRead(notes, read, said);
-}
-
-/**
- * A figure's text as read, with the item's name right after it where the notes say it ("2台630千伏安" + "变压器",
- * "630 kVA" + " transformers"): the reader reads past the name (units.ts readCounted), so the clause is read with it
- * (trial37 H1, docs/decisions/173). Every place the text stands is looked at; the first with a name after it wins.
- */
-function withItemName(notes: string, f: { field: string; text: string }): string {
-  const item = f.field === "powerMinKva" || f.field === "craneMinT" ? ITEM_NAME_AFTER[f.field] : undefined;
-  if (!item || !f.text) return f.text;
-  for (let at = notes.indexOf(f.text); at >= 0; at = notes.indexOf(f.text, at + 1)) {
-    const name = item.exec(notes.slice(at + f.text.length, at + f.text.length + 40))?.[0];
-    if (name) return f.text + name;
-  }
-  return f.text;
+  // The one rule the live reading runs too (notes-clauses-not-read.ts, docs/decisions/180).
+  return clausesNotRead(notes, {
+    kind,
+    at,
+    extras: [extractMoney],
+    read: figureFlags.map(flagText),
+    said: [
+      ...(named?.places.map((p) => p.text) ?? []),
+      ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.excluded ?? []), ...(places?.notInBox ?? [])].map(
+        (p) => p.text,
+      ),
+      ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
+      ...flags.filter(place).map(flagText),
+    ],
+  });
 }
 
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
@@ -401,6 +382,7 @@ function needSummary(
   return {
     kind: text(n.kind),
     deal: text(n.deal),
+    areaUnit: text(n.areaUnit),
     areaMinSqm: num(n.areaMinSqm),
     areaMaxSqm: num(n.areaMaxSqm),
     unitCount: num(n.unitCount),

@@ -14,6 +14,8 @@ import { type DeskKey, deskText } from "~/i18n/desk-messages";
 
 /** The part of a stored lead's need (leads.lead → need) read here: areas in ㎡, moveInBy "YYYY-MM". */
 export type FitNeed = {
+  /** The unit the area was given in ("sqm" | "mu"; docs/decisions/180). */
+  areaUnit?: string | null;
   areaMinSqm?: number | null;
   areaMaxSqm?: number | null;
   ceilingMinM?: number | null;
@@ -51,7 +53,8 @@ export function shortlistFit(need: FitNeed | null | undefined, s: FitSpace, toda
   const min = num(need.areaMinSqm);
   const max = num(need.areaMaxSqm);
   const units = unitCountOf(need.unitCount);
-  const land = s.kind === "land";
+  // A space of land, or a need given in 亩: said in 亩 (docs/decisions/180).
+  const land = s.kind === "land" || need.areaUnit === "mu";
   // Each language's own words for the same figures (亩 / mu).
   const area = (lng: "zh" | "en") => (land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10, lng) : formatSqm(Math.round(s.areaSqm)));
   const both = (key: DeskKey, params: (lng: "zh" | "en") => Record<string, string | number>) =>

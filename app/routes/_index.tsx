@@ -315,11 +315,12 @@ export default function InquiryForm() {
             <div className="row">
               <TextField meta={m(need.areaMin)} label={t("need.areaMin")} hint={t("need.areaHint")} maxLength={30} />
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} maxLength={30} />
+              {/* The two area boxes' reading, on a line of its own right under them, before 几栋 (docs/decisions/180). */}
+              <p className="understood row-wide" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
+                <FigureText text={areaReading} />
+              </p>
               <TextField meta={m(need.unitCount)} label={publicText(lng, "need.unitCount")} maxLength={6} />
             </div>
-            <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
-              <FigureText text={areaReading} />
-            </p>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
@@ -339,7 +340,7 @@ export default function InquiryForm() {
             <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} />
             {/* Always there (empty lines hidden): a live region must exist before its text changes. */}
             <div aria-live="polite" data-assist="">
-              {(["understood", "unread"] as const).map((part) => (
+              {(["understood", "unread", "notRead"] as const).map((part) => (
                 <p key={part} className="understood" data-assist-line={part} hidden={preview[part] === ""}>
                   {t(`need.${part}`)}{" "}
                   <span data-assist-text="">
@@ -373,15 +374,23 @@ export default function InquiryForm() {
           <fieldset>
             <legend>{t("section.tax")}</legend>
             <div className="row">
-              <TextField meta={m(tax.annualTaxWan)} label={t("tax.annualTaxWan")} required maxLength={20} />
+              {/* What the tax box's words are read as ("年纳税三百万" → 300 万元/年), never silent (docs/decisions/162): under the
+                  tax box itself, never under the row's last box (trial L1, docs/decisions/180). */}
+              <TextField
+                meta={m(tax.annualTaxWan)}
+                label={t("tax.annualTaxWan")}
+                required
+                maxLength={20}
+                reading={
+                  <p className="understood" aria-live="polite" data-tax-reading="" hidden={taxReading === ""}>
+                    <FigureText text={taxReading} />
+                  </p>
+                }
+              />
               <TextField meta={m(tax.investmentWan)} label={t("tax.investmentWan")} maxLength={20} />
               <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} maxLength={20} />
               <TextField meta={m(tax.employees)} label={t("tax.employees")} maxLength={12} />
             </div>
-            {/* What the tax box's words are read as ("年纳税三百万" → 300 万元/年), never silent (docs/decisions/162). */}
-            <p className="understood" aria-live="polite" data-tax-reading="" hidden={taxReading === ""}>
-              <FigureText text={taxReading} />
-            </p>
           </fieldset>
 
           <fieldset>

@@ -260,7 +260,7 @@ describe("listings that are not confirmed", () => {
         headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
       })
     ).text();
-    expect(page).toMatch(/房源已 31 天未核实在租，推荐前请先与园区确认/);
+    expect(page).toMatch(/房源已 31 天未核实是否仍可租售，推荐前请先与园区确认/);
     const admin = await (await fetch(`${web.url}/admin`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).text();
     expect(admin).toMatch(/data-unverified="STALE-1"/);
     await db.sql`update spaces set verified_at = now() where id = 'STALE-1'`;

@@ -51,8 +51,9 @@ describe("an area in 亩 in the page's language", () => {
 
   it("the hotline's and the confirmation's area line", () => {
     const need = { kind: "land", areaMinSqm: muToSqm(30), areaMaxSqm: muToSqm(50) };
-    expect(needAreaLine(need, "en")).toBe("30–50 mu");
-    expect(needAreaLine(need, "zh")).toBe("30–50亩");
+    // In 亩 with its ㎡ after it since ADR 180 (the person's own figure, and what it is in ㎡).
+    expect(needAreaLine(need, "en")).toBe("30–50 mu (20000–33333㎡)");
+    expect(needAreaLine(need, "zh")).toBe("30–50亩（20000–33333㎡）");
     expect(needAreaLine({ ...need, unitCount: 2 }, "en")).not.toMatch(/亩|（/);
   });
 

@@ -422,7 +422,7 @@ export function thresholdReason(m: ThresholdMetric, gate = false): Reason {
 
 const FAILURE_TEXT: Record<HardFailure, [string, string]> = {
   status: ["房源不在可租售状态", "Space not available"],
-  stale: ["房源长期未核实在租，暂停推荐", "Listing not confirmed for too long; not offered"],
+  stale: ["房源长期未核实是否仍可租售，暂停推荐", "Listing not confirmed for too long; not offered"],
   kind: ["物业类型不符", "Wrong kind of property"],
   deal: ["租售方式不符", "Deal (lease/buy) not offered"],
   area: ["面积超出需求范围", "Area outside the wanted range"],

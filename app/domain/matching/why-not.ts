@@ -238,7 +238,7 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
       const days = options.now && s.verifiedAt ? daysSinceVerified(s.verifiedAt, options.now) : 0;
       const limit = 2 * (options.verifyDays ?? 30);
       return r(
-        `房源 ${days} 天未核实在租 > ${limit} 天，暂停推荐`,
+        `房源 ${days} 天未核实是否仍可租售 > ${limit} 天，暂停推荐`,
         `Listing not confirmed for ${days} days > ${limit}: not offered until confirmed`,
       );
     }

@@ -51,6 +51,7 @@ const DOMAIN_DATA: Record<string, string> = {
     "correction and either-or words around places in the notes (哦不, 说错了, 不是…就是, 要么, 或者), read, never shown",
   "app/domain/said-enough.ts": "words that say a figure is enough (就够, 足够, 就行, 够用), read, never shown",
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
+  "app/domain/rent-per-area.ts": "the words of a rent per ㎡ as people say it (块, 元, 一平, 每月, 租金, …), read, never shown",
   "app/domain/want-words.ts": "the words that lead to a requirement in the notes (要有, 必须有, 带, 配备, …), read, never shown",
   "app/domain/notes-not-read.ts":
     "words that join or end a clause of the notes, greetings and contact words read in them (以及, 另外, 谢谢, 电话, …), never shown",

@@ -132,7 +132,7 @@ const table: Row[] = [
     rule: "stale",
     n: base,
     s: space({ verifiedAt: "2026-01-01T00:00:00Z" }),
-    zh: [/房源 75 天未核实在租 > 60 天/],
+    zh: [/房源 75 天未核实是否仍可租售 > 60 天/],
     en: [/not confirmed for 75 days > 60/],
     suggestion: null,
   },
