@@ -15,8 +15,8 @@ import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.
 import {
   applyInventory,
   type ImportCounts,
-  type UnknownParkRef,
   unknownParkList,
+  type UnknownParkRef,
   unknownParkRefs,
   unknownParks,
   validateInventoryInSlices,
