@@ -194,7 +194,7 @@ export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string
   const why = withdrawalWhy(d, lng);
   return notifyText(lng, WITHDRAWAL_SCRIPT[why.reason], {
     name: recruiter.name,
-    phone: formatPhoneForDisplay(recruiter.phone),
+    phone: formatPhoneForDisplay(recruiter.phone, lng),
     reference: d.reference,
     company: d.lead.company.name,
     need: why.reason === "need-changed" ? why.needText : "",
@@ -219,7 +219,7 @@ export function rerouteScript(
   const toQueue = !d.recruiter;
   return notifyText(lng, toQueue ? "reroute.script.queue" : "reroute.script", {
     name: recruiter.name,
-    phone: formatPhoneForDisplay(recruiter.phone),
+    phone: formatPhoneForDisplay(recruiter.phone, lng),
     reference: d.reference,
     company: d.lead.company.name,
     park: d.parkName,
@@ -253,14 +253,14 @@ export function handoverScript(d: AssignmentDetails, slaMinutes: number, lng: Ln
     .join("\n");
   const sep = { part: t("handover.partSep"), group: t("handover.groupSep") };
   return [
-    t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone), reference: d.reference }),
+    t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone, lng), reference: d.reference }),
     // Each part only when it says something (an erased lead has no contact; a hotline lead may have no product).
     composeLine(
       [
         [
           part(d.lead.company.name, (company) => t("handover.company", { company })),
           part(d.lead.contact.name, (contact) => t("handover.contact", { contact })),
-          part(d.lead.contact.phone && formatPhoneForDisplay(d.lead.contact.phone), (phone) => t("handover.phone", { phone })),
+          part(d.lead.contact.phone && formatPhoneForDisplay(d.lead.contact.phone, lng), (phone) => t("handover.phone", { phone })),
         ],
       ],
       sep,

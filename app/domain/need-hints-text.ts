@@ -1,4 +1,4 @@
-import { formatMu, formatSqm, sqmToMu } from "./area";
+import { formatMu, formatSqm, muWithSqm, sqmToMu } from "./area";
 import type { NeedHints } from "./need-text";
 import { eachUnitText, unitCountText } from "./unit-count-text";
 
@@ -10,8 +10,8 @@ const KIND = {
 };
 const DEAL = { zh: { lease: "租赁", buy: "购买", either: "租售均可" }, en: { lease: "lease", buy: "buy", either: "lease or buy" } };
 
-function area(sqm: number, kind: NeedHints["kind"]): string {
-  return kind === "land" ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
+function area(sqm: number, kind: NeedHints["kind"], lng: Lng): string {
+  return kind === "land" ? muWithSqm(formatMu(sqmToMu(sqm), lng), formatSqm(sqm), lng) : formatSqm(sqm);
 }
 
 /**
@@ -28,17 +28,22 @@ export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["k
   if (lo !== undefined && hi !== undefined)
     out.push(
       zh
-        ? `面积 ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`
-        : `area ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`,
+        ? `面积 ${lo === hi ? area(lo, k, lng) : `${area(lo, k, lng)}–${area(hi, k, lng)}`}`
+        : `area ${lo === hi ? area(lo, k, lng) : `${area(lo, k, lng)}–${area(hi, k, lng)}`}`,
     );
-  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k)}` : `area ≥ ${area(lo, k)}`);
-  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
+  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k, lng)}` : `area ≥ ${area(lo, k, lng)}`);
+  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k, lng)}` : `area ≤ ${area(hi, k, lng)}`);
   // Counted as every page counts the kind's units: 栋 of a factory, 块 of land, 处 of offices (docs/decisions/135).
   if (h.unitCount !== undefined) out.push(zh ? `共${unitCountText(h.unitCount, k, "zh")}` : unitCountText(h.unitCount, k, "en"));
   // Units of different sizes (docs/decisions/147): each unit's bounds, as said, beside the total they make.
   const [ulo, uhi] = [h.unitAreaMinSqm, h.unitAreaMaxSqm];
   if (h.unitCount !== undefined && (ulo !== undefined || uhi !== undefined)) {
-    const range = ulo === undefined ? `≤ ${area(uhi!, k)}` : uhi === undefined ? `≥ ${area(ulo, k)}` : `${area(ulo, k)}–${area(uhi, k)}`;
+    const range =
+      ulo === undefined
+        ? `≤ ${area(uhi!, k, lng)}`
+        : uhi === undefined
+          ? `≥ ${area(ulo, k, lng)}`
+          : `${area(ulo, k, lng)}–${area(uhi, k, lng)}`;
     out.push(zh ? `${eachUnitText(k, "zh")} ${range}` : `${eachUnitText(k, "en")} ${range}`);
   }
   if (h.singleStorey !== undefined)
