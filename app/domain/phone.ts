@@ -1,5 +1,6 @@
-import type { Lng } from "~/i18n/lng";
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
+
+import type { Lng } from "~/i18n/lng";
 
 import { PHONE_INPUT_MAX } from "./field-limits";
 import { fold } from "./fold-text";
