@@ -17,6 +17,7 @@ import { deskOf, errorTitle, NotFoundPage, refusalOf, RefusedPage, revalidateAft
 import { FormRefusalNotice } from "~/components/form-refusal";
 import { useNonce } from "~/components/nonce";
 import { RouteScript, type ScriptHandle } from "~/components/route-script";
+import { TypingCarrier } from "~/components/typing-carrier";
 import { sessionStaff } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
@@ -91,6 +92,7 @@ export default function App() {
       <Outlet />
       <DraftKeeper owner={staffKey} lng={lng} />
       <FormRefusalNotice lng={lng} />
+      <TypingCarrier />
     </>
   );
 }

@@ -163,7 +163,7 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
     return {
       to: details.recruiter.email,
       messageId: messageIdFor(n),
-      ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes), NOTICE_LNG),
+      ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes, NOTICE_LNG), NOTICE_LNG),
     };
   }
   if (n.kind === "reroute-notice") {
@@ -223,7 +223,7 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
  */
 const NOTICE_LNG: Lng = "zh";
 
-function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
+function emailInput(d: AssignmentDetails, url: string, slaMinutes: number, lng: Lng) {
   const lead = d.lead;
   return {
     recruiterName: d.recruiter!.name,
@@ -235,7 +235,7 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     needDeal: lead.need.deal,
     areaText: needAreaText(lead, NOTICE_LNG),
     contactName: lead.contact.name,
-    contactPhoneDisplay: formatPhoneForDisplay(lead.contact.phone),
+    contactPhoneDisplay: formatPhoneForDisplay(lead.contact.phone, lng),
     annualTaxWan: lead.tax.annualTaxWan ?? null,
     moveInBy: lead.need.moveInBy ?? null,
     notes: lead.need.notes ?? null,

@@ -18,8 +18,8 @@ export type FigureTable = { figure: Figure; title: string; head: string[]; rows:
  * band holds its lower edge and not its upper one (ADR 143): the column's header says so, and the first and
  * last bands' signs too ("5000平左右" is in "5000–10000㎡").
  */
-export function sizeLabel(kind: string, band: number): string {
-  const [edges, withUnit] = kind === "land" ? [LAND_BANDS_MU, formatMu] : [SIZE_BANDS, formatSqm];
+export function sizeLabel(kind: string, band: number, lng: Lng): string {
+  const [edges, withUnit] = kind === "land" ? [LAND_BANDS_MU, (n: number) => formatMu(n, lng)] : [SIZE_BANDS, formatSqm];
   const i = Math.max(0, band);
   if (i === 0) return `< ${withUnit(edges[0])}`;
   if (i >= edges.length) return `≥ ${withUnit(edges[edges.length - 1])}`;
@@ -93,7 +93,7 @@ export function figureTables(lng: Lng, d: DashboardFigures): FigureTable[] {
       figure: "unmet",
       title: t("dashboard.unmet"),
       head: [t("dashboard.col.kind"), t("dashboard.col.size"), t("dashboard.col.district"), t("dashboard.col.leads")],
-      rows: d.unmet.map((u) => [adminLabel(lng, "need.kind", u.kind), sizeLabel(u.kind, u.band), u.place[lng] || "—", u.leads]),
+      rows: d.unmet.map((u) => [adminLabel(lng, "need.kind", u.kind), sizeLabel(u.kind, u.band, lng), u.place[lng] || "—", u.leads]),
     },
     {
       figure: "queues",

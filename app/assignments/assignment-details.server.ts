@@ -1,16 +1,21 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { areaSaidInMu, formatMu, formatSqm, muWithSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
+import { NEED_KINDS } from "~/domain/lead-fields";
 import type { Lead } from "~/domain/lead-schema";
+
+type NeedKind = (typeof NEED_KINDS)[number];
 import { unitCountOf } from "~/domain/matching/area-window";
 import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { unitsAreaText } from "~/domain/unit-count-text";
 import { formatAdminTime } from "~/i18n/admin-messages";
+import { composeLine, part } from "~/i18n/compose-line";
 import { type Params, pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
+import { ui } from "~/i18n/ui-messages";
 import { withdrawalParams, type WithdrawalWhy } from "~/notify/withdrawal-reason";
 
 import { listedNearMissesSql } from "./listed-near-misses.server";
@@ -147,6 +152,12 @@ export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng): string {
     : words(areaMinSqm, areaMaxSqm);
 }
 
+/** The need's kind and area, "厂房 4500–6000㎡" / "Factory building 4500–6000㎡": either alone when the other is not known. */
+export function needKindAreaText(lead: { need: NeedAreaOf }, lng: Lng): string {
+  const kind = (NEED_KINDS as readonly string[]).includes(lead.need.kind ?? "") ? ui(lng, `need.kind.${lead.need.kind as NeedKind}`) : "";
+  return [kind, needAreaText(lead, lng)].filter(Boolean).join(" ");
+}
+
 /**
  * The corrected need a withdrawal notice names (ADR 108, 114): its area (needAreaText) and its regions, "10000–13000㎡ · 溧水区",
  * in the notice's language (`lng` required, as needAreaText's: a default let the English script say "3栋 ×", docs/decisions/141).
@@ -185,7 +196,7 @@ export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string
   const why = withdrawalWhy(d, lng);
   return notifyText(lng, WITHDRAWAL_SCRIPT[why.reason], {
     name: recruiter.name,
-    phone: formatPhoneForDisplay(recruiter.phone),
+    phone: formatPhoneForDisplay(recruiter.phone, lng),
     reference: d.reference,
     company: d.lead.company.name,
     need: why.reason === "need-changed" ? why.needText : "",
@@ -210,7 +221,7 @@ export function rerouteScript(
   const toQueue = !d.recruiter;
   return notifyText(lng, toQueue ? "reroute.script.queue" : "reroute.script", {
     name: recruiter.name,
-    phone: formatPhoneForDisplay(recruiter.phone),
+    phone: formatPhoneForDisplay(recruiter.phone, lng),
     reference: d.reference,
     company: d.lead.company.name,
     park: d.parkName,
@@ -242,10 +253,32 @@ export function handoverScript(d: AssignmentDetails, slaMinutes: number, lng: Ln
       }),
     )
     .join("\n");
+  const sep = { part: t("handover.partSep"), group: t("handover.groupSep") };
   return [
-    t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone), reference: d.reference }),
-    t("handover.lead", { company: d.lead.company.name, contact: d.lead.contact.name, phone: formatPhoneForDisplay(d.lead.contact.phone) }),
-    t("handover.need", { need: needAreaText(d.lead, lng), product: d.lead.use.product ?? "", park: d.parkName }),
+    t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone, lng), reference: d.reference }),
+    // Each part only when it says something (an erased lead has no contact; a hotline lead may have no product).
+    composeLine(
+      [
+        [
+          part(d.lead.company.name, (company) => t("handover.company", { company })),
+          part(d.lead.contact.name, (contact) => t("handover.contact", { contact })),
+          part(d.lead.contact.phone && formatPhoneForDisplay(d.lead.contact.phone, lng), (phone) => t("handover.phone", { phone })),
+        ],
+      ],
+      sep,
+      t("handover.groupSep").trimEnd(),
+    ),
+    composeLine(
+      [
+        [
+          part(needKindAreaText(d.lead, lng), (need) => t("handover.need", { need })),
+          part(d.lead.use.product, (product) => t("handover.product", { product })),
+        ],
+        [part(d.parkName, (park) => t("handover.park", { park }))],
+      ],
+      sep,
+      t("handover.end"),
+    ),
     d.acceptBy
       ? t("handover.deadlineBy", { deadline: formatAdminTime(d.acceptBy.toISOString()) })
       : t("handover.deadline", { minutes: slaMinutes }),

@@ -25,7 +25,7 @@ export function formatSqm(n: number): string {
 }
 
 /** `n` is already in 亩 (use sqmToMu first for a stored area): "30亩", on English pages "30 mu". */
-export function formatMu(n: number, lng: Lng = "zh"): string {
+export function formatMu(n: number, lng: Lng): string {
   return lng === "en" ? `${format2(n)} mu` : `${format2(n)}亩`;
 }
 

@@ -897,7 +897,7 @@ function implausibleArea(
     ["need.areaMax", maxSqm],
   ] as const) {
     if (sqm === undefined || (field === "need.areaMin" && sqm === 0)) continue;
-    const text = unit === "mu" ? `${formatMu(sqmToMu(sqm))} = ${formatSqm(sqm)}` : formatSqm(sqm);
+    const text = unit === "mu" ? `${formatMu(sqmToMu(sqm), "zh")} = ${formatSqm(sqm)}` : formatSqm(sqm);
     if (sqm < PLAUSIBLE_AREA_SQM.min || sqm > PLAUSIBLE_AREA_SQM.max) out.push({ field, code: "implausible", text: formatSqm(sqm) });
     else if (sqm < forKind.min || sqm > forKind.max) out.push({ field, code: "areaForKind", text });
   }

@@ -1,4 +1,4 @@
-import { formatMu, formatSqm, muAreaText, sqmToMu } from "./area";
+import { formatMu, formatSqm, muAreaText, muWithSqm, sqmToMu } from "./area";
 import type { NeedHints } from "./need-text";
 import { eachUnitText, unitCountText } from "./unit-count-text";
 
@@ -10,8 +10,8 @@ const KIND = {
 };
 const DEAL = { zh: { lease: "租赁", buy: "购买", either: "租售均可" }, en: { lease: "lease", buy: "buy", either: "lease or buy" } };
 
-function area(sqm: number, mu: boolean): string {
-  return mu ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
+function area(sqm: number, mu: boolean, lng: Lng): string {
+  return mu ? muWithSqm(formatMu(sqmToMu(sqm), lng), formatSqm(sqm), lng) : formatSqm(sqm);
 }
 
 /**
@@ -39,17 +39,22 @@ export function describeNeedHints(
   else if (lo !== undefined && hi !== undefined)
     out.push(
       zh
-        ? `面积 ${lo === hi ? area(lo, m) : `${area(lo, m)}–${area(hi, m)}`}`
-        : `area ${lo === hi ? area(lo, m) : `${area(lo, m)}–${area(hi, m)}`}`,
+        ? `面积 ${lo === hi ? area(lo, m, lng) : `${area(lo, m, lng)}–${area(hi, m, lng)}`}`
+        : `area ${lo === hi ? area(lo, m, lng) : `${area(lo, m, lng)}–${area(hi, m, lng)}`}`,
     );
-  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, m)}` : `area ≥ ${area(lo, m)}`);
-  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, m)}` : `area ≤ ${area(hi, m)}`);
+  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, m, lng)}` : `area ≥ ${area(lo, m, lng)}`);
+  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, m, lng)}` : `area ≤ ${area(hi, m, lng)}`);
   // Counted as every page counts the kind's units: 栋 of a factory, 块 of land, 处 of offices (docs/decisions/135).
   if (h.unitCount !== undefined) out.push(zh ? `共${unitCountText(h.unitCount, k, "zh")}` : unitCountText(h.unitCount, k, "en"));
   // Units of different sizes (docs/decisions/147): each unit's bounds, as said, beside the total they make.
   const [ulo, uhi] = [h.unitAreaMinSqm, h.unitAreaMaxSqm];
   if (h.unitCount !== undefined && (ulo !== undefined || uhi !== undefined)) {
-    const range = ulo === undefined ? `≤ ${area(uhi!, m)}` : uhi === undefined ? `≥ ${area(ulo, m)}` : `${area(ulo, m)}–${area(uhi, m)}`;
+    const range =
+      ulo === undefined
+        ? `≤ ${area(uhi!, m, lng)}`
+        : uhi === undefined
+          ? `≥ ${area(ulo, m, lng)}`
+          : `${area(ulo, m, lng)}–${area(uhi, m, lng)}`;
     out.push(zh ? `${eachUnitText(k, "zh")} ${range}` : `${eachUnitText(k, "en")} ${range}`);
   }
   if (h.singleStorey !== undefined)

@@ -1,5 +1,7 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
 
+import type { Lng } from "~/i18n/lng";
+
 import { PHONE_INPUT_MAX } from "./field-limits";
 import { fold } from "./fold-text";
 import { DASH_CHARS, stripFormatChars } from "./format-chars";
@@ -251,11 +253,15 @@ export function phoneTailDigits(value: string): string[] {
   return tails;
 }
 
-/** "+8613812345678" → "138 1234 5678"; "+862583456789" → "025-8345 6789"; "+864001234567" → "400-123-4567". */
-export function formatPhoneForDisplay(value: string): string {
+/**
+ * "+8613812345678" → "138 1234 5678"; "+862583456789" → "025-8345 6789"; "+864001234567" → "400-123-4567"; an
+ * extension in the reader's language: "025-5778 1234 转8001", on an English page "025-5778 1234 ext. 8001" (trial38 L13:
+ * `lng` is required, so no page can forget it).
+ */
+export function formatPhoneForDisplay(value: string, lng: Lng): string {
   const p = parseStored(value);
   if (!p) return value;
-  const ext = p.ext ? ` 转${p.ext}` : "";
+  const ext = p.ext ? (lng === "en" ? ` ext. ${p.ext}` : ` 转${p.ext}`) : "";
   if (p.kind === "mobile") return p.groups.join(" ");
   if (p.kind === "service") return `${p.groups.join("-")}${ext}`;
   const [area, ...subscriber] = p.groups;

@@ -63,7 +63,7 @@ async function openCallTasks(sql: TransactionSql, lng: Lng, limit: number): Prom
       leadId: r.leadId,
       reference: r.reference,
       company: r.companyName,
-      phone: formatPhoneForDisplay(r.phone),
+      phone: formatPhoneForDisplay(r.phone, lng),
       phoneDial: r.phone.replace(/[^\d+]/g, ""),
       script: lng === "en" ? (r.scriptEn ?? r.script) : r.script,
       status: r.status,

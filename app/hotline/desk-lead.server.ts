@@ -4,6 +4,7 @@ import type { Lead } from "~/domain/lead-schema";
 import { correctNeed, storedCorrections } from "~/domain/need-corrections";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { leadSearchCopies } from "~/domain/search-text.server";
+import type { Lng } from "~/i18n/lng";
 import type { LeadHeadRow } from "~/leads/lead-view.server";
 import { type WorkedLead, workedLeadOf } from "~/leads/worked-lead.server";
 import { rematchLead } from "~/matches/rematch.server";
@@ -54,7 +55,7 @@ export type DeskLead = {
 };
 
 /** One lead for the desk, or null (unknown id, erased). */
-export async function loadDeskLead(sql: Sql | TransactionSql, id: string): Promise<DeskLead | null> {
+export async function loadDeskLead(sql: Sql | TransactionSql, id: string, lng: Lng = "zh"): Promise<DeskLead | null> {
   if (!isUuid(id)) return null;
   const [row] = await sql<
     (LeadHeadRow & { companyName: string; phone: string; lead: Lead; recruiters: { name: string; stage: string }[] })[]
@@ -74,7 +75,7 @@ export async function loadDeskLead(sql: Sql | TransactionSql, id: string): Promi
     company: row.companyName,
     contactName: row.lead.contact?.name ?? "",
     contactTitle: row.lead.contact?.title ?? null,
-    phoneDisplay: formatPhoneForDisplay(row.phone),
+    phoneDisplay: formatPhoneForDisplay(row.phone, lng),
     phoneDial: row.phone.replace(/;ext=\d+$/, "").replace(/[^\d+]/g, ""),
     lead: row.lead,
     recruiters: row.recruiters,
@@ -90,12 +91,12 @@ export type DeskLeadPage = { worked: WorkedLead | null; lead: DeskLead | null; n
  * erased or a malformed id), its notes newest first and its repeats. Read apart, a need edit committed between the
  * lead's read and the notes' showed the need before the edit beside the call note that changed it.
  */
-export async function readDeskLeadPage(sql: Sql, id: string): Promise<DeskLeadPage> {
+export async function readDeskLeadPage(sql: Sql, id: string, lng: Lng): Promise<DeskLeadPage> {
   const none = { worked: null, lead: null, notes: [], repeats: [] };
   if (!isUuid(id)) return none;
   return inOneSnapshot(sql, async (tx) => {
     const worked = await workedLeadOf(tx, id);
-    const lead = await loadDeskLead(tx, worked?.id ?? id);
+    const lead = await loadDeskLead(tx, worked?.id ?? id, lng);
     if (!lead) return { ...none, worked };
     const [notes, repeats] = await Promise.all([loadLeadNotes(tx, lead.id), repeatsOf(tx, lead.id)]);
     return { worked, lead, notes, repeats };

@@ -193,6 +193,7 @@ const zh = {
   "import.unknownKeysMore": " 等，另有 {count} 个",
   "import.duplicateId": "本文件中编号 {id} 重复",
   "import.unknownPark": "{field}：未知园区编号 {parks}",
+  "import.parkCase": "{typed}（即已有的 {stored}？编号不分大小写，请照写 {stored}）",
   "file.export": "园区空间招商专员-{day}.xlsx",
   "file.template": "导入模板.xlsx",
 } as const;
@@ -397,6 +398,7 @@ const en: Record<InventoryKey, string> = {
   "import.unknownKeysMore": " and {count} more",
   "import.duplicateId": "duplicate id {id} in this file",
   "import.unknownPark": "{field}: unknown park {parks}",
+  "import.parkCase": "{typed} (the stored {stored}? ids ignore case: write {stored})",
   "file.export": "parks-spaces-recruiters-{day}.xlsx",
   "file.template": "import-template.xlsx",
 };

@@ -12,7 +12,15 @@ import { runSteps, runStepsInSlices, type SliceClock, sliceClock } from "~/utils
 import { isClearWord } from "./cell-clear";
 import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
-import { applyInventory, type ImportCounts, unknownParkRefs, unknownParks, validateInventoryInSlices } from "./import.server";
+import {
+  applyInventory,
+  type ImportCounts,
+  unknownParkList,
+  type UnknownParkRef,
+  unknownParkRefs,
+  unknownParks,
+  validateInventoryInSlices,
+} from "./import.server";
 import { cellReadings, checkTextRow } from "./inventory-check";
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
@@ -218,9 +226,9 @@ type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typ
 /** As the 招商专员 sheet's parks column separates its ids (inventory-columns.ts). */
 const PARK_LIST = /[、,，;；/\s]+/;
 
-const unknownParkReason = (parks: string[]): Bilingual => ({
-  zh: `未知园区编号 ${parks.join("、")}`,
-  en: `unknown park ${parks.join(", ")}`,
+const unknownParkReason = (ref: Pick<UnknownParkRef, "parks" | "asStored">): Bilingual => ({
+  zh: `未知园区编号 ${unknownParkList("zh", ref)}`,
+  en: `unknown park ${unknownParkList("en", ref)}`,
 });
 
 /** Unknown parks named by rows refused for other cells: the same error a good row gets. */
@@ -228,7 +236,7 @@ async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], parkIds: s
   return (await unknownParks(sql, parkIds, refused)).map((r) => ({
     sheet: r.sheet,
     row: r.row,
-    ...atCell(r.collection, r.field, r, unknownParkReason(r.parks)),
+    ...atCell(r.collection, r.field, r, unknownParkReason(r)),
   }));
 }
 
@@ -304,7 +312,7 @@ export async function planImport(
     errors.push({
       sheet: origin?.sheet ?? ref.collection,
       row: origin?.row ?? ref.index + 1,
-      ...atCell(ref.collection, ref.field, origin, unknownParkReason(ref.parks)),
+      ...atCell(ref.collection, ref.field, origin, unknownParkReason(ref)),
     });
   }
   for (const clash of clashes) {
@@ -369,12 +377,16 @@ async function keepStoredCells(sql: Sql, read: WorkbookRead): Promise<void> {
   for (const collection of COLLECTIONS) {
     // An id written as a number (an Excel number cell: 101) is an id too.
     const rows = read.rows.filter((r) => r.collection === collection && idOf(r) !== "");
-    const stored = new Map((await loadDbRows(sql, collection, [...new Set(rows.map(idOf))])).map((r) => [r.id, r]));
+    // Ids ignore case (ADR 107): "s1" is the stored S1 — its blank cells read as kept, so the row's one error is
+    // that it is S1 written in another case (inventoryClashes), not "required" on every blank cell (trial38 M8).
+    const stored = new Map(
+      (await loadDbRows(sql, collection, [...new Set(rows.map(idOf))], { anyCase: true })).map((r) => [foldKey(r.id), r]),
+    );
     for (const src of read.rows.filter((r) => r.collection === collection)) {
       await clock.pause();
       const cleared = new Set(Object.keys(src.cells).filter((k) => k !== "id" && isClearWord(src.cells[k])));
       for (const k of cleared) delete src.cells[k];
-      const old = stored.get(idOf(src));
+      const old = stored.get(foldKey(idOf(src)));
       if (!old) continue;
       const cells = writeCells(collection, fromDbRow(collection, old));
       const kept: string[] = [];

@@ -230,10 +230,28 @@ function rowIndexOf(input: unknown, collection: keyof Collections, id: string): 
     : -1;
 }
 
-const unknownParkText = (lng: Lng, ref: Pick<UnknownParkRef, "field" | "parks">) =>
-  inventoryText(lng, "import.unknownPark", { field: ref.field, parks: ref.parks.join(punctuationMessages.t(lng, "list")) });
+const unknownParkText = (lng: Lng, ref: Pick<UnknownParkRef, "field" | "parks" | "asStored">) =>
+  inventoryText(lng, "import.unknownPark", { field: ref.field, parks: unknownParkList(lng, ref) });
 
-export type UnknownParkRef = { collection: "spaces" | "recruiters"; index: number; id: string; field: "parkId" | "parks"; parks: string[] };
+/**
+ * The unknown parks of a reference as an error names them: a park written in another case than a known one says which
+ * one it is (ids ignore case, ADR 107: "gc-edz" is GC-EDZ; the row must write it as stored — trial38 M8).
+ */
+export function unknownParkList(lng: Lng, ref: Pick<UnknownParkRef, "parks" | "asStored">): string {
+  return ref.parks
+    .map((p) => (ref.asStored?.[p] ? inventoryText(lng, "import.parkCase", { typed: p, stored: ref.asStored[p] }) : p))
+    .join(punctuationMessages.t(lng, "list"));
+}
+
+export type UnknownParkRef = {
+  collection: "spaces" | "recruiters";
+  index: number;
+  id: string;
+  field: "parkId" | "parks";
+  parks: string[];
+  /** Of `parks`, those that are a known park in another case: typed → the known id. */
+  asStored?: Record<string, string>;
+};
 
 /** Spaces and recruiters that name a park neither in `value` nor in the database. */
 export async function unknownParkRefs(tx: TransactionSql | Sql, value: Collections, alsoKnown: string[] = []): Promise<UnknownParkRef[]> {
@@ -255,15 +273,19 @@ export async function unknownParks<R extends Pick<UnknownParkRef, "parks">>(
   tx: TransactionSql | Sql,
   inFile: string[],
   refs: R[],
-): Promise<R[]> {
+): Promise<(R & Pick<UnknownParkRef, "asStored">)[]> {
   const named = [...new Set(refs.flatMap((r) => r.parks))];
-  const known = new Set([
-    ...inFile,
-    ...(named.length ? (await tx<{ id: string }[]>`select id from parks where id in ${tx(named)}`).map((r) => r.id) : []),
-  ]);
+  const stored = named.length
+    ? (await tx<{ id: string }[]>`select id from parks where lower(id) in ${tx([...new Set(named.map(foldKey))])}`).map((r) => r.id)
+    : [];
+  const known = new Set([...inFile, ...stored]);
+  // A park known in another case is still no reference (the row must write it as stored), but the error says which it is.
+  const byKey = new Map([...known].map((id) => [foldKey(id), id]));
   return refs.flatMap((r) => {
     const parks = r.parks.filter((p) => !known.has(p));
-    return parks.length ? [{ ...r, parks }] : [];
+    if (!parks.length) return [];
+    const asStored = Object.fromEntries(parks.flatMap((p) => (byKey.has(foldKey(p)) ? [[p, byKey.get(foldKey(p))!]] : [])));
+    return [{ ...r, parks, ...(Object.keys(asStored).length ? { asStored } : {}) }];
   });
 }
 

@@ -123,9 +123,20 @@ const SELECT = {
 };
 
 /** Stored rows of one table in `dbRow`'s shape, by id (all rows when `ids` is absent), ordered by id. */
-export async function loadDbRows(sql: Sql | TransactionSql, collection: Collection, ids?: string[]): Promise<DbRow[]> {
+export async function loadDbRows(
+  sql: Sql | TransactionSql,
+  collection: Collection,
+  ids?: string[],
+  options: { anyCase?: boolean } = {},
+): Promise<DbRow[]> {
   if (ids?.length === 0) return [];
-  return sql<DbRow[]>`${SELECT[collection](sql)} where true ${ids ? sql`and id in ${sql(ids)}` : sql``} order by id collate natural_order`;
+  // anyCase: ids ignore case (ADR 107; unique on lower(id), migration 082) — "s1" finds S1.
+  const which = !ids
+    ? sql``
+    : options.anyCase
+      ? sql`and lower(id) in ${sql([...new Set(ids.map((id) => id.toLowerCase()))])}`
+      : sql`and id in ${sql(ids)}`;
+  return sql<DbRow[]>`${SELECT[collection](sql)} where true ${which} order by id collate natural_order`;
 }
 
 /** The whole inventory in the import format (the export; what a JSON import would recreate). */

@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const phone = await leadPhone(sql, audit.id);
     if (phone) {
       await recordPhoneViews(sql, await staffActor(request), "admin-lead", [{ leadId: audit.id, reference: audit.reference }]);
-      phoneFull = formatPhoneForDisplay(phone);
+      phoneFull = formatPhoneForDisplay(phone, lngFromUrl(request.url));
     }
   }
   const [recruiters, { closing, repeatedBy }] = await Promise.all([listAssignableRecruiters(sql), loadLeadClosing(sql, audit.id)]);

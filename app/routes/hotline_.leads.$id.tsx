@@ -61,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
   // The lead, its notes and its repeats of one moment (docs/decisions/170); the phone view is logged after.
-  const page = await readDeskLeadPage(getSql(), params.id ?? "");
+  const page = await readDeskLeadPage(getSql(), params.id ?? "", lngFromUrl(request.url));
   const { worked, lead } = page;
   const opened = worked
     ? { tone: "status" as const, text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }) }
@@ -113,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   checkCsrf(user, form);
   const lng = lngFromUrl(request.url);
   const worked = await workedLeadOf(getSql(), params.id ?? "");
-  const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "");
+  const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "", lng);
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // An answer drawn as a page (a refusal, no JavaScript) is drawn on the lead worked on: the loader must not redirect it away.
   if (worked) (context as Partial<WebLoadContext>).answeredOnLead = worked.id;

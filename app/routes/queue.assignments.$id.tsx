@@ -143,7 +143,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       location: lead.company.location ?? null,
       contactName: lead.contact.name,
       title: lead.contact.title ?? null,
-      phone: formatPhoneForDisplay(lead.contact.phone),
+      phone: formatPhoneForDisplay(lead.contact.phone, lng),
       email: lead.contact.email ?? null,
       wechat: lead.contact.wechat ?? null,
       product: lead.use.product,

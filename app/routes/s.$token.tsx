@@ -56,7 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return withoutBidiControls({
     lng: lngFromUrl(request.url),
     ...page,
-    recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone) },
+    recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone, lngFromUrl(request.url)) },
     today: date(new Date().toISOString()),
   });
 }

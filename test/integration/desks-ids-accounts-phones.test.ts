@@ -304,7 +304,7 @@ describe("a landline with and without its extension is one enterprise number (fi
         expect((await openLeadsWithPhone(db.sql, asked, "another-submission")).map((l) => l.id)).toEqual(
           expect.arrayContaining([first.id, second.id]),
         );
-      if (secondStored.includes(";ext=")) expect(formatPhoneForDisplay(secondStored)).toMatch(/转\d+$/);
+      if (secondStored.includes(";ext=")) expect(formatPhoneForDisplay(secondStored, "zh")).toMatch(/转\d+$/);
     },
   );
 

@@ -30,7 +30,7 @@ describe("an area in 亩 in the page's language", () => {
   });
 
   it("formatMu and muWithSqm", () => {
-    expect(formatMu(12.5)).toBe("12.5亩"); // the default stays Chinese (stored flags, zh pages)
+    expect(formatMu(12.5, "zh")).toBe("12.5亩"); // the language is always said (trial38 L13: no default)
     expect(formatMu(12.5, "en")).toBe("12.5 mu");
     expect(muWithSqm("30亩", "20000㎡", "zh")).toBe("30亩（20000㎡）");
     expect(muWithSqm("30 mu", "20000㎡", "en")).toBe("30 mu (20000㎡)");

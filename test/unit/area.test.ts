@@ -39,7 +39,7 @@ describe("formatSqm / formatMu", () => {
     [sqmToMu(33333.33), "50亩"],
     [1 / 3, "0.33亩"],
   ])("formatMu(%d) → %s", (n, s) => {
-    expect(formatMu(n)).toBe(s);
+    expect(formatMu(n, "zh")).toBe(s);
   });
 });
 

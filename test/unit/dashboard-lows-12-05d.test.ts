@@ -110,7 +110,7 @@ describe("an unmet need's size band (ADR 143): by where its range lies, a band h
     ["200 亩 and up", "land", mu(200), null, "≥ 200亩"],
     ["9 亩", "land", mu(9), mu(9), "< 10亩"],
   ] as const)("%s → %s", (_, kind, min, max, label) => {
-    expect(sizeLabel(kind, needBand(kind, min, max))).toBe(label);
+    expect(sizeLabel(kind, needBand(kind, min, max), "zh")).toBe(label);
   });
 
   it("every figure is in exactly one band, the one whose lower edge is at or below it and whose upper edge is above it", () => {
@@ -141,7 +141,7 @@ describe("an unmet need's size band (ADR 143): by where its range lies, a band h
       ["factory", SIZE_BANDS],
       ["land", LAND_BANDS_MU],
     ] as const) {
-      const labels = edges.map((_, i) => sizeLabel(kind, i)).concat(sizeLabel(kind, edges.length));
+      const labels = edges.map((_, i) => sizeLabel(kind, i, "zh")).concat(sizeLabel(kind, edges.length, "zh"));
       expect(labels[0]).toMatch(/^< /);
       expect(labels[labels.length - 1]).toMatch(/^≥ /);
       // Each edge is the lower figure of exactly one label (the band it is in), and no label's upper figure

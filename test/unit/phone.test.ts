@@ -337,7 +337,7 @@ describe("formatPhoneForDisplay", () => {
     ["+868001234567", "800-123-4567"],
     ["not a phone", "not a phone"],
   ])("%s → %s", (value, shown) => {
-    expect(formatPhoneForDisplay(value)).toBe(shown);
+    expect(formatPhoneForDisplay(value, "zh")).toBe(shown);
   });
 });
 

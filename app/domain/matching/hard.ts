@@ -461,7 +461,7 @@ export function cny(wan: number): string {
 
 /** Land is spoken of in 亩: "52亩（34667㎡）"; buildings in ㎡. */
 export function areaText(sqm: number, land: boolean): string {
-  return land ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
+  return land ? `${formatMu(sqmToMu(sqm), "zh")}（${formatSqm(sqm)}）` : formatSqm(sqm);
 }
 
 export function areaTextEn(sqm: number, land: boolean): string {
