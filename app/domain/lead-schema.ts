@@ -28,7 +28,7 @@ import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, plan
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";
-import { planNoteRegions, readPlaceList } from "./note-regions";
+import { type NoteRegionsPlan, planNoteRegions, readPlaceList } from "./note-regions";
 import { notesAreaDiffer } from "./notes-area-differ";
 import { normalizePhone, wechatBoxIsPhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
@@ -781,7 +781,10 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // beside an area it was not said of. A count typed in this edit (not in `over`) is the person's.
         if (newer?.over.has("unitCount") && newerAreaWithoutCount(plan)) delete (filled as Record<string, unknown>).unitCount;
         // Places in the notes fill a blank regions field when each names one division (note-regions.ts decides).
-        const places = keepBlank.has("regions") ? null : planNoteRegions(lead.need.notes, lead.need.regions.typed);
+        // A regions box kept as loaded or emptied on purpose (keepBlank) is not filled from the notes, but what the notes
+        // rule out, prefer or leave open is read all the same: a staff correction of another box never drops "不要江宁"
+        // (trial38 H1, docs/decisions/184).
+        const places = notePlacesBeside(lead.need.notes, lead.need.regions.typed, keepBlank.has("regions"));
         const regionsOf = places?.fill ?? lead.need.regions;
         if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
         // The expected annual tax the notes give ("年纳税三百万") fills a blank tax box — the hotline's form has
@@ -855,6 +858,24 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         };
       })
   );
+}
+
+/**
+ * The notes' places beside the regions box (note-regions.ts planNoteRegions). `kept`: the box may not be filled from
+ * the notes (it held a value when the edit's form was loaded, or was emptied on purpose): then nothing is filled, and
+ * with the box blank the readings are said as for a box the notes did not fill — places ruled out `placeExcludedOpen`,
+ * a preferred one `placeWished` — the places wanted told as `unread`. Null where the resolver is absent (the browser).
+ */
+function notePlacesBeside(notes: string | undefined, typed: readonly string[], kept: boolean): NoteRegionsPlan | null {
+  const plan = planNoteRegions(notes, typed);
+  if (!plan || !kept || !plan.fill) return plan;
+  const open: Partial<Record<LeadFlag["code"], LeadFlag["code"]>> = { placeExcluded: "placeExcludedOpen", placePreferred: "placeWished" };
+  return {
+    ...plan,
+    fill: null,
+    ruled: plan.ruled.map((f) => ({ ...f, code: open[f.code] ?? f.code })),
+    unread: [...plan.fill.typed.map((text): LeadFlag => ({ field: "need.notes", code: "unread", text })), ...plan.unread],
+  };
 }
 
 /** Figures that pass the field's limits but not a sanity check: kept as typed, flagged (field-limits.ts). */
