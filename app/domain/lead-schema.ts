@@ -9,7 +9,7 @@ import { formatMu, formatSqm, muToSqm, parseArea, sqmToMu } from "./area";
 import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { areaRemarksToNotes } from "./area-box-words";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
-import { dealRefusalFlags } from "./deal-refusal";
+import { dealRefusalFlags, refusedDeals } from "./deal-refusal";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
@@ -77,6 +77,11 @@ export type LeadSchemaOptions = {
    * though they hold a value, and what it says replaces what the older notes say.
    */
   newerNotes?: { text: string; over: ReadonlySet<string> };
+  /**
+   * On an edit, the deal as stored before it: a deal box changed to one the notes refuse is the staff member's answer
+   * (kept, told); one left as loaded is matched on the deal the notes leave (docs/decisions/185).
+   */
+  loadedDeal?: string;
 };
 
 /** A filled-in blank: which field the free-text assist set, to what, and from which words. */
@@ -751,6 +756,16 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
       )
+      // The deal ticked is one the notes refuse ("我们要买地不租" beside 租赁, the form's default): on the web the person is
+      // asked at the box before anything is saved (docs/decisions/185); elsewhere no one can be asked (see the transform).
+      .superRefine(
+        (lead, ctx) => {
+          const refused = refusedDeals(lead.need.notes).find((r) => r.deal === lead.need.deal);
+          if (refused)
+            ctx.addIssue({ code: "custom", path: ["need", "deal"], message: m(`dealRefusedByNotes.${refused.deal}`, { text: refused.text }) });
+        },
+        { when: (payload) => onWeb && dealParsed(payload.value) },
+      )
       // The web form's tax box is required, and blank it is filled by the notes' tax when they give one
       // (docs/decisions/101); else "请填写预计年纳税额（估算即可…）". Runs beside the other fields' errors.
       .superRefine(
@@ -801,7 +816,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // A range typed in the box: stored as its lower figure, the range as typed kept for the recruiter (docs/decisions/168).
         if (taxRange !== undefined && lead.tax.annualTaxWan !== undefined)
           taxDiffers.unshift({ field: TAX_FIELD_NAME, code: "taxRange", text: taxRange });
+        // A deal box the notes refuse, from the API or a desk (docs/decisions/185): never matched on the deal refused —
+        // the deal the notes leave is stored and the box's word told (`dealBoxRefused`), unless staff changed the box to
+        // it in this edit (their answer, told as the notes' doubt and said as their correction).
+        const boxRefused = refusedDeals(lead.need.notes).find((r) => r.deal === filled.deal);
+        const overruled = boxRefused !== undefined && options.loadedDeal !== undefined && options.loadedDeal !== filled.deal ? undefined : boxRefused;
+        if (overruled) filled.deal = overruled.deal === "lease" ? "buy" : "lease";
         const flags: LeadFlag[] = [
+          ...(overruled ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }] : []),
           ...plan.unread,
           ...(places?.unread ?? []),
           ...(places?.ruled ?? []),
@@ -815,7 +837,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesAreaDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
-          ...boxesNotesDiffer(plan.notesSay, lead.need),
+          ...boxesNotesDiffer(plan.notesSay, lead.need).filter((f) => !(overruled && f.field === "need.deal")),
           ...taxDiffers,
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
@@ -1033,6 +1055,17 @@ function taxBlankBesideNotes(value: unknown): boolean {
     typeof v.need === "object" &&
     v.need !== null &&
     (v.need.notes === undefined || typeof v.need.notes === "string")
+  );
+}
+
+/** True when the deal and the notes parsed (a deal box of its own error says that first). */
+function dealParsed(value: unknown): boolean {
+  const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
+  return (
+    typeof need === "object" &&
+    need !== null &&
+    (need.deal === "lease" || need.deal === "buy") &&
+    typeof need.notes === "string"
   );
 }
 

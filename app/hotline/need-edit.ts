@@ -87,6 +87,7 @@ export function needOnlySchema(
     createLeadSchema(lng, "hotline", {
       keepBlank: new Set(keepBlank.filter((f) => !newer?.over.has(f))),
       ...(newer ? { newerNotes: newer } : {}),
+      ...(lead ? { loadedDeal: lead.need.deal } : {}),
     }),
   );
 }
