@@ -45,7 +45,12 @@ const DISAGREE: readonly LeadFlag["code"][] = ["dealBoxRefused", "notesDiffer", 
  * The hotline's script for an unmatched lead: clarify the need — first where the enterprise's notes disagree with its
  * boxes (`flags`: the lead's, lead-flags.ts; trial38 H2) —, with the three nearest misses.
  */
-export function callbackScript(reference: string, excluded: readonly Exclusion[], lng: Lng = "zh", flags: readonly LeadFlag[] = []): string {
+export function callbackScript(
+  reference: string,
+  excluded: readonly Exclusion[],
+  lng: Lng = "zh",
+  flags: readonly LeadFlag[] = [],
+): string {
   const misses = nearestMisses(excluded ?? [], CALLBACK_NEAR_MISSES);
   const why = (e: Exclusion) => (e.suggestion ? pick(lng, e.suggestion) : e.reasons[0] ? pick(lng, e.reasons[0]) : "");
   const lines = misses.map((e, i) => notifyText(lng, "callback.miss", { n: i + 1, park: e.parkName, title: e.title, why: why(e) }));

@@ -762,7 +762,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         (lead, ctx) => {
           const refused = refusedDeals(lead.need.notes).find((r) => r.deal === lead.need.deal);
           if (refused)
-            ctx.addIssue({ code: "custom", path: ["need", "deal"], message: m(`dealRefusedByNotes.${refused.deal}`, { text: refused.text }) });
+            ctx.addIssue({
+              code: "custom",
+              path: ["need", "deal"],
+              message: m(`dealRefusedByNotes.${refused.deal}`, { text: refused.text }),
+            });
         },
         { when: (payload) => onWeb && dealParsed(payload.value) },
       )
@@ -820,10 +824,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // the deal the notes leave is stored and the box's word told (`dealBoxRefused`), unless staff changed the box to
         // it in this edit (their answer, told as the notes' doubt and said as their correction).
         const boxRefused = refusedDeals(lead.need.notes).find((r) => r.deal === filled.deal);
-        const overruled = boxRefused !== undefined && options.loadedDeal !== undefined && options.loadedDeal !== filled.deal ? undefined : boxRefused;
+        const overruled =
+          boxRefused !== undefined && options.loadedDeal !== undefined && options.loadedDeal !== filled.deal ? undefined : boxRefused;
         if (overruled) filled.deal = overruled.deal === "lease" ? "buy" : "lease";
         const flags: LeadFlag[] = [
-          ...(overruled ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }] : []),
+          ...(overruled
+            ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }]
+            : []),
           ...plan.unread,
           ...(places?.unread ?? []),
           ...(places?.ruled ?? []),
@@ -1061,12 +1068,7 @@ function taxBlankBesideNotes(value: unknown): boolean {
 /** True when the deal and the notes parsed (a deal box of its own error says that first). */
 function dealParsed(value: unknown): boolean {
   const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
-  return (
-    typeof need === "object" &&
-    need !== null &&
-    (need.deal === "lease" || need.deal === "buy") &&
-    typeof need.notes === "string"
-  );
+  return typeof need === "object" && need !== null && (need.deal === "lease" || need.deal === "buy") && typeof need.notes === "string";
 }
 
 /** True when the area fields themselves parsed (their own errors come first). */

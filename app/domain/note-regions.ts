@@ -119,7 +119,8 @@ export function planNoteRegions(typedNotes: string | undefined, typed: readonly 
       : [];
     // A place preferred that the box holds ("江宁优先" beside 江宁、溧水) stays the one preferred: the box typed or
     // kept from an earlier reading of these notes, the reading is the same (ADR 184).
-    if (beside.preferred.length) refused.push({ field: "need.notes", code: "placePreferred", text: beside.preferred.map((p) => p.text).join("、") });
+    if (beside.preferred.length)
+      refused.push({ field: "need.notes", code: "placePreferred", text: beside.preferred.map((p) => p.text).join("、") });
     return {
       ...none,
       excluded: beside.out,
@@ -269,8 +270,7 @@ function typedBeside(
   // A place ruled out inside a wider box ("不要江宁" beside 南京) narrows the box: no clash, a refusal. One the box names
   // itself ("不要江宁" beside 江宁) is a clash told to staff — and a refusal all the same: nothing is matched on a place
   // the enterprise refused (trial38 H1/H2, docs/decisions/184).
-  const narrower = (i: number) =>
-    resolved[i].codes.every((c) => boxed.some((b) => c.startsWith(b) && c.replace(/(00)+$/, "") !== b));
+  const narrower = (i: number) => resolved[i].codes.every((c) => boxed.some((b) => c.startsWith(b) && c.replace(/(00)+$/, "") !== b));
   const clash = found.filter((p, i) => stance[i] === "out" && covered(i) && !narrower(i));
   // Ruled out (docs/decisions/159): words that name no place ("不要太偏") are none; each once.
   const out = found.filter(

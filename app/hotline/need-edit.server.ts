@@ -120,10 +120,7 @@ function withKeptBlank(lead: Lead, keepBlank: readonly string[], values: EditVal
  * What a page with the need form loads: the typed text, the base it was filled from, the fields kept blank, and what the
  * notes ruled out (lead-refusals.ts; null none) — shown in the form, as a correction of other boxes keeps it (ADR 184).
  */
-export function needEditState(
-  lead: Lead,
-  lng: Lng,
-): { typed: NeedTyped; base: string; keepBlank: string[]; ruledOut: string | null } {
+export function needEditState(lead: Lead, lng: Lng): { typed: NeedTyped; base: string; keepBlank: string[]; ruledOut: string | null } {
   const refused = leadRefusals(lead, lng);
   return {
     typed: needAsTyped(lead),

@@ -108,8 +108,10 @@ const en: Record<ValidationKey, string> = {
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
   numberMoney: "Enter an amount in 10,000 yuan, e.g. 500 or 500万",
   taxEstimate: "Enter the expected annual tax — an estimate is fine — in 10,000 yuan, e.g. 300",
-  "dealRefusedByNotes.lease": "Your notes rule out leasing (\"{text}\"), but Lease is ticked above. Please confirm: tick Buy or Either, or change the notes",
-  "dealRefusedByNotes.buy": "Your notes rule out buying (\"{text}\"), but Buy is ticked above. Please confirm: tick Lease or Either, or change the notes",
+  "dealRefusedByNotes.lease":
+    'Your notes rule out leasing ("{text}"), but Lease is ticked above. Please confirm: tick Buy or Either, or change the notes',
+  "dealRefusedByNotes.buy":
+    'Your notes rule out buying ("{text}"), but Buy is ticked above. Please confirm: tick Lease or Either, or change the notes',
   areaRemarkNoRoom:
     "The words in brackets, “{remark}”, are kept in the notes, but the notes take at most {max} {max:character|characters} and have no room left: shorten the notes, or take the bracketed words out of this box",
   taxUnknown:

@@ -64,15 +64,17 @@ describe("from the API or a desk no one can be asked: never matched on the deal 
     });
 
   it("a deal staff changed in this edit to the one refused is their answer: kept, the notes' doubt told", () => {
-    const lead = (createLeadSchema("zh", "hotline", { loadedDeal: "buy" }).parse(body("lease", "我们要买地不租")) as unknown as { lead: Lead })
-      .lead;
+    const lead = (
+      createLeadSchema("zh", "hotline", { loadedDeal: "buy" }).parse(body("lease", "我们要买地不租")) as unknown as { lead: Lead }
+    ).lead;
     expect(lead.need.deal).toBe("lease");
     expect(lead.flags.some((f) => f.code === "dealBoxRefused")).toBe(false);
   });
 
   it("a deal left as loaded on an edit is still never matched on the refusal", () => {
-    const lead = (createLeadSchema("zh", "hotline", { loadedDeal: "lease" }).parse(body("lease", "我们要买地不租")) as unknown as { lead: Lead })
-      .lead;
+    const lead = (
+      createLeadSchema("zh", "hotline", { loadedDeal: "lease" }).parse(body("lease", "我们要买地不租")) as unknown as { lead: Lead }
+    ).lead;
     expect(lead.need.deal).toBe("buy");
   });
 });
@@ -99,8 +101,12 @@ describe("matched on what the enterprise said, the call-back card says the disag
 
   it("the call-back script names the box the notes refuse (zh, en)", () => {
     const flags = stored("lease", "我们要买厂房不租").flags;
-    expect(callbackScript("PM-20261206-0002", [], "zh", flags)).toContain("企业的补充说明与所填不一致，回访时请确认：\n- 所选租售方式是备注明确不要的");
-    expect(callbackScript("PM-20261206-0002", [], "en", flags)).toContain("confirm on the call:\n- The deal ticked is one the notes rule out");
+    expect(callbackScript("PM-20261206-0002", [], "zh", flags)).toContain(
+      "企业的补充说明与所填不一致，回访时请确认：\n- 所选租售方式是备注明确不要的",
+    );
+    expect(callbackScript("PM-20261206-0002", [], "en", flags)).toContain(
+      "confirm on the call:\n- The deal ticked is one the notes rule out",
+    );
     expect(callbackScript("PM-20261206-0002", [], "zh", [])).not.toContain("不一致");
   });
 });

@@ -40,7 +40,9 @@ const moveIn = (typed: string) => {
     contact: { name: "Wang", phone: "13901507001" },
     consent: true,
   });
-  return r.success ? (r.data as unknown as { lead: Lead }).lead.need.moveInBy : `refused: ${r.error.issues.map((i) => i.message).join("; ")}`;
+  return r.success
+    ? (r.data as unknown as { lead: Lead }).lead.need.moveInBy
+    : `refused: ${r.error.issues.map((i) => i.message).join("; ")}`;
 };
 
 describe("English move-in phrases read as the Chinese ones", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { LeadFlag } from "~/domain/lead-flags";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
-import { needAsTyped, needOnlySchema } from "~/hotline/need-edit";
+import { needOnlySchema } from "~/hotline/need-edit";
 import { needEditState } from "~/hotline/need-edit.server";
 
 // trial38 H1 (docs/decisions/184): the hotline changed 层高 and 配电 on a lead whose notes said "南京都可以就是不要江宁"; the

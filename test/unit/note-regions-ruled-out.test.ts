@@ -106,7 +106,7 @@ describe("words that name no place beside those words stay no place", () => {
 
 describe("the regions box typed: it wins; the notes ruling out a place it covers are flagged", () => {
   // The box naming the place itself: the clash is told, and the place stays refused (ADR 184: never matched on a refusal).
-  it("不要高淳 beside [\"高淳区\"] → notesDiffer on need.regions and the refusal kept", () => {
+  it('不要高淳 beside ["高淳区"] → notesDiffer on need.regions and the refusal kept', () => {
     expect(planNoteRegions("不要高淳", ["高淳区"])).toMatchObject({
       fill: null,
       ruled: [
