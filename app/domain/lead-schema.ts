@@ -82,6 +82,8 @@ export type LeadSchemaOptions = {
    * (kept, told); one left as loaded is matched on the deal the notes leave (docs/decisions/185).
    */
   loadedDeal?: string;
+  /** On an edit, the stored deal is a staff correction (need-corrections.ts): it stands, never overruled by the notes. */
+  dealCorrected?: boolean;
 };
 
 /** A filled-in blank: which field the free-text assist set, to what, and from which words. */
@@ -825,7 +827,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // it in this edit (their answer, told as the notes' doubt and said as their correction).
         const boxRefused = refusedDeals(lead.need.notes).find((r) => r.deal === filled.deal);
         const overruled =
-          boxRefused !== undefined && options.loadedDeal !== undefined && options.loadedDeal !== filled.deal ? undefined : boxRefused;
+          boxRefused !== undefined && (options.dealCorrected || (options.loadedDeal !== undefined && options.loadedDeal !== filled.deal))
+            ? undefined
+            : boxRefused;
         if (overruled) filled.deal = overruled.deal === "lease" ? "buy" : "lease";
         const flags: LeadFlag[] = [
           ...(overruled
