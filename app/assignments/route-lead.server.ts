@@ -3,11 +3,13 @@ import { randomUUID } from "node:crypto";
 import { callTaskDueAt } from "~/assignments/call-task-due.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxChannel } from "~/db/outbox.server";
+import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, calendarOverrides, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
 import type { LeadStatus } from "~/domain/statuses";
 import { auditMessages } from "~/i18n/audit-messages";
+import { describeFlag } from "~/i18n/flag-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
@@ -36,13 +38,26 @@ type RecruiterRow = Pick<RecruiterState, "id" | "name" | "active" | "parks" | "i
 /** Near misses a call-back task carries, so the hotline has something to offer. */
 export const CALLBACK_NEAR_MISSES = 3;
 
-/** The hotline's script for an unmatched lead: clarify the need, with the three nearest misses. */
-export function callbackScript(reference: string, excluded: readonly Exclusion[], lng: Lng = "zh"): string {
+/** The flags of the notes disagreeing with a box (the deal ticked refused, ADR 185; any box the notes contradict). */
+const DISAGREE: readonly LeadFlag["code"][] = ["dealBoxRefused", "notesDiffer", "placesNotInBox"];
+
+/**
+ * The hotline's script for an unmatched lead: clarify the need — first where the enterprise's notes disagree with its
+ * boxes (`flags`: the lead's, lead-flags.ts; trial38 H2) —, with the three nearest misses.
+ */
+export function callbackScript(
+  reference: string,
+  excluded: readonly Exclusion[],
+  lng: Lng = "zh",
+  flags: readonly LeadFlag[] = [],
+): string {
   const misses = nearestMisses(excluded ?? [], CALLBACK_NEAR_MISSES);
   const why = (e: Exclusion) => (e.suggestion ? pick(lng, e.suggestion) : e.reasons[0] ? pick(lng, e.reasons[0]) : "");
   const lines = misses.map((e, i) => notifyText(lng, "callback.miss", { n: i + 1, park: e.parkName, title: e.title, why: why(e) }));
+  const disagree = flags.filter((f) => DISAGREE.includes(f.code)).map((f) => `- ${describeFlag(lng, f)}`);
   return [
     notifyText(lng, "callback.script", { reference }),
+    ...(disagree.length ? [notifyText(lng, "callback.disagree"), ...disagree] : []),
     ...(lines.length ? [notifyText(lng, "callback.nearMisses"), ...lines] : []),
   ].join("\n");
 }
@@ -368,9 +383,14 @@ export async function routeLead(
     return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
   if (parks.length === 0) {
-    const excluded =
-      inMatch?.excluded ?? (await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`)[0].excluded;
-    const script = { zh: callbackScript(lead.reference, excluded ?? [], "zh"), en: callbackScript(lead.reference, excluded ?? [], "en") };
+    const [row] = await tx<{ excluded: Exclusion[] | null; flags: unknown }[]>`
+      select excluded, lead -> 'flags' as flags from leads where id = ${leadId}`;
+    const excluded = inMatch?.excluded ?? row.excluded;
+    const flags = leadFlags({ flags: row.flags });
+    const script = {
+      zh: callbackScript(lead.reference, excluded ?? [], "zh", flags),
+      en: callbackScript(lead.reference, excluded ?? [], "en", flags),
+    };
     // Due on the hotline's working time (docs/decisions/158): made at night or at a weekend, due when the office opens.
     const due = await callTaskDueAt(tx, options.slaClock);
     const created = await tx`

@@ -21,6 +21,8 @@ type Props = {
   base: string;
   typed: NeedTyped;
   keepBlank: string[];
+  /** What the notes ruled out, said in a line (needEditState; ADR 184): kept when other boxes are corrected. */
+  ruledOut?: string | null;
   /** The action's answer when it was this form's and not saved (400/409). */
   answer: NeedAnswer | undefined;
   /** Whose words the need is (PhoneLeadNeed): the hotline's caller by default. */
@@ -49,7 +51,7 @@ function typedNote(answer: NeedAnswer | undefined): string {
   return typeof v === "string" ? v : "";
 }
 
-function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speaker }: Props) {
+function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, ruledOut, answer, speaker }: Props) {
   const h = (k: Parameters<typeof hotlineText>[1]) => hotlineText(lng, k);
   const needSchema = useMemo(() => needOnlySchema(lng, null, keepBlank), [lng, keepBlank]);
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
@@ -81,6 +83,11 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
         <div className="banner error" role="alert" id={needForm.errorId}>
           {needForm.errors.join(" ")}
         </div>
+      ) : null}
+      {ruledOut ? (
+        <p className="hint" id="need-ruled-out">
+          {ruledOut}
+        </p>
       ) : null}
       <PhoneLeadNeed
         lng={lng}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { ChangedNote, CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField, useChangedNote } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
+import { FIGURE_BOX_MAX } from "~/domain/field-limits";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { typedAreaOf } from "~/domain/need-assist";
 import { extractMoney } from "~/domain/need-money";
@@ -183,23 +184,23 @@ export function PhoneLeadNeed({
           options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))}
         />
         <div className="row">
-          <DeskInput meta={need.areaMin} label={t("need.areaMin")} maxLength={30} />
-          <DeskInput meta={need.areaMax} label={t("need.areaMax")} maxLength={30} />
+          <DeskInput meta={need.areaMin} label={t("need.areaMin")} maxLength={FIGURE_BOX_MAX} />
+          <DeskInput meta={need.areaMax} label={t("need.areaMax")} maxLength={FIGURE_BOX_MAX} />
           {/* Right under the area boxes, before 几栋 (docs/decisions/180). */}
           {areaReading ? (
             <p className="understood row-wide" data-area-reading="">
               {areaReading}
             </p>
           ) : null}
-          <DeskInput meta={need.unitCount} label={publicText(lng, "need.unitCount")} maxLength={6} />
+          <DeskInput meta={need.unitCount} label={publicText(lng, "need.unitCount")} maxLength={FIGURE_BOX_MAX} />
         </div>
         <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
         <div className="row">
-          <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} maxLength={20} />
-          <DeskInput meta={need.floorLoadMinKg} label={t("need.floorLoadMinKg")} maxLength={20} />
-          <DeskInput meta={need.powerMinKva} label={t("need.powerMinKva")} maxLength={20} />
-          <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} maxLength={20} />
-          <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={20} />
+          <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} maxLength={FIGURE_BOX_MAX} />
+          <DeskInput meta={need.floorLoadMinKg} label={t("need.floorLoadMinKg")} maxLength={FIGURE_BOX_MAX} />
+          <DeskInput meta={need.powerMinKva} label={t("need.powerMinKva")} maxLength={FIGURE_BOX_MAX} />
+          <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} maxLength={FIGURE_BOX_MAX} />
+          <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={FIGURE_BOX_MAX} />
         </div>
         <CheckboxField meta={need.singleStorey} label={t("need.singleStorey")} />
       </fieldset>

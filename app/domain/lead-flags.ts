@@ -37,6 +37,8 @@ export type LeadFlagCode =
   | "staffCorrected"
   // docs/decisions/162: a deal the notes refuse ("只租不买", "no purchase"): the words as typed; no advice toward it.
   | "dealRefused"
+  // docs/decisions/185: the deal box says a deal the notes refuse ("我们要买地不租" beside 租赁): matched on the other deal.
+  | "dealBoxRefused"
   // docs/decisions/168: a tax typed or said as a range ("800-1000"): its lower figure stored, the range as typed kept.
   | "taxRange";
 /** The desk a member of staff worked at (a note's or a correction's source). */
@@ -70,6 +72,7 @@ const CODES: readonly LeadFlagCode[] = [
   "wished",
   "staffCorrected",
   "dealRefused",
+  "dealBoxRefused",
   "taxRange",
 ];
 

@@ -9,7 +9,7 @@ import { formatMu, formatSqm, muToSqm, parseArea, sqmToMu } from "./area";
 import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { areaRemarksToNotes } from "./area-box-words";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
-import { dealRefusalFlags } from "./deal-refusal";
+import { dealRefusalFlags, refusedDeals } from "./deal-refusal";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
@@ -36,7 +36,7 @@ import {
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { UNCLEAR_DIGITS } from "./need-text";
-import { planNoteRegions, readPlaceList } from "./note-regions";
+import { type NoteRegionsPlan, planNoteRegions, readPlaceList } from "./note-regions";
 import { notesAreaDiffer } from "./notes-area-differ";
 import { normalizePhone, wechatBoxIsPhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
@@ -85,6 +85,13 @@ export type LeadSchemaOptions = {
    * though they hold a value, and what it says replaces what the older notes say.
    */
   newerNotes?: { text: string; over: ReadonlySet<string> };
+  /**
+   * On an edit, the deal as stored before it: a deal box changed to one the notes refuse is the staff member's answer
+   * (kept, told); one left as loaded is matched on the deal the notes leave (docs/decisions/185).
+   */
+  loadedDeal?: string;
+  /** On an edit, the stored deal is a staff correction (need-corrections.ts): it stands, never overruled by the notes. */
+  dealCorrected?: boolean;
 };
 
 /** A filled-in blank: which field the free-text assist set, to what, and from which words. */
@@ -759,6 +766,20 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
       )
+      // The deal ticked is one the notes refuse ("我们要买地不租" beside 租赁, the form's default): on the web the person is
+      // asked at the box before anything is saved (docs/decisions/185); elsewhere no one can be asked (see the transform).
+      .superRefine(
+        (lead, ctx) => {
+          const refused = refusedDeals(lead.need.notes).find((r) => r.deal === lead.need.deal);
+          if (refused)
+            ctx.addIssue({
+              code: "custom",
+              path: ["need", "deal"],
+              message: m(`dealRefusedByNotes.${refused.deal}`, { text: refused.text }),
+            });
+        },
+        { when: (payload) => onWeb && dealParsed(payload.value) },
+      )
       // The web form's tax box is required, and blank it is filled by the notes' tax when they give one
       // (docs/decisions/101); else "请填写预计年纳税额（估算即可…）". Runs beside the other fields' errors.
       .superRefine(
@@ -791,7 +812,10 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // beside an area it was not said of. A count typed in this edit (not in `over`) is the person's.
         if (newer?.over.has("unitCount") && newerAreaWithoutCount(plan)) delete (filled as Record<string, unknown>).unitCount;
         // Places in the notes fill a blank regions field when each names one division (note-regions.ts decides).
-        const places = keepBlank.has("regions") ? null : planNoteRegions(lead.need.notes, lead.need.regions.typed);
+        // A regions box kept as loaded or emptied on purpose (keepBlank) is not filled from the notes, but what the notes
+        // rule out, prefer or leave open is read all the same: a staff correction of another box never drops "不要江宁"
+        // (trial38 H1, docs/decisions/184).
+        const places = notePlacesBeside(lead.need.notes, lead.need.regions.typed, keepBlank.has("regions"));
         const regionsOf = places?.fill ?? lead.need.regions;
         if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
         // The expected annual tax the notes give ("年纳税三百万") fills a blank tax box — the hotline's form has
@@ -808,7 +832,19 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // A range typed in the box: stored as its lower figure, the range as typed kept for the recruiter (docs/decisions/168).
         if (taxRange !== undefined && lead.tax.annualTaxWan !== undefined)
           taxDiffers.unshift({ field: TAX_FIELD_NAME, code: "taxRange", text: taxRange });
+        // A deal box the notes refuse, from the API or a desk (docs/decisions/185): never matched on the deal refused —
+        // the deal the notes leave is stored and the box's word told (`dealBoxRefused`), unless staff changed the box to
+        // it in this edit (their answer, told as the notes' doubt and said as their correction).
+        const boxRefused = refusedDeals(lead.need.notes).find((r) => r.deal === filled.deal);
+        const overruled =
+          boxRefused !== undefined && (options.dealCorrected || (options.loadedDeal !== undefined && options.loadedDeal !== filled.deal))
+            ? undefined
+            : boxRefused;
+        if (overruled) filled.deal = overruled.deal === "lease" ? "buy" : "lease";
         const flags: LeadFlag[] = [
+          ...(overruled
+            ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }]
+            : []),
           ...plan.unread,
           ...(places?.unread ?? []),
           ...(places?.ruled ?? []),
@@ -822,7 +858,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesAreaDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
-          ...boxesNotesDiffer(plan.notesSay, lead.need),
+          ...boxesNotesDiffer(plan.notesSay, lead.need).filter((f) => !(overruled && f.field === "need.deal")),
           ...taxDiffers,
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
@@ -866,6 +902,24 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         };
       })
   );
+}
+
+/**
+ * The notes' places beside the regions box (note-regions.ts planNoteRegions). `kept`: the box may not be filled from
+ * the notes (it held a value when the edit's form was loaded, or was emptied on purpose): then nothing is filled, and
+ * with the box blank the readings are said as for a box the notes did not fill — places ruled out `placeExcludedOpen`,
+ * a preferred one `placeWished` — the places wanted told as `unread`. Null where the resolver is absent (the browser).
+ */
+function notePlacesBeside(notes: string | undefined, typed: readonly string[], kept: boolean): NoteRegionsPlan | null {
+  const plan = planNoteRegions(notes, typed);
+  if (!plan || !kept || !plan.fill) return plan;
+  const open: Partial<Record<LeadFlag["code"], LeadFlag["code"]>> = { placeExcluded: "placeExcludedOpen", placePreferred: "placeWished" };
+  return {
+    ...plan,
+    fill: null,
+    ruled: plan.ruled.map((f) => ({ ...f, code: open[f.code] ?? f.code })),
+    unread: [...plan.fill.typed.map((text): LeadFlag => ({ field: "need.notes", code: "unread", text })), ...plan.unread],
+  };
 }
 
 /** Figures that pass the field's limits but not a sanity check: kept as typed, flagged (field-limits.ts). */
@@ -1024,6 +1078,12 @@ function taxBlankBesideNotes(value: unknown): boolean {
     v.need !== null &&
     (v.need.notes === undefined || typeof v.need.notes === "string")
   );
+}
+
+/** True when the deal and the notes parsed (a deal box of its own error says that first). */
+function dealParsed(value: unknown): boolean {
+  const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
+  return typeof need === "object" && need !== null && (need.deal === "lease" || need.deal === "buy") && typeof need.notes === "string";
 }
 
 /** True when the area fields themselves parsed (their own errors come first). */

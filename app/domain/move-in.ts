@@ -100,7 +100,8 @@ const NEXT_MONTH = new RegExp(`^(?:下个?月${MONTH_TAIL}|next month)$`);
  */
 const PERIODS: Array<[RegExp, number, number]> = [
   // 开春/初春 ("明年开春"): the start of spring, read as its month by — March (DECISION, docs/decisions/165).
-  [/^(?:开春|初春|春初)(?:后|以后|之后|前|之前|以前)?$|^early spring$/, 3, 3],
+  // "next spring", "spring next year", "in spring" are the same words in English (trial38 M5).
+  [/^(?:开春|初春|春初)(?:后|以后|之后|前|之前|以前)?$|^(?:early |next |this |the )?spring(?: next year)?$/, 3, 3],
   [/^(?:上半年(?:末|底|内|前|之前|以前)?|first half(?: of the year)?|h1)$/, 1, 6],
   [/^(?:下半年(?:末|底|内|前|之前|以前)?|second half(?: of the year)?|h2)$/, 7, 12],
   [/^(?:第?[一1]季度|q1)(?:末|底|内|前|之前|以前)?$/, 1, 3],

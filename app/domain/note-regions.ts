@@ -113,10 +113,14 @@ export function planNoteRegions(typedNotes: string | undefined, typed: readonly 
     const beside = typedBeside(notes, typed);
     // A place ruled out that the box does not list ("不考虑高淳" beside 江宁) is still a refusal the enterprise made:
     // kept and said as one (placeExcluded — matching is on the box, which leaves it out), never dropped because
-    // a box is filled (trial35 M3, docs/decisions/159). One the box covers is the box's clash (notesDiffer).
+    // a box is filled (trial35 M3, docs/decisions/159); one the box names itself is its clash too (notesDiffer, ADR 184).
     const refused: LeadFlag[] = beside.out.length
       ? [{ field: "need.notes", code: "placeExcluded", text: beside.out.map((p) => p.text).join("、") }]
       : [];
+    // A place preferred that the box holds ("江宁优先" beside 江宁、溧水) stays the one preferred: the box typed or
+    // kept from an earlier reading of these notes, the reading is the same (ADR 184).
+    if (beside.preferred.length)
+      refused.push({ field: "need.notes", code: "placePreferred", text: beside.preferred.map((p) => p.text).join("、") });
     return {
       ...none,
       excluded: beside.out,
@@ -254,19 +258,23 @@ function clauseAround(notes: string, [a, b]: readonly [number, number]): { befor
 function typedBeside(
   notes: string,
   typed: readonly string[],
-): { ruled: LeadFlag[]; notInBox: PlaceMention[]; open: PlaceMention[]; out: PlaceMention[] } {
+): { ruled: LeadFlag[]; notInBox: PlaceMention[]; open: PlaceMention[]; out: PlaceMention[]; preferred: PlaceMention[] } {
   // A code covers those that start with it once its trailing 00 pairs are off (320100 南京市 covers 320118 高淳区).
   const boxed = resolveRegions([...typed]).codes.map((c) => c.replace(/(00)+$/, ""));
   const found = notePlaces(notes).slice(0, MAX_PLACES);
   const stance = placeStances(notes, found).map((s, i) => (found[i].unsure ? "open" : s));
   const open = found.filter((_, i) => stance[i] === "open");
-  if (boxed.length === 0) return { ruled: [], notInBox: [], open, out: [] };
+  if (boxed.length === 0) return { ruled: [], notInBox: [], open, out: [], preferred: [] };
   const resolved = found.map((p) => resolveRegions([p.text]));
   const covered = (i: number) => resolved[i].codes.some((c) => boxed.some((b) => c.startsWith(b)));
-  const clash = found.filter((p, i) => stance[i] === "out" && covered(i));
-  // Ruled out and not in the box (docs/decisions/159): words that name no place ("不要太偏") are none; each once.
+  // A place ruled out inside a wider box ("不要江宁" beside 南京) narrows the box: no clash, a refusal. One the box names
+  // itself ("不要江宁" beside 江宁) is a clash told to staff — and a refusal all the same: nothing is matched on a place
+  // the enterprise refused (trial38 H1/H2, docs/decisions/184).
+  const narrower = (i: number) => resolved[i].codes.every((c) => boxed.some((b) => c.startsWith(b) && c.replace(/(00)+$/, "") !== b));
+  const clash = found.filter((p, i) => stance[i] === "out" && covered(i) && !narrower(i));
+  // Ruled out (docs/decisions/159): words that name no place ("不要太偏") are none; each once.
   const out = found.filter(
-    (p, i) => stance[i] === "out" && !covered(i) && !isNoPlace(p, resolved[i].problems) && found.findIndex((q) => q.text === p.text) === i,
+    (p, i) => stance[i] === "out" && !isNoPlace(p, resolved[i].problems) && found.findIndex((q) => q.text === p.text) === i,
   );
   // Places the notes want that the box leaves out (ADR 113 amended): every code of the place outside the
   // box, or a name that names no one division (it cannot be said to be covered). Words that name no place
@@ -279,7 +287,12 @@ function typedBeside(
     if (!inside && !notInBox.some((q) => q.text === p.text)) notInBox.push(p);
   }
   const box = typed.join("、");
+  // Wished among places wanted outright (those the box holds): the ones preferred (ADR 131); a wish alone fills nothing.
+  const held = found.map((_, i) => i).filter((i) => (stance[i] === "in" || stance[i] === "wish") && covered(i));
+  const wishes = held.filter((i) => stance[i] === "wish");
+  const preferred = held.length > wishes.length ? [...new Map(wishes.map((i) => [found[i].text, found[i]])).values()] : [];
   return {
+    preferred,
     ruled: [
       ...(clash.length
         ? [{ field: "need.regions", code: "notesDiffer" as const, text: `${clash.map((p) => p.text).join("、")} ≠ ${box}` }]

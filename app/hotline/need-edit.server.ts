@@ -11,6 +11,7 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { ASSIST_FORM_FIELDS } from "~/leads/assist-preview";
+import { leadRefusals } from "~/leads/lead-refusals";
 import {
   afterRefusal,
   changedKeys,
@@ -115,9 +116,18 @@ function withKeptBlank(lead: Lead, keepBlank: readonly string[], values: EditVal
   return { ...lead, need };
 }
 
-/** What a page with the need form loads: the typed text, the base it was filled from, the fields kept blank. */
-export function needEditState(lead: Lead): { typed: NeedTyped; base: string; keepBlank: string[] } {
-  return { typed: needAsTyped(lead), base: encodeBase(needValues(lead)), keepBlank: keptBlank(needValues(lead), lead) };
+/**
+ * What a page with the need form loads: the typed text, the base it was filled from, the fields kept blank, and what the
+ * notes ruled out (lead-refusals.ts; null none) — shown in the form, as a correction of other boxes keeps it (ADR 184).
+ */
+export function needEditState(lead: Lead, lng: Lng): { typed: NeedTyped; base: string; keepBlank: string[]; ruledOut: string | null } {
+  const refused = leadRefusals(lead, lng);
+  return {
+    typed: needAsTyped(lead),
+    base: encodeBase(needValues(lead)),
+    keepBlank: keptBlank(needValues(lead), lead),
+    ruledOut: refused ? hotlineText(lng, "editNeed.ruledOut", refused) : null,
+  };
 }
 
 /** The form's line naming the need fields another person changed that now show what they saved (none: no line). */

@@ -5,6 +5,7 @@ import { NOTES_MAX } from "~/domain/field-limits";
 import { NEED_KINDS } from "~/domain/lead-fields";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { assistFormField, planAssist, planHints } from "~/domain/need-assist";
+import { storedCorrections } from "~/domain/need-corrections";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { extractMoney } from "~/domain/need-money";
 import { hotlineText } from "~/i18n/hotline-messages";
@@ -87,6 +88,7 @@ export function needOnlySchema(
     createLeadSchema(lng, "hotline", {
       keepBlank: new Set(keepBlank.filter((f) => !newer?.over.has(f))),
       ...(newer ? { newerNotes: newer } : {}),
+      ...(lead ? { loadedDeal: lead.need.deal, dealCorrected: storedCorrections(lead.need).some((c) => c.field === "need.deal") } : {}),
     }),
   );
 }

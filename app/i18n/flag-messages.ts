@@ -23,7 +23,7 @@ const zh = {
   "notesDiffer.need.moveInBy": "备注中的入驻时间与所填入驻时间不一致（已按所填），请与企业核实：{text}",
   "notesDiffer.need.singleStorey": "已勾选“只要单层”，备注却说不要求单层（已按勾选），请与企业核实：{text}",
   "notesDiffer.tax.annualTaxWan": "备注中的年纳税额与所填不一致（已按所填），请与企业核实：{text}",
-  "notesDiffer.need.regions": "备注说不要的区域却填在了意向区域里（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.regions": "备注说不要的区域却填在了意向区域里（不会匹配这些区域），请与企业核实：{text}",
   "notesDiffer.need.deal": "备注中的租售方式与所选不一致（已按所选），请与企业核实：{text}",
   "notesDiffer.need.unitCount": "备注说{notes}，所填为{box}（已按所填），请与企业核实",
   budget: "预算/价格（备注原话）：{text}",
@@ -35,6 +35,7 @@ const zh = {
   otherUse: "备注中其他用途的面积（未作为所选类型的面积）：{text}",
   areaRuledOut: "备注中企业说不要的面积（未作为需求的面积）：{text}",
   dealRefused: "企业明确不要的租售方式（不会推荐）：{text}",
+  dealBoxRefused: "所选租售方式是备注明确不要的，已按备注留下的方式匹配，请与企业确认：{text}",
   taxRange: "年纳税填的是范围，已按较低的数作为预计年纳税：{text}",
   placeExcluded: "企业不要的区域（已按要的区域匹配，不含它们）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
@@ -92,7 +93,7 @@ const en: Record<FlagKey, string> = {
   "notesDiffer.tax.annualTaxWan":
     "The notes give another annual tax than the box (the box is kept), please check with the enterprise: {text}",
   "notesDiffer.need.regions":
-    "The notes rule out a place that Preferred districts names (the box is kept), please check with the enterprise: {text}",
+    "The notes rule out a place that Preferred districts names (that place is not matched), please check with the enterprise: {text}",
   "notesDiffer.need.deal":
     "The notes give another deal (lease or buy) than the one chosen (the choice is kept), please check with the enterprise: {text}",
   "notesDiffer.need.unitCount": "The notes say {notes}, the box says {box} (the box is kept), please check with the enterprise",
@@ -105,6 +106,7 @@ const en: Record<FlagKey, string> = {
   otherUse: "An area the notes give for another use (not used as the area of the kind chosen): {text}",
   areaRuledOut: "An area the notes rule out (not used as the area of the need): {text}",
   dealRefused: "A deal the enterprise rules out (never suggested): {text}",
+  dealBoxRefused: "The deal ticked is one the notes rule out; matched on the deal the notes leave — confirm with the enterprise: {text}",
   taxRange: "The annual tax was given as a range; its lower figure is taken as the expected tax: {text}",
   placeExcluded: "Places the enterprise rules out (matched on the places it asks for, which leave them out): {text}",
   placeExcludedOpen:

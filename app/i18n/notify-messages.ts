@@ -128,6 +128,7 @@ const zh = {
   "escalation.script": "升级：线索 {reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。",
   "callback.script": "回访 {reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。",
   "callback.nearMisses": "最接近的房源（可向企业介绍）：",
+  "callback.disagree": "企业的补充说明与所填不一致，回访时请确认：",
   "callback.miss": "{n}. {park} {title}：{why}",
   "mail.fromName": "园区招商平台",
   "reason.rematchByAdmin": "管理员重新匹配（{actor}）",
@@ -262,6 +263,7 @@ const en: Record<NotifyKey, string> = {
   "callback.script":
     "Call back {reference}: no factory or land matches yet. Call the enterprise to check the need (area, region, use, budget), note it and update the need.",
   "callback.nearMisses": "Nearest spaces (may be offered to the enterprise):",
+  "callback.disagree": "The enterprise's notes disagree with what was ticked; confirm on the call:",
   "callback.miss": "{n}. {park} {title}: {why}",
   "mail.fromName": "Industrial park sites",
   "reason.rematchByAdmin": "Re-matched by an admin ({actor})",

@@ -12,6 +12,8 @@ const zh = {
   heightUnclear: "看不清“{typed}”是几米：请写成小数，例如 8.5 或 8.05",
   numberMoney: "请输入金额（万元），例如 500 或 500万",
   taxEstimate: "请填写预计年纳税额（估算即可，单位万元），例如 300",
+  "dealRefusedByNotes.lease": "补充说明说不租（“{text}”），上面选了租赁，请确认：改选购买或都可以，或改一下补充说明",
+  "dealRefusedByNotes.buy": "补充说明说不买（“{text}”），上面选了购买，请确认：改选租赁或都可以，或改一下补充说明",
   // docs/decisions/168: a bracketed remark of an area box moves to the notes (ADR 165); no room left there.
   areaRemarkNoRoom: "括号里的“{remark}”要放进补充说明，但补充说明最多 {max} 个字，已放不下：请把补充说明写短一些，或去掉括号里的话",
   // docs/decisions/162: "不确定", "还不清楚" in the required tax box — why it is asked, and what will do.
@@ -106,6 +108,10 @@ const en: Record<ValidationKey, string> = {
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
   numberMoney: "Enter an amount in 10,000 yuan, e.g. 500 or 500万",
   taxEstimate: "Enter the expected annual tax — an estimate is fine — in 10,000 yuan, e.g. 300",
+  "dealRefusedByNotes.lease":
+    'Your notes rule out leasing ("{text}"), but Lease is ticked above. Please confirm: tick Buy or Either, or change the notes',
+  "dealRefusedByNotes.buy":
+    'Your notes rule out buying ("{text}"), but Buy is ticked above. Please confirm: tick Lease or Either, or change the notes',
   areaRemarkNoRoom:
     "The words in brackets, “{remark}”, are kept in the notes, but the notes take at most {max} {max:character|characters} and have no room left: shorten the notes, or take the bracketed words out of this box",
   taxUnknown:

@@ -11,7 +11,7 @@ import { PublicHeader } from "~/components/public-header";
 import { PlaceChoices, RegionFixes, RegionPicker } from "~/components/region-picker";
 import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
-import { PHONE_INPUT_MAX } from "~/domain/field-limits";
+import { FIGURE_BOX_MAX, PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { typedAreaOf } from "~/domain/need-assist";
@@ -313,13 +313,13 @@ export default function InquiryForm() {
             />
             {/* Text boxes, not number pads: each figure is read with its words (5千, 50亩, 约500, 2台500kva; ADR 102). */}
             <div className="row">
-              <TextField meta={m(need.areaMin)} label={t("need.areaMin")} hint={t("need.areaHint")} maxLength={30} />
-              <TextField meta={m(need.areaMax)} label={t("need.areaMax")} maxLength={30} />
+              <TextField meta={m(need.areaMin)} label={t("need.areaMin")} hint={t("need.areaHint")} maxLength={FIGURE_BOX_MAX} />
+              <TextField meta={m(need.areaMax)} label={t("need.areaMax")} maxLength={FIGURE_BOX_MAX} />
               {/* The two area boxes' reading, on a line of its own right under them, before 几栋 (docs/decisions/180). */}
               <p className="understood row-wide" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
                 <FigureText text={areaReading} />
               </p>
-              <TextField meta={m(need.unitCount)} label={publicText(lng, "need.unitCount")} maxLength={6} />
+              <TextField meta={m(need.unitCount)} label={publicText(lng, "need.unitCount")} maxLength={FIGURE_BOX_MAX} />
             </div>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
@@ -328,13 +328,13 @@ export default function InquiryForm() {
               meta={m(need.moveInBy)}
               label={t("need.moveInBy")}
               hint={publicText(lng, "need.moveInHint", { examples: moveInExamplesText(lng) })}
-              maxLength={20}
+              maxLength={FIGURE_BOX_MAX}
             />
             <div className="row">
-              <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} maxLength={20} />
-              <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} maxLength={20} />
-              <TextField meta={m(need.powerMinKva)} label={t("need.powerMinKva")} maxLength={20} />
-              <TextField meta={m(need.craneMinT)} label={t("need.craneMinT")} maxLength={20} />
+              <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} maxLength={FIGURE_BOX_MAX} />
+              <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} maxLength={FIGURE_BOX_MAX} />
+              <TextField meta={m(need.powerMinKva)} label={t("need.powerMinKva")} maxLength={FIGURE_BOX_MAX} />
+              <TextField meta={m(need.craneMinT)} label={t("need.craneMinT")} maxLength={FIGURE_BOX_MAX} />
             </div>
             <CheckboxField meta={m(need.singleStorey)} label={t("need.singleStorey")} />
             <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} />
@@ -380,16 +380,16 @@ export default function InquiryForm() {
                 meta={m(tax.annualTaxWan)}
                 label={t("tax.annualTaxWan")}
                 required
-                maxLength={20}
+                maxLength={FIGURE_BOX_MAX}
                 reading={
                   <p className="understood" aria-live="polite" data-tax-reading="" hidden={taxReading === ""}>
                     <FigureText text={taxReading} />
                   </p>
                 }
               />
-              <TextField meta={m(tax.investmentWan)} label={t("tax.investmentWan")} maxLength={20} />
-              <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} maxLength={20} />
-              <TextField meta={m(tax.employees)} label={t("tax.employees")} maxLength={12} />
+              <TextField meta={m(tax.investmentWan)} label={t("tax.investmentWan")} maxLength={FIGURE_BOX_MAX} />
+              <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} maxLength={FIGURE_BOX_MAX} />
+              <TextField meta={m(tax.employees)} label={t("tax.employees")} maxLength={FIGURE_BOX_MAX} />
             </div>
           </fieldset>
 

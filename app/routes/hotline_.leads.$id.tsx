@@ -84,7 +84,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       regionsText: withoutBidiControls(needRegionsText(lead.lead.need, lng)),
       // What the enterprise refused, beside the need (docs/decisions/158): the agent must not pitch it.
       refusals: withoutBidiControls(leadRefusals(lead.lead, lng)),
-      ...needEditState(lead.lead),
+      ...needEditState(lead.lead, lng),
       notes: withoutBidiControls(page.notes),
       repeats: withoutBidiControls(page.repeats),
       flash,
@@ -296,6 +296,7 @@ export default function HotlineLead() {
           base={d.base}
           typed={d.typed}
           keepBlank={d.keepBlank}
+          ruledOut={d.ruledOut}
           answer={needAnswer}
         />
       )}

@@ -53,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await heldAssignment(user, params.id);
   const page = { lng, csrf: user.csrf, id: params.id ?? "" };
   if (!d) return data({ ...page, held: false as const }, { status: 404 });
-  return data(withoutBidiControls({ ...page, held: true as const, reference: d.reference, park: d.parkName, ...needEditState(d.lead) }));
+  return data(
+    withoutBidiControls({ ...page, held: true as const, reference: d.reference, park: d.parkName, ...needEditState(d.lead, lng) }),
+  );
 }
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
@@ -147,6 +149,7 @@ export default function CorrectNeed() {
         base={d.base}
         typed={d.typed}
         keepBlank={d.keepBlank}
+        ruledOut={d.ruledOut}
         answer={answer}
         speaker="enterprise"
       />

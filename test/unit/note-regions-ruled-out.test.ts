@@ -105,11 +105,25 @@ describe("words that name no place beside those words stay no place", () => {
 });
 
 describe("the regions box typed: it wins; the notes ruling out a place it covers are flagged", () => {
+  // The box naming the place itself: the clash is told, and the place stays refused (ADR 184: never matched on a refusal).
+  it('不要高淳 beside ["高淳区"] → notesDiffer on need.regions and the refusal kept', () => {
+    expect(planNoteRegions("不要高淳", ["高淳区"])).toMatchObject({
+      fill: null,
+      ruled: [
+        { field: "need.notes", code: "placeExcluded", text: "高淳" },
+        { field: "need.regions", code: "notesDiffer" },
+      ],
+    });
+  });
+  // A place inside a wider box narrows it (ADR 184): "南京，不要高淳" is no clash.
   it.each([
-    ["不要高淳", ["高淳区"]],
-    ["高淳不考虑", ["南京市"]],
-  ])("%s beside %j → notesDiffer on need.regions", (notes, typed) => {
-    expect(planNoteRegions(notes, typed)).toMatchObject({ fill: null, ruled: [{ field: "need.regions", code: "notesDiffer" }] });
+    ["高淳不考虑", ["南京市"], "高淳"],
+    ["南京都可以就是不要江宁", ["南京"], "江宁"],
+    ["江苏都行，除了南京", ["江苏省"], "南京"],
+    ["不考虑六合和浦口", ["南京市", "镇江"], "六合、浦口"],
+  ])("%s beside %j → the refusal (placeExcluded %s), no clash", (notes, typed, out) => {
+    expect(planNoteRegions(notes, typed)).toMatchObject({ fill: null, ruled: [{ field: "need.notes", code: "placeExcluded", text: out }] });
+    expect(planNoteRegions(notes, typed)!.ruled.some((f) => f.code === "notesDiffer")).toBe(false);
   });
   it("a place the box does not cover: kept as the refusal it is (placeExcluded, ADR 159), no clash", () => {
     expect(planNoteRegions("不要高淳", ["溧水区"])!.ruled).toEqual([{ field: "need.notes", code: "placeExcluded", text: "高淳" }]);

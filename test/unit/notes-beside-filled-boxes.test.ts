@@ -37,10 +37,10 @@ describe("a place ruled out beside a regions box that does not list it stays a r
     for (const name of out.split("、")) expect(l.notRead.join("|")).not.toContain(name);
   });
 
-  it("a place the box covers is the box's clash (notesDiffer); only the one it does not list is the refusal", () => {
+  it("a place the box names is the box's clash (notesDiffer), and a refusal as the one it does not list (ADR 184)", () => {
     const l = lead({ notes: "不要高淳，也不要六合", regions: "高淳区、江宁" });
     expect(l.flags.filter((f) => f.includes("notesDiffer") || f.includes("placeExcluded"))).toEqual([
-      "need.notes:placeExcluded:六合",
+      "need.notes:placeExcluded:高淳、六合",
       "need.regions:notesDiffer:高淳 ≠ 高淳区、江宁",
     ]);
   });

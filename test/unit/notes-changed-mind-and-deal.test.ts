@@ -187,14 +187,14 @@ describe("the deal in the notes (lease / buy), negations read", () => {
     expect(parse({ ...BLANK, deal: undefined, notes }).need.deal).toBe(deal);
   });
 
-  it("a chosen deal is kept; notes that contradict it are flagged on the deal (zh, en)", () => {
+  it("a chosen deal the notes refuse is never matched on (ADR 185): the other deal stored, the box told (zh, en)", () => {
     const lead = parse({ ...BLANK, areaMin: "3000", deal: "buy", notes: "只租不买" }, "api");
-    expect(lead.need.deal).toBe("buy");
-    // The refusal itself is a flag of its own since docs/decisions/162 (dealRefused), beside the doubt.
+    expect(lead.need.deal).toBe("lease");
+    // The refusal itself is a flag of its own since docs/decisions/162 (dealRefused), beside the box's.
     const flags = leadFlags(lead).filter((f) => f.code !== "dealRefused");
-    expect(flags).toEqual([{ field: "need.deal", code: "notesDiffer", text: "租（lease） ≠ 购买（buy）" }]);
+    expect(flags).toEqual([{ field: "need.deal", code: "dealBoxRefused", text: "只租不买 ≠ 购买（buy）" }]);
     expect(describeFlag("zh", flags[0])).toContain("租售方式");
-    expect(describeFlag("en", flags[0])).toContain("lease or buy");
+    expect(describeFlag("en", flags[0])).toContain("deal ticked");
     expect(leadFlags(parse({ ...BLANK, areaMin: "3000", deal: "lease", notes: "只租不买" }, "api"))).toEqual([
       { field: "need.deal", code: "dealRefused", text: "只租不买" },
     ]);
