@@ -101,8 +101,18 @@ describe("a figure staff corrected is said as the correction, not a doubt", () =
     const flags = await needFlags(lead.leadId);
     // No doubt left on a box staff set; each the notes contradict is a correction with who, where and when.
     expect(flags.filter((f) => f.code !== "staffCorrected")).toEqual([]);
+    // The regions too: the notes' "江宁或浦口" are read beside the box staff set to 高淳 (ADR 184), and said as the correction.
     expect(flags.map((f) => f.field).sort()).toEqual(
-      ["need.notes", "need.ceilingMinM", "need.floorLoadMinKg", "need.powerMinKva", "need.craneMinT", "need.moveInBy", "need.deal"].sort(),
+      [
+        "need.notes",
+        "need.ceilingMinM",
+        "need.floorLoadMinKg",
+        "need.powerMinKva",
+        "need.craneMinT",
+        "need.moveInBy",
+        "need.deal",
+        "need.regions",
+      ].sort(),
     );
     for (const f of flags) {
       expect(f).toMatchObject({ by: "王芳", source: "hotline" });
