@@ -5,6 +5,7 @@ import type { CallerLead } from "~/hotline/caller-search.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
 import { ui } from "~/i18n/ui-messages";
 import type { PlaceChoice } from "~/leads/assist-preview";
@@ -142,7 +143,10 @@ export function KnownCallers({
                 ]
                   .filter(Boolean)
                   .join(" ")}{" "}
-                · {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}
+                ·{" "}
+                {l.recruiters.length
+                  ? h("known.recruiters", { names: l.recruiters.join(punctuationMessages.t(lng, "list")) })
+                  : h("known.noRecruiter")}
               </p>
               <p className="tags">
                 {l.matchedBy.map((b) => (

@@ -45,6 +45,7 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { httpText } from "~/i18n/http-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
 import { validationMessage } from "~/i18n/validation-messages";
@@ -411,7 +412,7 @@ export default function HotlineDesk() {
   const labelOf = (name: string) => (uiMessages.has(name) ? ui(lng, name) : undefined);
   // The save's refusal said again beside the save button (ADR 178): the top banner is a screen above it on a phone.
   const saveRefusal = actionData?.duplicates
-    ? [h("dup.banner", { references: actionData.duplicates.join("、") })]
+    ? [h("dup.banner", { references: actionData.duplicates.join(punctuationMessages.t(lng, "list")) })]
     : actionData?.banner
       ? [h("unavailable")]
       : errorCount > 0 && form.status === "error"
@@ -436,7 +437,7 @@ export default function HotlineDesk() {
       <FlashBanner flash={d.flash} />
       {actionData?.duplicates ? (
         <div className="banner error" role="alert">
-          {h("dup.banner", { references: actionData.duplicates.join("、") })}
+          {h("dup.banner", { references: actionData.duplicates.join(punctuationMessages.t(lng, "list")) })}
         </div>
       ) : actionData?.banner ? (
         <div className="banner error" role="alert">

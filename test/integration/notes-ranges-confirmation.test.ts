@@ -42,7 +42,8 @@ describe("areas and ceilings said as people say them, stored and confirmed (ADR 
       "need.notes": "not less than 3 mu and no more than 5 mu",
     });
     expect(mu.lead.need).toMatchObject({ areaMinSqm: 2000, areaMaxSqm: 3333.33 });
-    expect(rows(mu.page)).toMatchObject({ 面积: "2000–3333㎡" });
+    // Said back in the unit typed, with its ㎡ (trial 37 M2, ADR 180).
+    expect(rows(mu.page)).toMatchObject({ 面积: "3–5亩（2000–3333㎡）" });
   });
 
   it("L5: '不需要大于5000平' — at most 5000 with areaCeilingOnly; the page asks for the size needed", async () => {
