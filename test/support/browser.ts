@@ -86,6 +86,16 @@ export function isBrokenPageError(text: string): boolean {
 }
 
 /**
+ * Remix's single fetch logs (console.error) the stream's AbortError when the router aborts a data request
+ * whose body was still arriving — a load superseded by a newer navigation, which the router then drops on
+ * purpose (@remix-run/react single-fetch.js, decodeViaTurboStream's catch). Nothing failed for the person;
+ * seen once in CI (session 38) on the hotline desk. An uncaught AbortError is still a `pageerror`.
+ */
+export function isSupersededLoad(text: string): boolean {
+  return /^AbortError: (signal is aborted without reason|The user aborted a request\.?)$/.test(text.trim());
+}
+
+/**
  * Every error the page reports while a test drives it: `console.error` lines (React's minified errors such
  * as #345 and #418 among them) and uncaught exceptions (`pageerror`), each as "<kind> at <path>: <text>".
  * Call it right after newPage(); `expectNone()` fails the test with the list when there is any. Stricter than
@@ -102,7 +112,7 @@ export function watchPageErrors(page: Page): { errors: string[]; expectNone: () 
     }
     errors.push(`${kind} at ${path}: ${text}`);
   };
-  page.on("console", (m) => void (m.type() === "error" && keep("console.error", m.text())));
+  page.on("console", (m) => void (m.type() === "error" && !isSupersededLoad(m.text()) && keep("console.error", m.text())));
   page.on("pageerror", (e) => keep("pageerror", `${e.message}\n${e.stack ?? ""}`));
   return {
     errors,
