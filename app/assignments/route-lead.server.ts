@@ -39,7 +39,7 @@ type RecruiterRow = Pick<RecruiterState, "id" | "name" | "active" | "parks" | "i
 export const CALLBACK_NEAR_MISSES = 3;
 
 /** The flags of the notes disagreeing with a box (the deal ticked refused, ADR 185; any box the notes contradict). */
-const DISAGREE: readonly LeadFlag["code"][] = ["dealBoxRefused", "notesDiffer", "placesNotInBox"];
+const DISAGREE: readonly LeadFlag["code"][] = ["kindBoxRefused", "dealBoxRefused", "notesDiffer", "placesNotInBox"];
 
 /**
  * The hotline's script for an unmatched lead: clarify the need — first where the enterprise's notes disagree with its

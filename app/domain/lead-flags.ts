@@ -39,6 +39,8 @@ export type LeadFlagCode =
   | "dealRefused"
   // docs/decisions/185: the deal box says a deal the notes refuse ("我们要买地不租" beside 租赁): matched on the other deal.
   | "dealBoxRefused"
+  // docs/decisions/197: the kind box is one the notes refuse ("不要厂房，要地" beside 厂房), from the API or a desk: told.
+  | "kindBoxRefused"
   // docs/decisions/168: a tax typed or said as a range ("800-1000"): its lower figure stored, the range as typed kept.
   | "taxRange";
 /** The desk a member of staff worked at (a note's or a correction's source). */
@@ -73,6 +75,7 @@ const CODES: readonly LeadFlagCode[] = [
   "staffCorrected",
   "dealRefused",
   "dealBoxRefused",
+  "kindBoxRefused",
   "taxRange",
 ];
 

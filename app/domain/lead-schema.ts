@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Lng } from "~/i18n/lng";
 import { moveInExamplesText } from "~/i18n/move-in-examples";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
+import { ui } from "~/i18n/ui-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
 import { formatMu, formatSqm, muToSqm, parseArea, sqmToMu } from "./area";
@@ -18,6 +19,7 @@ import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-ref
 import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
+import { refusedKinds } from "./kind-refusal";
 import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
@@ -780,6 +782,19 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         },
         { when: (payload) => onWeb && dealParsed(payload.value) },
       )
+      // Likewise the kind ticked ("不要厂房，要地自建" beside 厂房, docs/decisions/197): asked at the box on the web.
+      .superRefine(
+        (lead, ctx) => {
+          const refused = refusedKinds(lead.need.notes).find((r) => r.kind === lead.need.kind);
+          if (refused)
+            ctx.addIssue({
+              code: "custom",
+              path: ["need", "kind"],
+              message: m("kindRefusedByNotes", { kind: kindWord(lng, refused.kind), text: refused.text }),
+            });
+        },
+        { when: (payload) => onWeb && kindParsed(payload.value) },
+      )
       // The web form's tax box is required, and blank it is filled by the notes' tax when they give one
       // (docs/decisions/101); else "请填写预计年纳税额（估算即可…）". Runs beside the other fields' errors.
       .superRefine(
@@ -841,7 +856,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             ? undefined
             : boxRefused;
         if (overruled) filled.deal = overruled.deal === "lease" ? "buy" : "lease";
+        // A kind box the notes refuse, from the API or a desk (docs/decisions/197): kept — which kind instead is the
+        // enterprise's to say — and told, so the recruiter asks before offering (the hotline's call-back card lists it).
+        const kindRefused = refusedKinds(lead.need.notes).find((r) => r.kind === filled.kind);
         const flags: LeadFlag[] = [
+          ...(kindRefused
+            ? [{ field: "need.kind", code: "kindBoxRefused" as const, text: `${kindRefused.text} ≠ ${KIND_SHOWN[kindRefused.kind]}` }]
+            : []),
           ...(overruled
             ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }]
             : []),
@@ -962,6 +983,13 @@ function implausibleArea(
 const BOX_UNITS: Record<string, string> = { ceilingMinM: " m", floorLoadMinKg: " kg/㎡", powerMinKva: " kVA", craneMinT: " t" };
 /** A deal as the flag's text says it: the stored text is one for both languages, so the word and its code. */
 const DEAL_SHOWN: Record<string, string> = { lease: "租赁（lease）", buy: "购买（buy）", either: "租买均可（either）" };
+/** A kind as the flag's text says it, one text for both languages (docs/decisions/197). */
+const KIND_SHOWN: Record<(typeof NEED_KINDS)[number], string> = {
+  factory: "厂房（factory）",
+  land: "土地（land）",
+  office: "办公（office）",
+  warehouse: "仓库（warehouse）",
+};
 
 /**
  * The need boxes the notes contradict (docs/decisions/101): the box is kept — the person typed it there —
@@ -1078,6 +1106,18 @@ function taxBlankBesideNotes(value: unknown): boolean {
     v.need !== null &&
     (v.need.notes === undefined || typeof v.need.notes === "string")
   );
+}
+
+/** True when the kind and the notes parsed (a kind box of its own error says that first). */
+function kindParsed(value: unknown): boolean {
+  const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
+  return typeof need === "object" && need !== null && NEED_KINDS.some((k) => k === need.kind) && typeof need.notes === "string";
+}
+
+/** A kind as a sentence says it: "厂房"; "factory building" (the English option's words, lower case). */
+function kindWord(lng: Lng, kind: (typeof NEED_KINDS)[number]): string {
+  const word = ui(lng, `need.kind.${kind}`);
+  return lng === "en" ? word.toLowerCase() : word;
 }
 
 /** True when the deal and the notes parsed (a deal box of its own error says that first). */

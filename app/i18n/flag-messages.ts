@@ -36,6 +36,7 @@ const zh = {
   areaRuledOut: "备注中企业说不要的面积（未作为需求的面积）：{text}",
   dealRefused: "企业明确不要的租售方式（不会推荐）：{text}",
   dealBoxRefused: "所选租售方式是备注明确不要的，已按备注留下的方式匹配，请与企业确认：{text}",
+  kindBoxRefused: "所选类型是备注明确不要的（仍按所选类型匹配），请与企业确认要什么类型：{text}",
   taxRange: "年纳税填的是范围，已按较低的数作为预计年纳税：{text}",
   placeExcluded: "企业不要的区域（已按要的区域匹配，不含它们）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
@@ -107,6 +108,8 @@ const en: Record<FlagKey, string> = {
   areaRuledOut: "An area the notes rule out (not used as the area of the need): {text}",
   dealRefused: "A deal the enterprise rules out (never suggested): {text}",
   dealBoxRefused: "The deal ticked is one the notes rule out; matched on the deal the notes leave — confirm with the enterprise: {text}",
+  kindBoxRefused:
+    "The kind ticked is one the notes rule out (still matched on the kind ticked); ask the enterprise which kind it needs: {text}",
   taxRange: "The annual tax was given as a range; its lower figure is taken as the expected tax: {text}",
   placeExcluded: "Places the enterprise rules out (matched on the places it asks for, which leave them out): {text}",
   placeExcludedOpen:

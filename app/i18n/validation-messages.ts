@@ -14,6 +14,8 @@ const zh = {
   taxEstimate: "请填写预计年纳税额（估算即可，单位万元），例如 300",
   "dealRefusedByNotes.lease": "补充说明说不租（“{text}”），上面选了租赁，请确认：改选购买或都可以，或改一下补充说明",
   "dealRefusedByNotes.buy": "补充说明说不买（“{text}”），上面选了购买，请确认：改选租赁或都可以，或改一下补充说明",
+  // docs/decisions/197: the kind ticked is one the notes refuse ("不要厂房，要地自建" beside 厂房).
+  kindRefusedByNotes: "补充说明说不要{kind}（“{text}”），上面选了{kind}，请确认：改选需要的类型，或改一下补充说明",
   // docs/decisions/168: a bracketed remark of an area box moves to the notes (ADR 165); no room left there.
   areaRemarkNoRoom: "括号里的“{remark}”要放进补充说明，但补充说明最多 {max} 个字，已放不下：请把补充说明写短一些，或去掉括号里的话",
   // docs/decisions/162: "不确定", "还不清楚" in the required tax box — why it is asked, and what will do.
@@ -112,6 +114,8 @@ const en: Record<ValidationKey, string> = {
     'Your notes rule out leasing ("{text}"), but Lease is ticked above. Please confirm: tick Buy or Either, or change the notes',
   "dealRefusedByNotes.buy":
     'Your notes rule out buying ("{text}"), but Buy is ticked above. Please confirm: tick Lease or Either, or change the notes',
+  kindRefusedByNotes:
+    'Your notes rule out {kind} ("{text}"), but {kind} is ticked above. Please confirm: tick the kind you need, or change the notes',
   areaRemarkNoRoom:
     "The words in brackets, “{remark}”, are kept in the notes, but the notes take at most {max} {max:character|characters} and have no room left: shorten the notes, or take the bracketed words out of this box",
   taxUnknown:

@@ -3,6 +3,7 @@ import { ASSIST_FIELDS, assistFormField, notesAreaInMu, planAssist, planHints, t
 export { typedAreaOf } from "~/domain/need-assist";
 import { refusedDeals } from "~/domain/deal-refusal";
 import { NOTES_MAX } from "~/domain/field-limits";
+import { refusedKinds } from "~/domain/kind-refusal";
 import { NEED_KINDS } from "~/domain/lead-fields";
 import { formatWan } from "~/domain/money-format";
 import { describeNeedHints } from "~/domain/need-hints-text";
@@ -199,7 +200,10 @@ export function assistPreview(
   // hears it while the caller is on the line (trial36 HIGH-1: "两栋厂房，每栋3000平左右" beside 6000 said nothing).
   const [w] = unitWord(kind ?? "");
   const countSaid = plan.notesSay.find((f) => f.field === "unitCount");
+  // The kind ticked is one the notes refuse ("不要厂房，要地" beside 厂房, docs/decisions/197): said live, as the save asks or flags it.
+  const kindRefused = notes.length > NOTES_MAX ? undefined : refusedKinds(notes).find((r) => r.kind === kind);
   const differs = [
+    ...(kindRefused ? [`${kindRefused.text} ≠ ${ui(lng, `need.kind.${kindRefused.kind}`)}`] : []),
     ...notesAreaDiffer(plan.notesArea, kind, typedArea?.minSqm, typedArea?.maxSqm).map((f) => f.text),
     ...(countSaid && typedArea?.count !== undefined && countSaid.value !== typedArea.count
       ? [`${String(countSaid.value)}${w} ≠ ${String(typedArea.count)}${w}`]

@@ -47,6 +47,8 @@ const DOMAIN_DATA: Record<string, string> = {
     "range and approximation words after an area in its box (之间, 范围内, 左右), read; 面积： labels a box's remark moved into the notes staff read",
   "app/domain/area-wish-beside.ts": "approximation words around an area figure in the notes (左右, 大约, 差不多, …), read, never shown",
   "app/domain/deal-refusal.ts": "words that refuse a deal in the notes (只租不买, 不考虑购买, 仅限, 现有, …), read, never shown",
+  "app/domain/kind-refusal.ts":
+    "words that refuse a kind of premises in the notes (不要厂房, 不是仓库, 写字楼就算了, …), read, never shown",
   "app/domain/place-phrases.ts":
     "correction and either-or words around places in the notes (哦不, 说错了, 不是…就是, 要么, 或者), read, never shown",
   "app/domain/said-enough.ts": "words that say a figure is enough (就够, 足够, 就行, 够用), read, never shown",
