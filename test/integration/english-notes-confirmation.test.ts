@@ -66,6 +66,25 @@ describe("the confirmation of a lead with English notes", () => {
     expect(said).not.toMatch(/lease|buy/);
     expect(await suite.db.sql`select 1 from leads where company_name = '租售矛盾测试有限公司'`).toHaveLength(0);
   });
+
+  it.each([
+    ["zh", "不要厂房，我们要买地自建", "补充说明说不要厂房（“不要厂房”），上面选了厂房，请确认"],
+    ["en", "We don't want a factory, land to build on", 'Your notes rule out factory building ("We don\'t want a factory")'],
+  ] as const)("asks at the kind box when the notes refuse the kind ticked, nothing stored (ADR 197, %s)", async (lng, notes, asked) => {
+    const company = `类型矛盾测试${lng}有限公司`;
+    const res = await fetch(`${suite.web.url}/?index${lng === "en" ? "&lng=en" : ""}`, {
+      method: "POST",
+      body: new URLSearchParams(
+        validLeadForm({ "contact.phone": suite.nextPhone(), "company.name": company, "need.kind": "factory", "need.notes": notes }),
+      ),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(400);
+    const page = (await res.text()).replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+    expect(page).toContain(asked);
+    expect(page).toContain(notes.replace(/'/g, "'")); // the typing stays in the notes box
+    expect(await suite.db.sql`select 1 from leads where company_name = ${company}`).toHaveLength(0);
+  });
 });
 
 describe("Latin names in the box and the picker", () => {
