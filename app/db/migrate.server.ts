@@ -83,6 +83,10 @@ export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR)
     // Parks' standard place names (migration 079, ADR 103): once, when that file was applied just now.
     if (applied.includes("079-park-standard-place-names.sql"))
       await (await import("./park-place-names.server")).standardiseParkPlaceNames(sql);
+    // A WeChat stored as the words for "same as the phone" becomes the marker (migration 108, ADR 190): once, when that
+    // file was applied just now (the module reads the words as the intake does).
+    if (applied.includes("108-wechat-same-as-phone-marker.sql"))
+      await (await import("./lead-wechat-marker.server")).markWechatSameAsPhone(sql);
     // The search copies of leads (migration 062) need OpenCC, which SQL does not have: leads stored before
     // it, or inserted without them, get theirs now (the module loads only when one is missing).
     const [{ copies }] = await sql<{ copies: boolean }[]>`

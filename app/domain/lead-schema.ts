@@ -58,6 +58,7 @@ import {
   readPastLabel,
   saysNoRequirement,
 } from "./units";
+import { wechatSameRefusals } from "./wechat";
 import { readYesNo } from "./yes-no";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
@@ -804,6 +805,20 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         },
         { when: (payload) => onWeb && taxBlankBesideNotes(payload.value) },
       )
+      // "Same as phone" beside a landline or a 400/800 number (M7, docs/decisions/190): no such number has WeChat —
+      // refused at the box that said it (the WeChat box, or the phone's note), beside the other fields' errors.
+      .superRefine(
+        (lead, ctx) => {
+          const { phone, wechat } = lead.contact;
+          for (const r of wechatSameRefusals(phone.kind, wechat, phone.note))
+            ctx.addIssue({
+              code: "custom",
+              path: ["contact", r.field],
+              message: r.field === "phone" ? m(r.key, { text: r.text }) : m(r.key),
+            });
+        },
+        { when: (payload) => contactPhoneParsed(payload.value) },
+      )
       .transform((lead) => {
         const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank, newer);
         // The unit the area was said in: the box's, or 亩 when the notes filled the area in 亩 ("要50亩地") — stored so every
@@ -886,14 +901,16 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const credit = lead.company.creditCode;
         if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
         const phone = lead.contact.phone;
-        // "微信同号" beside the number: WeChat is this number — the WeChat box says so when blank, no doubt to flag (ADR 101).
+        // "微信同号" beside the number, or "同手机号" / "same as phone" in the WeChat box (trial35 L1, trial37 L2): WeChat is
+        // this number. Stored as its meaning, `wechatSameAsPhone` — never the words typed, never the number (M7, docs/
+        // decisions/190: the words were shown raw to staff reading the other language); every reader says it through
+        // app/domain/wechat.ts and wechat-shown.ts. Beside a number that is no mobile it was refused above (wechatSameRefusals).
         // A WeChat box holding another ID keeps the note as a flag: the two disagree.
         const sameWechat = phone.note !== undefined && wechatIsThisNumber(phone.note);
-        // "微信同号" typed in the WeChat box itself says the same (trial35 L1, ADR 159): stored as those words, as the
-        // phone's note is — never the literal "微信同号", never the number (ADR 101: it stays behind the masking).
-        const boxSame = lead.contact.wechat !== undefined && wechatBoxIsPhone(lead.contact.wechat);
-        const typedWechat = boxSame ? undefined : lead.contact.wechat;
-        const wechat = typedWechat ?? (sameWechat || boxSame ? m("wechatSameAsPhone") : undefined);
+        const { wechat: box, ...contactRest } = lead.contact;
+        const boxSame = box !== undefined && wechatBoxIsPhone(box);
+        const typedWechat = boxSame ? undefined : box;
+        const wechatIsPhone = typedWechat === undefined && (sameWechat || boxSame);
         const agrees = typedWechat === undefined || typedWechat.replace(/\D/g, "") === phone.value.replace(/^\+86|;.*$|\D/g, "");
         if (phone.note && !(sameWechat && agrees)) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
 
@@ -915,7 +932,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             use: lead.use,
             tax,
             company: { ...lead.company, creditCode: credit?.code },
-            contact: { ...lead.contact, phone: phone.value, phoneKind: phone.kind, ...(wechat === undefined ? {} : { wechat }) },
+            contact: {
+              ...contactRest,
+              phone: phone.value,
+              phoneKind: phone.kind,
+              ...(typedWechat === undefined ? {} : { wechat: typedWechat }),
+              ...(wechatIsPhone ? { wechatSameAsPhone: true as const } : {}),
+            },
             consent: lead.consent,
             flags,
           },
@@ -1124,6 +1147,20 @@ function kindWord(lng: Lng, kind: (typeof NEED_KINDS)[number]): string {
 function dealParsed(value: unknown): boolean {
   const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
   return typeof need === "object" && need !== null && (need.deal === "lease" || need.deal === "buy") && typeof need.notes === "string";
+}
+
+/** True when the phone and WeChat boxes themselves parsed (their own errors come first). */
+function contactPhoneParsed(value: unknown): boolean {
+  const contact = (value as { contact?: Record<string, unknown> } | undefined)?.contact;
+  if (!contact || typeof contact !== "object") return false;
+  const phone = contact.phone as { ok?: unknown; kind?: unknown } | undefined;
+  return (
+    typeof phone === "object" &&
+    phone !== null &&
+    phone.ok === true &&
+    typeof phone.kind === "string" &&
+    (contact.wechat === undefined || typeof contact.wechat === "string")
+  );
 }
 
 /** True when the area fields themselves parsed (their own errors come first). */

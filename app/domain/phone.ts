@@ -299,17 +299,34 @@ export function wechatIsThisNumber(note: string): boolean {
   );
 }
 
+/** What a WeChat box may start with before the words that it is the phone ("微信：同手机号", "WeChat ID = phone"). */
+const WECHAT_BOX_LEAD = /^(?:微信号?|微信id|wechat(?:id)?|weixin|wx|vx|v信)?(?:就是|也是|即|是|为|用|同样是|is|its)?/;
+/** The Chinese ways to say it (folded, spaces and marks taken out): 同手机号(码), 手机同号, 与手机号相同, 就是手机号, 同上 … */
+const WECHAT_BOX_ZH =
+  /^(?:我的)?(?:同(?:手机|电话|联系电话|移动电话)(?:号码?)?|同(?:号码?|上|此号|该号)|(?:手机|电话)(?:号码?)?同号|(?:与|和|跟)(?:手机|电话|联系电话)(?:号码?)?(?:相同|一样|同号)|(?:手机|电话|联系电话|移动电话)(?:号码?)?)$/;
+/** The English ways (folded, spaces and marks taken out): same as phone, same as my mobile no., ditto, phone number, as above … */
+const WECHAT_BOX_EN =
+  /^(?:(?:same|ditto|identical)(?:as|with|to)?(?:my|the|above|before)?(?:mobile|cell|cellphone|mobilephone|phone|telephone|tel|contact)?(?:number|no|num|#)?|as(?:per)?(?:above|my|the)?(?:mobile|cell|cellphone|phone)?(?:number|no)?|(?:my|the)?(?:mobile|cell|cellphone|mobilephone|phone)(?:number|no|num)?|use(?:my|the)?(?:mobile|cell|phone)(?:number|no)?)$/;
+
 /**
  * What typed in the WeChat box itself says WeChat is the phone number: the words wechatIsThisNumber reads, and in that
- * box the words without "WeChat" — "same as phone", "same as my mobile number", "same as above", "same number", "same",
- * 同手机, 同手机号, 同电话, 同上, 同号 (trial37 L2, docs/decisions/173: the English box kept "same as phone" as the ID).
+ * box the words without "WeChat" — 同手机号(码), 手机同号, 同电话, 同上, 同号, 与手机号相同, 就是手机号, 手机号; "same as phone",
+ * "same as my mobile number", "same as above", "same number", "same", "ditto", "phone number" — folded first (full-width,
+ * Traditional: 微信同號, 同手機號), spaces and marks taken out (trial37 L2, docs/decisions/173; M7, docs/decisions/190).
+ * An ID ("wang_88", "phone123") is no such words. The one reading of the box: the lead schema stores its meaning
+ * (`wechatSameAsPhone`), never the words.
  */
 export function wechatBoxIsPhone(box: string): boolean {
   if (wechatIsThisNumber(box)) return true;
   const t = fold(box)
     .toLowerCase()
-    .replace(/[\s:：,，。.（）()【】[\]、/-]/g, "");
-  return /^(?:same(?:as)?(?:my|the|above|before)?(?:(?:mobile|cell|cellphone|phone|telephone|tel|contact)(?:number|no)?|number)?|asabove|同(?:手机|电话|号码?|上|联系电话)号?)$/.test(
-    t,
-  );
+    .replace(/[\s:：,，。.（）()【】[\]、/'’"“”=!！~-]/g, "");
+  if (t === "") return false;
+  const rest = t.replace(WECHAT_BOX_LEAD, "");
+  return WECHAT_BOX_ZH.test(rest) || WECHAT_BOX_EN.test(rest) || WECHAT_BOX_ZH.test(t) || WECHAT_BOX_EN.test(t);
+}
+
+/** The kind of a stored number (normalizePhone's value): mobile, landline or service (400/800); null for anything else. */
+export function storedPhoneKind(value: string): PhoneKind | null {
+  return parseStored(value)?.kind ?? null;
 }

@@ -21,7 +21,11 @@ const zh = {
   // docs/decisions/162: "不确定", "还不清楚" in the required tax box — why it is asked, and what will do.
   taxUnknown:
     "此项必填：园区按年纳税（亩均税收）的门槛招商，没有这个数无法判断哪些园区能接收。不确定也没关系，请估一个大概的数（单位万元），例如 300 或“300万左右”；若只知道范围，可直接填范围，例如 300-500（按较低的数计）",
-  wechatSameAsPhone: "同手机号",
+  // docs/decisions/190: "same as phone" only beside a mobile — a landline or a 400/800 number has no WeChat.
+  "wechatSameNotMobile.landline": "所填电话是座机，座机号没有微信，这里不能填“同手机号”：请填写微信号，或留空",
+  "wechatSameNotMobile.service": "所填电话是 400/800 号码，这类号码没有微信，这里不能填“同手机号”：请填写微信号，或留空",
+  "phoneWechatNotMobile.landline": "座机号没有微信：请去掉号码后的“{text}”，或改填手机号",
+  "phoneWechatNotMobile.service": "400/800 号码没有微信：请去掉号码后的“{text}”，或改填手机号",
   singleStoreyOnly: "此项只表示是否必须单层：必须单层填“是”，不要求填“否”；想要多层等其他要求请写在补充说明里",
   moneyPerMu: "这是每亩的金额（如亩均税收、投资强度）：此项填总额（万元），例如 500；每亩的数字请写在补充说明里",
   moneyPerMonth: "此项填一年的金额（万元）：每月 {monthly} 万即每年 {yearly} 万，请填 {yearly}",
@@ -120,7 +124,12 @@ const en: Record<ValidationKey, string> = {
     "The words in brackets, “{remark}”, are kept in the notes, but the notes take at most {max} {max:character|characters} and have no room left: shorten the notes, or take the bracketed words out of this box",
   taxUnknown:
     "This is required: parks admit enterprises by annual tax (tax per mu), so without a figure we cannot tell which parks can take you. Not sure is fine — give a rough figure in 10,000 yuan, e.g. 300 or “about 300”; if you only know a range, enter it, e.g. 300-500 (its lower figure is taken)",
-  wechatSameAsPhone: "same as the phone number",
+  "wechatSameNotMobile.landline":
+    "The phone given is a landline, which has no WeChat, so WeChat cannot be “same as phone”: enter the WeChat ID, or leave this blank",
+  "wechatSameNotMobile.service":
+    "The phone given is a 400/800 number, which has no WeChat, so WeChat cannot be “same as phone”: enter the WeChat ID, or leave this blank",
+  "phoneWechatNotMobile.landline": "A landline has no WeChat: take “{text}” off after the number, or give a mobile number",
+  "phoneWechatNotMobile.service": "A 400/800 number has no WeChat: take “{text}” off after the number, or give a mobile number",
   singleStoreyOnly:
     "This only says whether a single-storey building is required: yes if it must be, no if not; other wishes (several floors) go in the notes",
   moneyPerMu:

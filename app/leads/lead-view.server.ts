@@ -11,6 +11,7 @@ import { extractMoney } from "~/domain/need-money";
 import { planNoteRegions } from "~/domain/note-regions";
 import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { referenceOf } from "~/domain/reference-typed";
+import { contactForJson } from "~/domain/wechat";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 export type LeadView = {
@@ -124,7 +125,8 @@ export async function readLeadView(sql: TransactionSql, id: string): Promise<Lea
     status: row.status,
     source: row.source,
     createdAt: row.createdAt.toISOString(),
-    lead: { ...row.lead, need },
+    // contact.wechat: the ID, or the phone number when WeChat is the phone (wechat.ts contactForJson, docs/decisions/190).
+    lead: { ...row.lead, need, ...(row.lead.contact ? { contact: contactForJson(row.lead.contact) } : {}) },
     assist: row.assist,
     consent: {
       method: row.consentMethod,

@@ -33,6 +33,7 @@ import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatWan } from "~/domain/money-format";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { needRegionsText } from "~/domain/regions.server";
+import { wechatShown } from "~/domain/wechat-shown";
 import { formShapeRefusal, staleFormReply } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
@@ -145,7 +146,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: lead.contact.title ?? null,
       phone: formatPhoneForDisplay(lead.contact.phone, lng),
       email: lead.contact.email ?? null,
-      wechat: lead.contact.wechat ?? null,
+      wechat: wechatShown(lead.contact, lng),
       product: lead.use.product,
       industry: leadIndustryLabel(lead, lng),
       need: {

@@ -276,7 +276,8 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
     const { id } = await res.json();
     const [row] = await sql`select phone, lead from leads where id = ${id}`;
     expect(row.phone).toBe("+8613812345678");
-    expect(row.lead.contact.wechat).toBe("同手机号");
+    expect(row.lead.contact.wechatSameAsPhone).toBe(true);
+    expect(row.lead.contact.wechat).toBeUndefined();
     expect(row.lead.flags.filter((f: { code: string }) => f.code !== "repeat")).toEqual([]);
   });
 
@@ -440,7 +441,7 @@ describe("a resend is the same lead whatever the request's machinery", () => {
   });
 
   // attack of 12-06 (ADR 178): the replay's hash was over the lead as read in the request's language, and a lead
-  // carries words of it ("同手机号" / "same as the phone number" for a WeChat that is the phone):
+  // carried words of it ("同手机号" / "same as the phone number" for a WeChat that is the phone; a marker since ADR 190):
   // the same body replayed with another Accept-Language or ?lng answered 409.
   it.each([
     ["a WeChat box that says it is the phone", { contact: { name: "王经理", phone: "13812345678", wechat: "同手机号" } }],

@@ -27,9 +27,10 @@ describe("the notes beside filled boxes, confirmed (ADR 159)", () => {
     expect(rows(page)).toMatchObject({ 不考虑的区域: "高淳" });
     expect(page).toContain("需要带月台的厂房");
     expect(page).not.toContain("李总");
-    const [row] = await suite.db.sql<{ wechat: string }[]>`select lead -> 'contact' ->> 'wechat' as wechat from leads
+    const [row] = await suite.db.sql<{ contact: Record<string, unknown> }[]>`select lead -> 'contact' as contact from leads
       where lead -> 'company' ->> 'name' = '笔记框三五甲有限公司'`;
-    expect(row.wechat).toBe("同手机号");
+    expect(row.contact).toMatchObject({ wechatSameAsPhone: true });
+    expect(row.contact.wechat).toBeUndefined();
   });
 
   it("L2 (en): 'no chemical parks' before a budget sentence is listed as not read", async () => {

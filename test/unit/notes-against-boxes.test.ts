@@ -305,13 +305,16 @@ describe("微信同号 beside a phone is a habit, read as the WeChat box", () =>
   ])("%j: no flag, WeChat = the number", (phone) => {
     const r = lead({ contact: { phone, wechat: undefined } });
     expect(r.lead.contact.phone).toBe("+8613812345678");
-    expect(r.lead.contact.wechat).toBe("同手机号");
+    // Stored as its meaning, never words (docs/decisions/190).
+    expect(r.lead.contact.wechatSameAsPhone).toBe(true);
+    expect(r.lead.contact.wechat).toBeUndefined();
     expect(leadFlags(r.lead).filter((f) => f.field === "contact.phone")).toEqual([]);
   });
 
-  it("in English the WeChat box says so in English", () => {
+  it("read in English, the same marker (docs/decisions/190: no words of the typer's language are stored)", () => {
     const r = parse({ contact: { phone: "13812345678（微信同号）", wechat: undefined } }, "api", "en");
-    expect(r.success && r.data.lead.contact.wechat).toBe("same as the phone number");
+    expect(r.success && r.data.lead.contact).toMatchObject({ wechatSameAsPhone: true });
+    expect(r.success && r.data.lead.contact.wechat).toBeUndefined();
   });
 
   it("a WeChat box holding another ID keeps the note as a flag; the same number agrees", () => {

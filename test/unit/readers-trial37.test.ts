@@ -175,13 +175,12 @@ describe("M3: a quarter or half year with its end words reads as the quarter, in
 
 describe("L2: the WeChat box saying it is the phone, in English as in Chinese", () => {
   it.each(["same as phone", "Same as my mobile number", "same as above", "same number", "同手机", "同上", "微信同号"])(
-    "%j → the phone's words",
+    "%j → WeChat is the phone (stored as the marker, docs/decisions/190)",
     (wechat) => {
       expect(wechatBoxIsPhone(wechat)).toBe(true);
-      const lng = en(wechat);
-      expect(accepted({ notes: "要有月台" }, lng, { wechat }).lead.contact.wechat).toBe(
-        lng === "en" ? "same as the phone number" : "同手机号",
-      );
+      const { contact } = accepted({ notes: "要有月台" }, en(wechat), { wechat }).lead;
+      expect(contact.wechatSameAsPhone).toBe(true);
+      expect(contact.wechat).toBeUndefined();
     },
   );
   it.each(["wang_88", "samuel_li", "phone123"])("%j stays an id", (wechat) => {
