@@ -171,13 +171,13 @@ function qualifierOf(t: string): "min" | "max" | null {
 }
 
 // What each figure column keeps (finerThanKept): money to the yuan (万元: 4 places) or the fen (元: 2), an area to
-// the hundredth of a ㎡, a height to the centimetre, a load, a power to a tenth, a crane to 10 kg, a coordinate to
+// the hundredth of a ㎡, a height to the millimetre (drawings give 9005 mm), a load, a power to a tenth, a crane to 10 kg, a coordinate to
 // 7 places (about a centimetre; a map's link gives 6 or 7).
 const KEPT = {
   degrees: { decimals: 7, unit: { zh: "度", en: "degrees" } },
   wan: (per: Bilingual): Precision => ({ decimals: 4, unit: { zh: `万元${per.zh}`, en: `10k CNY ${per.en}` } }),
   sqm: { decimals: 2, unit: { zh: "平方米", en: "㎡" } },
-  m: { decimals: 2, unit: { zh: "米", en: "m" } },
+  m: { decimals: 3, unit: { zh: "米", en: "m" } },
   kg: { decimals: 1, unit: { zh: "公斤/平方米", en: "kg/㎡" } },
   kva: { decimals: 1, unit: { zh: "千伏安", en: "kVA" } },
   t: { decimals: 2, unit: { zh: "吨", en: "t" } },

@@ -13,7 +13,7 @@ const KEPT: Record<string, number> = {
   minTaxPer1000SqmWan: 4,
   areaSqm: 2,
   divisibleMinSqm: 2,
-  ceilingM: 2,
+  ceilingM: 3,
   floorLoadKg: 1,
   powerKva: 1,
   craneT: 2,
@@ -70,6 +70,9 @@ describe("a figure finer than its column keeps", () => {
     expect(readCell(area, "0.00000001亩").ok).toBe(false); // below 0.01 ㎡ once converted
     expect(readCell(rent, "310元/㎡/年").ok).toBe(true);
     expect(readCell(rent, "0.83元/㎡/天").ok).toBe(true);
+    const ceiling = COLUMNS.spaces.find((c) => c.key === "ceilingM")!;
+    expect(readCell(ceiling, "9005mm").ok).toBe(true); // 9.005 m, a drawing's figure
+    expect(readCell(ceiling, "9005.5mm").ok).toBe(false);
   });
 
   it("says it at the field in the admin form's row, in both languages; an Excel number's float noise is no place typed", () => {
