@@ -1,3 +1,5 @@
+import { meiliErrorCode } from "../search/client";
+
 // What a job's failure says (docs/decisions/096). BullMQ keeps a failed job's reason and stack in Redis
 // for up to 7 days (`removeOnFail`), the reconciler copies the reason into the outbox, and the worker
 // logs it: none of them may carry a person's data. An error's text is not ours — an SMTP server's
@@ -33,12 +35,33 @@ export function scrubPersonal(text: string): string {
     .slice(0, MAX_CHARS);
 }
 
-/** An error's name, code and message, scrubbed: what a worker log says of a failure. */
+/** An index uid as Meilisearch names it in index_not_found ("Index `spaces` not found."): our letters only. */
+const INDEX_NOT_FOUND = /Index `([A-Za-z0-9_-]{1,100})` not found/;
+
+/**
+ * Meilisearch's own code for the failure, and the index it names when one is missing: " [meilisearch
+ * index_not_found spaces]". The request layer's message says only "Request to …/multi-search has failed"; the
+ * reason is in its cause, which neither the outbox's last_error nor the admin's dead letters read (attack 38).
+ */
+function searchCause(error: unknown): string {
+  const code = meiliErrorCode(error);
+  if (!code || !/^[a-z_]{1,60}$/.test(code)) return "";
+  let index: string | undefined;
+  for (let e = error as { cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5 && !index; depth++) {
+    if (typeof e.message === "string") index = INDEX_NOT_FOUND.exec(e.message)?.[1];
+    e = (typeof e.cause === "object" && e.cause !== null ? e.cause : undefined) as typeof e;
+  }
+  return ` [meilisearch ${code}${code === "index_not_found" && index ? ` ${index}` : ""}]`;
+}
+
+/** An error's name, code and message (and a search failure's own code), scrubbed: what a worker log says of a failure. */
 export function failureText(error: unknown): string {
   if (!(error instanceof Error)) return scrubPersonal(String(error));
   const code = (error as { code?: unknown }).code;
   const head = typeof code === "string" || typeof code === "number" ? `${error.name} ${code}` : error.name;
-  return scrubPersonal(`${head}: ${error.message}`);
+  const cause = searchCause(error);
+  // The cause kept whole at the end of a long message: cut what comes before it.
+  return scrubPersonal(`${head}: ${error.message}`).slice(0, MAX_CHARS - cause.length) + cause;
 }
 
 /**

@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
+import { failureCause } from "~/admin/failure-cause";
 import { refusalOf, RefusedPage, StaleBanner } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import type { FilterNotice } from "~/domain/filter-notices";
@@ -268,6 +269,17 @@ export function AuditTable({ lng, caption, rows }: { lng: Lng; caption: ReactNod
 }
 
 /** Background work past due (the dashboard and the dead-letter page show the same table). */
+/** A failure's cause in the admin's language (admin/failure-cause.ts), on a line of its own; nothing when none is known. */
+export function FailureCause({ lng, lastError }: { lng: Lng; lastError: string | null }) {
+  const cause = failureCause(lng, lastError);
+  return cause ? (
+    <span className="failure-cause" data-testid="failure-cause">
+      {cause}
+      <br />
+    </span>
+  ) : null;
+}
+
 export function StuckWorkTable({
   lng,
   caption,
@@ -296,7 +308,10 @@ export function StuckWorkTable({
         <tr key={r.id}>
           <th scope="row">{adminLabel(lng, "topic", r.topic)}</th>
           <td>{r.item}</td>
-          <td className="error-text">{r.lastError ?? t("common.none")}</td>
+          <td className="error-text">
+            <FailureCause lng={lng} lastError={r.lastError} />
+            {r.lastError ?? t("common.none")}
+          </td>
           <td className="num">{r.attempts}</td>
           <td>
             <Time iso={r.dueSince} />

@@ -11,6 +11,11 @@ export type WebLoadContext = {
   cspNonce: string;
   unavailable: boolean;
   answeredOnLead?: string;
+  /**
+   * Set by /login's action when it refused the post (a wrong password, a limit): the same request's loader then
+   * draws the form with the refusal, also for a browser already signed in — not its desk without a word (ADR 191).
+   */
+  loginRefused?: boolean;
   /** A JSON body as the request gate parsed and checked it (GatePass.json): a route need not parse it again. */
   json?: { value: unknown };
 };

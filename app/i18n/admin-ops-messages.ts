@@ -267,6 +267,9 @@ const zh = {
   "dead.work.col.at": "停止时间",
   "dead.work.reason.lead-missing": "线索不存在，重试也不会成功",
   "dead.work.reason.strikes": "系统其他部分正常时仍反复失败",
+  "dead.cause.indexMissing":
+    "原因：搜索索引 {index} 不存在（在 Meilisearch 中被删除，或 Meilisearch 重启后丢了数据）。后台会自动从数据库重建它；重建完成后（/healthz 不再列出该索引）请点“重试”。",
+  "dead.cause.search": "原因：搜索服务（Meilisearch）拒绝了请求，错误代码 {code}。",
   "dead.work.retry": "重试",
   "dead.work.done.retry": "已重新排队，请稍后查看结果。",
   "dead.work.gone": "找不到这项任务。",
@@ -665,6 +668,9 @@ const en: Record<AdminOpsKey, string> = {
   "dead.work.col.at": "Stopped at",
   "dead.work.reason.lead-missing": "The lead does not exist; retrying cannot help",
   "dead.work.reason.strikes": "Failed again and again while the rest of the system worked",
+  "dead.cause.indexMissing":
+    "Cause: the search index {index} is missing (deleted in Meilisearch, or Meilisearch restarted without its data). The worker rebuilds it from the database; once it is back (/healthz no longer lists it), press “Retry”.",
+  "dead.cause.search": "Cause: the search service (Meilisearch) refused the request, error code {code}.",
   "dead.work.retry": "Retry",
   "dead.work.done.retry": "Queued again; check back shortly.",
   "dead.work.gone": "No such work.",

@@ -29,6 +29,7 @@ export const inventoryRuleMessages = defineMessages({
     figureRange: "{name}只能填一个数，{example}；“{typed}”是一个范围（{low}到{high}）",
     figurePositive: "“{typed}”是负数：{name}应大于 0",
     figureNotNegative: "“{typed}”是负数：{name}不能为负数，不清楚请留空",
+    figurePrecision: "“{typed}”超出了{name}的精度：{name}最多保留 {decimals} 位小数（精确到 {step}{unit}），请检查数字",
     availableWhichYear: "“{typed}”可能指今年，也可能指明年：请写“今年{typed}”或“明年{typed}”，或写年月，例如 {example}",
     availableSpans: "“{typed}”跨 {from} 和 {to} 两个月：请写明年月，例如 {from}",
     availableNoSuchDay: "“{typed}”：{year}年{month}月没有{day}日（这个月只有 {days} 天），例如 {example}",
@@ -85,6 +86,8 @@ export const inventoryRuleMessages = defineMessages({
     figureRange: "{name} takes one figure, {example}; “{typed}” is a range ({low} to {high})",
     figurePositive: "“{typed}” is negative: {name} must be greater than 0",
     figureNotNegative: "“{typed}” is negative: {name} must not be negative; leave it blank when unknown",
+    figurePrecision:
+      "“{typed}” is finer than {name} is kept: at most {decimals} {decimals:decimal place|decimal places} (to {step} {unit}); check the figure",
     availableWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
     availableSpans: "“{typed}” spans two months ({from} and {to}): write the month, e.g. {from}",
     availableNoSuchDay: "“{typed}”: month {month} of {year} has no day {day} (it has {days} {days:day|days}), e.g. {example}",

@@ -12,6 +12,8 @@ const zh = {
   "login.missing": "请输入邮箱和密码。",
   "login.wrong": "邮箱或密码不正确。",
   "login.rateLimited": "尝试次数过多，请 {minutes} 分钟后再试。",
+  "login.stillSignedIn": "这次登录没有成功；您仍以 {name} 的身份登录，未受影响。",
+  "login.backToDesk": "返回工作台",
   "queue.title": "我的线索",
   "queue.intro": "今天到期的跟进排在最前，其次是待接单：请在截止时间前接单或拒绝，超时将改派给其他专员。",
   "queue.caption": "我负责的未结束分配，共 {total} 条",
@@ -167,6 +169,8 @@ const en: Record<StaffKey, string> = {
   "login.missing": "Enter your email and password.",
   "login.wrong": "Email or password is not correct.",
   "login.rateLimited": "Too many attempts. Please try again in {minutes} {minutes:minute|minutes}.",
+  "login.stillSignedIn": "This sign-in did not succeed; you are still signed in as {name}, as before.",
+  "login.backToDesk": "Back to your desk",
   "queue.title": "My leads",
   "queue.intro":
     "Follow-ups due today come first, then offers waiting for you: accept or decline before the deadline, or they go to another recruiter.",

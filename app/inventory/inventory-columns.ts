@@ -72,15 +72,24 @@ const text: Pick<Column, "read" | "write"> = {
  *   `signed` column (latitude, longitude) reads it as a number;
  * - `why`: the column's own reason for a text it could not read, in both languages (a counted figure's
  *   problem: figure-refusal.ts, the lead form's message), said instead of the generic one.
+ * - a figure finer than the column keeps (`precision`: decimals of its stored unit — "0.0000001" 万元/亩, a
+ *   tax threshold of a thousandth of a yuan; "31.123456789" degrees): refused naming the precision kept
+ *   (`finerThanKept`; attack 38).
  * `name`: the column's name in the message (its header without the unit); `example`: "例如 …" in both
  * languages.
  */
 function numeric(
   parse: (s: string) => number | null,
   example: Bilingual,
-  opts: { name: Bilingual; why?: (s: string) => Bilingual | null; positive?: boolean; signed?: boolean },
+  opts: {
+    name: Bilingual;
+    precision: Precision;
+    why?: (s: string) => Bilingual | null;
+    positive?: boolean;
+    signed?: boolean;
+  },
 ): Pick<Column, "read" | "write" | "figure" | "number"> {
-  const { name, why, positive, signed } = opts;
+  const { name, why, positive, signed, precision } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
     figure: true,
@@ -92,6 +101,19 @@ function numeric(
           reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
         };
       const r = readFieldNumber(t, parse, "amount");
+      if (r.ok && finerThanKept(t, r.value, precision.decimals)) {
+        const step = (10 ** -precision.decimals).toFixed(precision.decimals);
+        return {
+          ok: false,
+          reason: inventoryRuleMessages.both("figurePrecision", (lng) => ({
+            typed: t,
+            name: name[lng],
+            decimals: String(precision.decimals),
+            step,
+            unit: precision.unit[lng],
+          })),
+        };
+      }
       if (r.ok) {
         // "约五千", "5000平以上", "3000多平": read as the one figure, and the word it drops said back (docs/decisions/117).
         const said = r.about ? "about" : qualifierOf(t);
@@ -109,6 +131,34 @@ function numeric(
   };
 }
 
+/** What a figure column keeps: `decimals` of its stored unit (`unit`, as the message names it). */
+type Precision = { decimals: number; unit: Bilingual };
+
+/** The first Arabic figure written in a text, its thousands separators dropped ("1,200.5万" → 1200.5); null when none. */
+function firstWrittenFigure(t: string): number | null {
+  const m = /\d[\d,]*(?:\.\d+)?/.exec(fold(t));
+  return m ? Number(m[0].replace(/,/g, "")) : null;
+}
+
+/**
+ * Whether `value` (read from `typed`, in the column's stored unit) is finer than `decimals` places of that unit: a
+ * figure other than 0 smaller than one step, whatever unit it was written in ("0.0000001", "0.00001亩"); or,
+ * when it was written in the stored unit or a power of ten of it ("30.123456", "1.23456789万"), one with more
+ * places than kept. A figure converted by another factor ("50亩" → 33,333.33… ㎡, "310元/㎡/年" ÷ 12) has
+ * the conversion's places, not the writer's, and is kept as read.
+ */
+export function finerThanKept(typed: string, value: number, decimals: number): boolean {
+  if (value === 0) return false;
+  const steps = Math.abs(value) * 10 ** decimals;
+  if (steps < 1 - 1e-9) return true;
+  const written = firstWrittenFigure(typed);
+  if (!written) return false;
+  const power = Math.log10(Math.abs(value) / written);
+  if (Math.abs(power - Math.round(power)) > 1e-9) return false;
+  // Float rounding of the scaling (30.12 × 100 = 3011.9999999999995) is no place written.
+  return Math.abs(steps - Math.round(steps)) > Math.max(1e-6, steps * 1e-10);
+}
+
 /** 多/余 between a figure and its unit ("3000多平", "200余人"): at least it (field-value.ts reads it so). */
 const MORE_INFIX = /(?<=[0-9零〇一二两三四五六七八九十百千万])\s*[余多](?=\s*(?:[^0-9零〇一二两三四五六七八九十]|$))/;
 
@@ -119,6 +169,21 @@ function qualifierOf(t: string): "min" | "max" | null {
   if (cmp === "min" || cmp === "max") return cmp;
   return MORE_INFIX.test(f) ? "min" : null;
 }
+
+// What each figure column keeps (finerThanKept): money to the yuan (万元: 4 places) or the fen (元: 2), an area to
+// the hundredth of a ㎡, a height to the millimetre (drawings give 9005 mm), a load, a power to a tenth, a crane to 10 kg, a coordinate to
+// 7 places (about a centimetre; a map's link gives 6 or 7).
+const KEPT = {
+  degrees: { decimals: 7, unit: { zh: "度", en: "degrees" } },
+  wan: (per: Bilingual): Precision => ({ decimals: 4, unit: { zh: `万元${per.zh}`, en: `10k CNY ${per.en}` } }),
+  sqm: { decimals: 2, unit: { zh: "平方米", en: "㎡" } },
+  m: { decimals: 3, unit: { zh: "米", en: "m" } },
+  kg: { decimals: 1, unit: { zh: "公斤/平方米", en: "kg/㎡" } },
+  kva: { decimals: 1, unit: { zh: "千伏安", en: "kVA" } },
+  t: { decimals: 2, unit: { zh: "吨", en: "t" } },
+  yuanMonth: { decimals: 2, unit: { zh: "元/平方米/月", en: "CNY/㎡/month" } },
+  yuan: { decimals: 2, unit: { zh: "元/平方米", en: "CNY/㎡" } },
+} satisfies Record<string, Precision | ((per: Bilingual) => Precision)>;
 
 const plainNumber = (s: string) => {
   const compact = withoutSpaces(fold(s));
@@ -497,13 +562,21 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "lat",
       "纬度",
       "latitude",
-      numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" }, { name: { zh: "纬度", en: "latitude" }, signed: true }),
+      numeric(
+        plainNumber,
+        { zh: "例如 31.32", en: "e.g. 31.32" },
+        { name: { zh: "纬度", en: "latitude" }, signed: true, precision: KEPT.degrees },
+      ),
     ),
     col(
       "lng",
       "经度",
       "longitude",
-      numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" }, { name: { zh: "经度", en: "longitude" }, signed: true }),
+      numeric(
+        plainNumber,
+        { zh: "例如 118.87", en: "e.g. 118.87" },
+        { name: { zh: "经度", en: "longitude" }, signed: true, precision: KEPT.degrees },
+      ),
     ),
     col(
       "industries",
@@ -526,7 +599,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         parseWanPerMu,
         { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
-        { name: { zh: "亩均税收门槛", en: "min tax per mu" }, why: wanPerRefusal("mu") },
+        { name: { zh: "亩均税收门槛", en: "min tax per mu" }, why: wanPerRefusal("mu"), precision: KEPT.wan({ zh: "/亩", en: "per mu" }) },
       ),
     ),
     col(
@@ -536,7 +609,11 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         parseWanPerMu,
         { zh: "例如 300 或 300万元/亩", en: "e.g. 300" },
-        { name: { zh: "投资强度门槛", en: "min investment per mu" }, why: wanPerRefusal("mu") },
+        {
+          name: { zh: "投资强度门槛", en: "min investment per mu" },
+          why: wanPerRefusal("mu"),
+          precision: KEPT.wan({ zh: "/亩", en: "per mu" }),
+        },
       ),
     ),
     col(
@@ -546,7 +623,11 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         (t) => parseWanPer(t, "ksqm"),
         { zh: "例如 20 或 20万元/千平方米", en: "e.g. 20" },
-        { name: { zh: "每千平方米税收门槛", en: "min tax per 1000 sqm" }, why: wanPerRefusal("ksqm") },
+        {
+          name: { zh: "每千平方米税收门槛", en: "min tax per 1000 sqm" },
+          why: wanPerRefusal("ksqm"),
+          precision: KEPT.wan({ zh: "/千平方米", en: "per 1000 ㎡" }),
+        },
       ),
     ),
     col("policies", "优惠政策", "policies", text),
@@ -565,7 +646,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel((s) => parseArea(s, "sqm"), FIGURE_LABELS.area),
         { zh: "例如 5000、5千平 或 50亩", en: "e.g. 5000, 5千平 or 50亩" },
-        { name: { zh: "面积", en: "the area" }, positive: true },
+        { name: { zh: "面积", en: "the area" }, positive: true, precision: KEPT.sqm },
       ),
       {
         ...REQUIRED,
@@ -579,7 +660,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel((s) => parseArea(s, "sqm"), FIGURE_LABELS.area),
         { zh: "例如 1000 或 1千平", en: "e.g. 1000" },
-        { name: { zh: "最小可分割面积", en: "the divisible area" } },
+        { name: { zh: "最小可分割面积", en: "the divisible area" }, precision: KEPT.sqm },
       ),
     ),
     col("floors", "层数", "floors", integer),
@@ -593,6 +674,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 9 或 9米", en: "e.g. 9" },
         {
           name: { zh: "层高", en: "the ceiling" },
+          precision: KEPT.m,
           why: (t) => refusalText(ceilingRefusal(t)),
         },
       ),
@@ -604,7 +686,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad, FIGURE_NOUNS_AFTER.floorLoad),
         { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
-        { name: { zh: "承重", en: "the floor load" } },
+        { name: { zh: "承重", en: "the floor load" }, precision: KEPT.kg },
       ),
     ),
     col(
@@ -616,6 +698,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" },
         {
           name: { zh: "配电", en: "the power" },
+          precision: KEPT.kva,
           why: (t) => refusalText(countedRefusal(t, "power")),
         },
       ),
@@ -629,6 +712,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 10 或 10吨", en: "e.g. 10" },
         {
           name: { zh: "行车", en: "the crane" },
+          precision: KEPT.t,
           why: (t) => refusalText(countedRefusal(t, "crane")),
         },
       ),
@@ -640,7 +724,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseRentPerMonth, FIGURE_LABELS.rent),
         { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" },
-        { name: { zh: "租金", en: "the rent" } },
+        { name: { zh: "租金", en: "the rent" }, precision: KEPT.yuanMonth },
       ),
     ),
     col(
@@ -650,7 +734,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseYuanPerSqm, FIGURE_LABELS.price),
         { zh: "例如 4500", en: "e.g. 4500" },
-        { name: { zh: "售价", en: "the price" } },
+        { name: { zh: "售价", en: "the price" }, precision: KEPT.yuan },
       ),
     ),
     col(
@@ -660,7 +744,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice),
         { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
-        { name: { zh: "地价", en: "the land price" }, why: wanPerRefusal("mu") },
+        { name: { zh: "地价", en: "the land price" }, why: wanPerRefusal("mu"), precision: KEPT.wan({ zh: "/亩", en: "per mu" }) },
       ),
     ),
     col(
@@ -765,7 +849,16 @@ export function readTextRow(
 ): TextRowRead {
   const flat: Record<string, unknown> = {};
   const errors: TextRowRead["errors"] = [];
-  const textOf = (key: string) => (cells[key] === null || cells[key] === undefined ? "" : cleanTyped(String(cells[key])));
+  // A number cell as Excel shows it, to 15 significant digits: a formula's float noise (12.300000000000001) is
+  // no place typed (finerThanKept).
+  const textOf = (key: string) => {
+    const v = cells[key];
+    if (v === null || v === undefined) return "";
+    if (typeof v !== "number") return cleanTyped(String(v));
+    const n = Number(v.toPrecision(15));
+    // 1e-7 written out as the cell shows it (0.0000001), so a refusal quotes the figure, not an exponent nobody typed.
+    return /e-/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, "") : String(n);
+  };
   for (const c of COLUMNS[collection]) {
     const t = textOf(c.key);
     if (t === "") continue;

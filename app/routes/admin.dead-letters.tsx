@@ -9,7 +9,7 @@ import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { loadDashboard } from "~/admin/admin-data.server";
 import { actOnDeadLetter, retryDeadWork } from "~/admin/dead-letter-actions.server";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
-import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, FailureCause, StuckWorkTable, Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
@@ -251,7 +251,10 @@ export default function DeadLetters() {
                 {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}
               </td>
               <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
-              <td className="error-text">{r.lastError ?? "—"}</td>
+              <td className="error-text">
+                <FailureCause lng={lng} lastError={r.lastError} />
+                {r.lastError ?? "—"}
+              </td>
               <td className="num">{r.attempts}</td>
               <td>
                 <Time iso={r.createdAt} />
@@ -283,7 +286,10 @@ export default function DeadLetters() {
             <tr key={r.id} data-dead-work={r.id}>
               <th scope="row">{adminLabel(lng, "topic", r.topic)}</th>
               <td>{r.leadId && r.reference ? <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link> : r.item}</td>
-              <td>{deadReason(lng, r.reason)}</td>
+              <td>
+                {deadReason(lng, r.reason)}
+                <FailureCause lng={lng} lastError={r.lastError} />
+              </td>
               <td className="error-text">{r.lastError ?? "—"}</td>
               <td className="num">{r.attempts}</td>
               <td>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 
 import { findSignInAccount } from "~/auth/accounts.server";
@@ -15,6 +15,7 @@ import { type FieldMeta, TextField } from "~/components/forms";
 import { noindexMeta, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
 import { refusedAsSent } from "~/http/action-form.server";
+import type { WebLoadContext } from "~/http/load-context";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -40,14 +41,31 @@ function home(role: StaffRole, lng: Lng): string {
   return lngHref(role === "admin" ? "/admin" : role === "recruiter" ? "/queue" : "/hotline", lng);
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/**
+ * GET: the form; a signed-in browser goes on to `next` or its desk. After a refused post (the action's
+ * `loginRefused`), the form with the refusal — a signed-in browser too, told it is still signed in as itself: a
+ * failed attempt neither signs it out nor sends it on without a word (ADR 191).
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lng = lngFromUrl(request.url);
   const next = safeRedirectPath(url.searchParams.get("next"));
   const user = await getStaffUser(request);
-  if (user) throw redirect(next ?? home(user.role, lng), 303);
+  const refused = (context as Partial<WebLoadContext> | undefined)?.loginRefused === true;
+  if (user && !refused) throw redirect(next ?? home(user.role, lng), 303);
+  const stillSignedIn = user ? { name: user.name, home: home(user.role, lng) } : null;
   // Sent here by a form posted on a session that had ended (loginPath): say that it was not saved.
-  return { lng, next, expired: url.searchParams.get("expired") === "1" };
+  return { lng, next, expired: url.searchParams.get("expired") === "1", stillSignedIn };
+}
+
+/** A refused post is answered with the form as it is: its loader's next read would send a signed-in browser on (ADR 191). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult === undefined ? defaultShouldRevalidate : false;
+
+/** A refused post: the same request's loader draws the form (with the refusal) rather than sending a signed-in browser on. */
+function refusedLogin<T>(context: unknown, answer: T): T {
+  if (context && typeof context === "object") (context as Partial<WebLoadContext>).loginRefused = true;
+  return answer;
 }
 
 /**
@@ -68,11 +86,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The address's budget before the form is parsed (ADR 178): a flood past it costs no schema.
   const perAddress = await consume(limits.staffAddress, clientKey(context));
   if (!perAddress.ok)
-    return data(refusedAsSent(form, [limitedText(perAddress.retryAfterSec)], ["password"]), tooMany(perAddress.retryAfterSec));
+    return refusedLogin(
+      context,
+      data(refusedAsSent(form, [limitedText(perAddress.retryAfterSec)], ["password"]), tooMany(perAddress.retryAfterSec)),
+    );
   const submission = parseWithZod(form, { schema: createLoginSchema(lng) });
   const reply = (formError?: string) => submission.reply({ formErrors: formError ? [formError] : undefined, hideFields: ["password"] });
-  const limited = (retryAfterSec: number) => data(reply(limitedText(retryAfterSec)), tooMany(retryAfterSec));
-  if (submission.status !== "success") return data(reply(), { status: 400 });
+  const limited = (retryAfterSec: number) => refusedLogin(context, data(reply(limitedText(retryAfterSec)), tooMany(retryAfterSec)));
+  const wrong = () => refusedLogin(context, data(reply(staffText(lng, "login.wrong")), { status: 400 }));
+  if (submission.status !== "success") return refusedLogin(context, data(reply(), { status: 400 }));
   const { email, password, next } = submission.value;
   // A browser that signed in as this account before has a budget of its own (ADR 182): strangers'
   // guesses, which spend the account's and everyone's, do not keep the person out of it.
@@ -85,10 +107,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ];
   const gate = await consumeAll(budgets);
   if (!gate.ok) return limited(gate.retryAfterSec);
-  if (password.length > LOGIN_MAX.password) return data(reply(staffText(lng, "login.wrong")), { status: 400 }); // no account has one; not worth hashing
+  if (password.length > LOGIN_MAX.password) return wrong(); // no account has one; not worth hashing
   const user = await findSignInAccount(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) return data(reply(staffText(lng, "login.wrong")), { status: 400 });
+  if (!user || !ok) return wrong();
   await Promise.all(budgets.map(([limit, key]) => giveBack(limit, key)));
   const signedIn = await signInStaff(request, user.id, safeRedirectPath(next) ?? home(user.role, lng));
   signedIn.headers.append("Set-Cookie", await rememberDevice(request, email));
@@ -96,7 +118,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StaffLogin() {
-  const { lng, next, expired } = useLoaderData<typeof loader>();
+  const { lng, next, expired, stillSignedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   // With JavaScript, what the ended session's post held is kept in this tab (ADR 085): say it comes back.
@@ -129,6 +151,11 @@ export default function StaffLogin() {
           <div className="banner error" role="alert" id={form.errorId}>
             {form.errors.join(" ")}
           </div>
+        ) : null}
+        {stillSignedIn && form.errors?.length ? (
+          <p className="banner" role="status" data-testid="still-signed-in">
+            {staffText(lng, "login.stillSignedIn", { name: stillSignedIn.name })} <a href={stillSignedIn.home}>{t("login.backToDesk")}</a>
+          </p>
         ) : null}
         <Form method="post" action={lngHref(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)} {...getFormProps(form)}>
           {next ? <input type="hidden" name="next" value={next} /> : null}

@@ -4,7 +4,19 @@ import { getSql } from "~/db/db.server";
 
 import { singleton } from "./singleton.server";
 
-export type HealthReport = { ok: boolean; components: Record<"postgres" | "redis" | "meilisearch", { ok: boolean; error?: string }> };
+type Component = { ok: boolean; error?: string };
+/** The app's index uids by kind (search/web-index-names.ts, given by the route: app/utils imports nothing of search/). */
+type IndexNames = { leads: string; spaces: string; parks: string };
+/**
+ * `ok`: every component answers (else 503). `degraded`: each answers, but Meilisearch lacks an index the app
+ * needs (`missingIndexes`: leads, spaces, parks — deleted, or Meilisearch started again without its data; the
+ * worker fills it again from Postgres, ADR 183): intake still works, matching and search do not until then.
+ */
+export type HealthReport = {
+  ok: boolean;
+  degraded: boolean;
+  components: { postgres: Component; redis: Component; meilisearch: Component & { missingIndexes?: (keyof IndexNames)[] } };
+};
 
 // A component that refuses answers at once; only a hung one costs the full wait. The wait is long
 // enough that a busy machine (a full CPU, a GC pause) is not reported as a component that is down.
@@ -54,7 +66,30 @@ async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?:
   }
 }
 
-export async function checkHealth(env: { REDIS_URL: string; MEILI_URL: string }): Promise<HealthReport> {
+/** The indexes the app needs that Meilisearch says do not exist (404); another answer tells nothing and names none. */
+async function missingIndexes(env: HealthEnv): Promise<(keyof IndexNames)[]> {
+  const names = env.indexes;
+  const kinds = Object.keys(names) as (keyof IndexNames)[];
+  const gone = await Promise.all(
+    kinds.map(async (kind) => {
+      try {
+        const res = await fetch(`${env.MEILI_URL}/indexes/${encodeURIComponent(names[kind])}`, {
+          headers: env.MEILI_MASTER_KEY ? { Authorization: `Bearer ${env.MEILI_MASTER_KEY}` } : {},
+          signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+        });
+        await res.body?.cancel();
+        return res.status === 404;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return kinds.filter((_, i) => gone[i]);
+}
+
+type HealthEnv = { REDIS_URL: string; MEILI_URL: string; MEILI_MASTER_KEY?: string; indexes: IndexNames };
+
+export async function checkHealth(env: HealthEnv): Promise<HealthReport> {
   const redis = healthRedis(env.REDIS_URL);
   const [postgres, redisResult, meilisearch] = await Promise.all([
     check(async () => {
@@ -82,11 +117,15 @@ export async function checkHealth(env: { REDIS_URL: string; MEILI_URL: string })
         if (client !== redis) client.disconnect();
       }
     }),
-    check(async () => {
-      const res = await fetch(`${env.MEILI_URL}/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    }),
+    (async (): Promise<HealthReport["components"]["meilisearch"]> => {
+      const answer = await check(async () => {
+        const res = await fetch(`${env.MEILI_URL}/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      });
+      return answer.ok ? { ...answer, missingIndexes: await missingIndexes(env) } : answer;
+    })(),
   ]);
   const components = { postgres, redis: redisResult, meilisearch };
-  return { ok: postgres.ok && redisResult.ok && meilisearch.ok, components };
+  const ok = postgres.ok && redisResult.ok && meilisearch.ok;
+  return { ok, degraded: !ok || (meilisearch.missingIndexes?.length ?? 0) > 0, components };
 }

@@ -97,7 +97,8 @@ function columnOfHeader(collection: Collection, header: string): HeaderRead | nu
     if (!bracket || !names.includes(norm(bracket[1]))) continue;
     const unit = bracket[2];
     if (!c.figure || unit === "") return { key: c.key, unit: null };
-    return c.read(`1${unit}`).ok ? { key: c.key, unit } : { key: c.key, badUnit: unit };
+    // 1000 too: one of a small unit ("1mm" = 0.001 m) is finer than the column keeps, a thousand is not.
+    return c.read(`1${unit}`).ok || c.read(`1000${unit}`).ok ? { key: c.key, unit } : { key: c.key, badUnit: unit };
   }
   return null;
 }
@@ -370,9 +371,20 @@ export async function readWorkbook(
   const total = wb.worksheets.reduce((n, ws) => n + ws.actualRowCount, 0);
   if (total > MAX_IMPORT_ROWS + wb.worksheets.length) return tooMany(out, fileName);
   let known = 0;
+  const visible = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
   for (const ws of wb.worksheets) {
     const collection = collectionOfSheet(ws.name);
     if (!collection) continue;
+    // What Excel does not show is not read (docs/decisions/192): a hidden sheet is an old copy or a scratch one.
+    if (!visible.includes(ws)) {
+      out.warnings.push({ sheet: ws.name, row: null, column: null, reason: hiddenSheetNotRead(ws.name) });
+      continue;
+    }
+    const original = copiedFrom(ws.name, collection, visible);
+    if (original) {
+      out.errors.push({ sheet: ws.name, row: null, column: null, reason: copySheetRefused(ws.name, original) });
+      continue;
+    }
     known++;
     await runStepsInSlices(readSheet(ws, collection, out), sliceMs);
   }
@@ -384,6 +396,33 @@ export async function readWorkbook(
       reason: { zh: "没有名为 园区、空间 或 招商专员 的工作表", en: "no sheet named 园区 (parks), 空间 (spaces) or 招商专员 (recruiters)" },
     });
   return out;
+}
+
+/**
+ * The visible sheet `name` is Excel's copy of ("空间 (2)", "Spaces (3)": the name Excel gives a sheet copied beside
+ * its original), when that original is a visible sheet of the same collection too; null otherwise. Both would be
+ * read, the copy's rows over the original's or beside them — which of the two is meant only the person knows.
+ */
+function copiedFrom(name: string, collection: Collection, visible: ExcelJS.Worksheet[]): string | null {
+  const m = /^(.*\S)\s*[(（]\s*\d+\s*[)）]\s*$/.exec(fold(name));
+  if (!m) return null;
+  const base = norm(m[1]);
+  const original = visible.find((ws) => ws.name !== name && norm(ws.name) === base && collectionOfSheet(ws.name) === collection);
+  return original?.name ?? null;
+}
+
+function hiddenSheetNotRead(name: string): Bilingual {
+  return {
+    zh: `工作表“${name}”是隐藏的，未读取：要导入它，请在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏）后再上传`,
+    en: `the sheet “${name}” is hidden and was not read: to import it, unhide it in Excel (right-click a sheet tab → Unhide) and upload again`,
+  };
+}
+
+function copySheetRefused(name: string, original: string): Bilingual {
+  return {
+    zh: `工作表“${name}”是“${original}”的副本，两张都会按同一类导入：请删除不用的一张，或把要导入的行合并到一张后再上传`,
+    en: `the sheet “${name}” is a copy of “${original}”, and both would be imported as the same kind: delete the one not meant, or move the rows into one sheet, and upload again`,
+  };
 }
 
 /** Where a CSV's quotes break RFC 4180: the row (record, 1 = the header row) and the file's line where it shows. */
