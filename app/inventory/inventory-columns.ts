@@ -101,6 +101,8 @@ function numeric(
           reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
         };
       const r = readFieldNumber(t, parse, "amount");
+      // A coordinate's extra places are a GIS export's noise (9+ places), not a typing slip: rounded to what is kept.
+      if (r.ok && precision.round && finerThanKept(t, r.value, precision.decimals)) return ok(Number(r.value.toFixed(precision.decimals)));
       if (r.ok && finerThanKept(t, r.value, precision.decimals)) {
         const step = (10 ** -precision.decimals).toFixed(precision.decimals);
         return {
@@ -131,8 +133,11 @@ function numeric(
   };
 }
 
-/** What a figure column keeps: `decimals` of its stored unit (`unit`, as the message names it). */
-type Precision = { decimals: number; unit: Bilingual };
+/**
+ * What a figure column keeps: `decimals` of its stored unit (`unit`, as the message names it); a figure finer than that is
+ * refused at its field, or rounded to it where `round` (coordinates).
+ */
+type Precision = { decimals: number; unit: Bilingual; round?: true };
 
 /** The first Arabic figure written in a text, its thousands separators dropped ("1,200.5万" → 1200.5); null when none. */
 function firstWrittenFigure(t: string): number | null {
@@ -172,9 +177,9 @@ function qualifierOf(t: string): "min" | "max" | null {
 
 // What each figure column keeps (finerThanKept): money to the yuan (万元: 4 places) or the fen (元: 2), an area to
 // the hundredth of a ㎡, a height to the millimetre (drawings give 9005 mm), a load, a power to a tenth, a crane to 10 kg, a coordinate to
-// 7 places (about a centimetre; a map's link gives 6 or 7).
+// 7 places (about a centimetre; a map's link gives 6 or 7; a GIS export's 9 or more are rounded, not refused).
 const KEPT = {
-  degrees: { decimals: 7, unit: { zh: "度", en: "degrees" } },
+  degrees: { decimals: 7, unit: { zh: "度", en: "degrees" }, round: true },
   wan: (per: Bilingual): Precision => ({ decimals: 4, unit: { zh: `万元${per.zh}`, en: `10k CNY ${per.en}` } }),
   sqm: { decimals: 2, unit: { zh: "平方米", en: "㎡" } },
   m: { decimals: 3, unit: { zh: "米", en: "m" } },
