@@ -76,6 +76,11 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           pool: "forks",
+          // Browser files share their worker's loaded modules too (playwright-core, the app's test support):
+          // each still makes its own database, web process and Chromium in beforeAll and ends them in afterAll
+          // (browserSuite, or the file's own hooks), keeps no state in a shared module, mocks nothing and sets
+          // no process.env; test/setup/env.ts puts back what a file changed (ADR 194).
+          isolate: false,
         },
       },
     ],
