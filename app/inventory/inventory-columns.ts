@@ -631,7 +631,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         {
           name: { zh: "每千平方米税收门槛", en: "min tax per 1000 sqm" },
           why: wanPerRefusal("ksqm"),
-          precision: KEPT.wan({ zh: "/千平方米", en: "per 1000 ㎡" }),
+          precision: KEPT.wan({ zh: "/千平方米", en: "per 1000\u00a0㎡" }),
         },
       ),
     ),

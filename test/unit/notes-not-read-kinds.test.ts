@@ -59,20 +59,26 @@ describe("L1: contact details with the person's name beside them are never liste
   });
 });
 
-describe("L1: 微信同号 typed in the WeChat box says the WeChat id is the phone, as beside the phone (ADR 101)", () => {
-  it.each<[string, "zh" | "en", string]>([
-    ["微信同号", "zh", "同手机号"],
-    ["手机微信同号", "zh", "同手机号"],
-    ["微信：同上", "zh", "同手机号"],
-    ["WeChat: same", "en", "same as the phone number"],
-  ])("%j (%s) → %j", (wechat, lng, stored) => {
-    expect(notReadOf("要有月台", lng, { wechat }).contact.wechat).toBe(stored);
+describe("L1: 微信同号 typed in the WeChat box says the WeChat id is the phone, as beside the phone (ADR 101, 190)", () => {
+  it.each<[string, "zh" | "en"]>([
+    ["微信同号", "zh"],
+    ["手机微信同号", "zh"],
+    ["微信：同上", "zh"],
+    ["WeChat: same", "en"],
+  ])("%j (%s) → the marker, in no language (ADR 190)", (wechat, lng) => {
+    const { contact } = notReadOf("要有月台", lng, { wechat });
+    expect(contact.wechat).toBeUndefined();
+    expect(contact.wechatSameAsPhone).toBe(true);
   });
   it("only those words: another id in the box is kept as typed, beside one read as the phone's", () => {
     expect(
-      [notReadOf("要有月台", "zh", { wechat: "wang_88" }), notReadOf("要有月台", "zh", { wechat: "微信同号 " })].map(
-        (l) => l.contact.wechat,
-      ),
-    ).toEqual(["wang_88", "同手机号"]);
+      [notReadOf("要有月台", "zh", { wechat: "wang_88" }), notReadOf("要有月台", "zh", { wechat: "微信同号 " })].map((l) => [
+        l.contact.wechat,
+        l.contact.wechatSameAsPhone,
+      ]),
+    ).toEqual([
+      ["wang_88", undefined],
+      [undefined, true],
+    ]);
   });
 });
