@@ -10,7 +10,18 @@ import { lead, space } from "../../fixtures/match-eval";
 // line of the script names its space once; a near miss without advice still names it.
 
 const park = { id: "GC", name: "高淳测试园", district: "高淳区", districtCode: "320118" };
-const need = lead({ kind: "factory", deal: "lease", industry: "C35", min: 2000, max: 2400, ceiling: 8, power: 600, crane: 5, regions: ["高淳区"], tax: 300 });
+const need = lead({
+  kind: "factory",
+  deal: "lease",
+  industry: "C35",
+  min: 2000,
+  max: 2400,
+  ceiling: 8,
+  power: 600,
+  crane: 5,
+  regions: ["高淳区"],
+  tax: 300,
+});
 
 const spaces = [
   space({ id: "LOW-POWER", title: "甲车间", areaSqm: 2200, ceilingM: 9, powerKva: 400, craneT: 10, park }),
@@ -31,7 +42,9 @@ describe("the call-back script's near misses", () => {
       expect(line.split(title).length - 1, line).toBe(1);
       expect(line.split("高淳测试园").length - 1, line).toBe(1);
     }
-    expect(script).toContain(lng === "zh" ? "配电要求放宽到 400kVA 可匹配 高淳测试园 甲车间" : "Accept power of 400kVA to match 高淳测试园 甲车间");
+    expect(script).toContain(
+      lng === "zh" ? "配电要求放宽到 400kVA 可匹配 高淳测试园 甲车间" : "Accept power of 400kVA to match 高淳测试园 甲车间",
+    );
   });
 
   it("a near miss with no advice still says which space and why", () => {
