@@ -52,8 +52,14 @@ export function callbackScript(
   flags: readonly LeadFlag[] = [],
 ): string {
   const misses = nearestMisses(excluded ?? [], CALLBACK_NEAR_MISSES);
-  const why = (e: Exclusion) => (e.suggestion ? pick(lng, e.suggestion) : e.reasons[0] ? pick(lng, e.reasons[0]) : "");
-  const lines = misses.map((e, i) => notifyText(lng, "callback.miss", { n: i + 1, park: e.parkName, title: e.title, why: why(e) }));
+  const why = (e: Exclusion) => (e.reasons[0] ? pick(lng, e.reasons[0]) : "");
+  // A suggestion names its park and space itself ("配电要求放宽到 250kVA 可匹配 <park> <title>"): said alone, not after them again
+  // (trial39 L1: the card read "<park> <title>：…可匹配 <park> <title>").
+  const lines = misses.map((e, i) =>
+    e.suggestion
+      ? notifyText(lng, "callback.missAdvice", { n: i + 1, why: pick(lng, e.suggestion) })
+      : notifyText(lng, "callback.miss", { n: i + 1, park: e.parkName, title: e.title, why: why(e) }),
+  );
   const disagree = flags.filter((f) => DISAGREE.includes(f.code)).map((f) => `- ${describeFlag(lng, f)}`);
   return [
     notifyText(lng, "callback.script", { reference }),

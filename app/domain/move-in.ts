@@ -205,6 +205,21 @@ const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
 ];
 
 /**
+ * A date's words without the marks that end a sentence after them (trial39): "明年3月。", "明年3月前入驻.", "March 2027.",
+ * "年底前!", "尽快…", "明年3月前要用～" are the dates the words before say — a box or a cell typed as a sentence, and a clause of
+ * the notes ended by an ASCII full stop, were refused or told as unread. A tilde is taken off after words only: "3月~" may be a
+ * range left open ("from March"), never read as "by March". A full stop after a digit ("2027.03.") goes too: no date ends
+ * with a decimal point.
+ */
+export function withoutEndMarks(text: string): string {
+  const t = text.replace(/[\s.。．｡!！?？…⋯]+$/u, "");
+  const tilde = /[~～〜∼⁓]+[\s.。．｡!！?？…⋯]*$/u.exec(t);
+  if (!tilde) return t === "" ? text : t;
+  const before = t.slice(0, tilde.index).replace(/\s+$/, "");
+  return /[\p{Script=Han}A-Za-z]$/u.test(before) && !/[年月日号底初中旬前后内]$/u.test(before) ? withoutEndMarks(before) : t;
+}
+
+/**
  * need.moveInBy as people say it, relative to `now` in China time (UTC+8, no DST); the reading is the month
  * they want to be in by. Read:
  * - a month: "2027-03", "2027.3", "2027年3月", "2027年3月15日前", "3月", "三月底前", "3月中旬", "明年3月前";
@@ -223,7 +238,8 @@ const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
  *   Without a year word the next one not past.
  * Not understood → null (the field then says how to write it).
  */
-export function readMoveIn(input: string, now: Date): MoveInRead | null {
+export function readMoveIn(typed: string, now: Date): MoveInRead | null {
+  const input = withoutEndMarks(typed);
   // The words as typed first: some are whole only with their verb (即租即用, 拎包入住).
   const date = input.replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
   const english = /[a-z]/i.test(input) ? input.trim().replace(MOVE_IN_BEFORE_EN, "").replace(MOVE_IN_AFTER_EN, "") : "";
@@ -257,7 +273,7 @@ export function readAvailableFrom(
   input: string,
   now: Date,
 ): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | NoSuchDate | null {
-  const r = readMonths(input, now);
+  const r = readMonths(withoutEndMarks(input), now);
   if (!r) return null;
   if (r.ok) return { ok: true, month: r.from };
   return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.from } : r;

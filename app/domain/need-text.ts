@@ -2843,11 +2843,34 @@ function dateLike(words: string): boolean {
  * no, June 2027" — the next clause is the newer month (docs/decisions/146, amended: a correction for every field).
  */
 const MOVE_IN_CORRECTED =
-  /^\s*[，,；;、\n]?\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|不是|不|\b(?:no|nope|sorry|correction|i\s+mean|typo)\b)\s*[，,:：;；\s]\s*(?:应该是|是|改为|为)?\s*/i;
+  /^\s*[，,；;、\n.]?\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|不是|不|\b(?:no|nope|sorry|correction|i\s+mean|typo)\b)\s*[，,:：;；\s]\s*(?:应该是|是|改为|为)?\s*/i;
+
+/**
+ * A full stop typed as an ASCII "." that ends a sentence (trial39): before a space, a Chinese character, another stop or the end —
+ * "Need 3000 sqm. Move in by March 2027.", "需要层高8米. 3月底前入驻."; after a Chinese character before a figure too ("以上. 3月底前",
+ * "平.3月"), and one typed without its space before a word ("10m.Move in": the notes are folded to lower case). Never a decimal point ("3.5万", "8.5m") nor one after a Latin word before a figure ("Sept. 2027", "No. 5").
+ */
+const SENTENCE_STOP = /(?<=\p{Script=Han})\.+(?=\s|$|\d|\p{Script=Han})|\.+(?!\s*\d)(?=\s|$|\p{Script=Han})|(?<=[a-z0-9])\.(?=[a-z]{2})/gu;
+
+/**
+ * The move-in reader's clauses: between the clause marks, and at a sentence's ASCII full stop (SENTENCE_STOP) — a clause run on
+ * across sentences was no date, and the whole of it was told as unread, figures read in it too (trial39).
+ */
+function* moveInClauses(s: string): Generator<{ 0: string; index: number }> {
+  for (const m of s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
+    let from = 0;
+    for (const stop of m[0].matchAll(SENTENCE_STOP)) {
+      if (m[0].slice(from, stop.index).trim()) yield { 0: m[0].slice(from, stop.index), index: m.index + from };
+      from = stop.index + stop[0].length;
+    }
+    if (from === 0) yield { 0: m[0], index: m.index };
+    else if (m[0].slice(from).trim()) yield { 0: m[0].slice(from), index: m.index + from };
+  }
+}
 
 function extractMoveIn(x: Extraction, now: Date): void {
   let past = false; // an earlier clause spoke of the past ("原来说3月入驻"): "现在…" then says the newer month
-  for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
+  for (const m of moveInClauses(x.s)) {
     // A mind changed (docs/decisions/109): "3月入驻改成6月" reads what follows the change; "原来说3月入驻，
     // 现在改成6月" skips the older clause and reads the newer past its "now".
     let from = 0;

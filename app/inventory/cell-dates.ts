@@ -1,6 +1,6 @@
 import { isCalendarDay } from "~/domain/calendar-day";
 import { fold } from "~/domain/fold-text";
-import { noSuchDateParams, readAvailableFrom } from "~/domain/move-in";
+import { noSuchDateParams, readAvailableFrom, withoutEndMarks } from "~/domain/move-in";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
@@ -36,7 +36,7 @@ export function readDay(input: string, month = false): string | null {
  * (not read as its month); words naming no one year are refused as the lead's move-in refuses them.
  */
 export function readAvailableFromCell(t: string, now: Date = new Date()): CellRead {
-  const d = readDay(t, true);
+  const d = readDay(withoutEndMarks(t), true);
   if (d) return ok(d);
   const r = readAvailableFrom(t, now);
   if (r?.ok) return ok(r.month);
@@ -58,7 +58,8 @@ const WEEKDAYS = "一二三四五六日";
  * without a year; 今天/明天/后天; a weekday — "周五"/"星期五" the next one not past, "本周五"/"这周五"
  * this week's (Monday first), "下周五" next week's. `now` in China time (UTC+8).
  */
-export function readAwayDay(input: string, now: Date = new Date()): string | null {
+export function readAwayDay(typed: string, now: Date = new Date()): string | null {
+  const input = withoutEndMarks(typed); // "12月8日。", "下周五." (trial39)
   const whole = readDay(input);
   if (whole) return whole;
   const s = fold(input).replace(/\s+/g, "");
