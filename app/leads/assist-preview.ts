@@ -22,6 +22,7 @@ import { refusalMessages } from "~/i18n/refusal-messages";
 import { ui } from "~/i18n/ui-messages";
 import { looksLikePlaceName } from "~/leads/place-like";
 import type { PickProblem, RegionFix } from "~/leads/region-picker";
+import { type SetAsideSaid, setAsideText } from "~/leads/set-aside-text";
 
 /**
  * The form's need fields that stop the assist from filling them when typed in (need-assist.ts: `filled`),
@@ -173,21 +174,7 @@ export function assistPreview(
     : [];
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
-  const aside = plan.setAside.map((f) =>
-    ui(
-      lng,
-      f.code === "ownPremises"
-        ? "need.ownRead"
-        : f.code === "otherUse"
-          ? "need.otherUseRead"
-          : f.code === "areaRuledOut"
-            ? "need.areaRuledOutRead"
-            : "need.notNeededRead",
-      {
-        text: f.text,
-      },
-    ),
-  );
+  const aside = plan.setAside.map((f) => setAsideText(lng, { code: f.code as SetAsideSaid["code"], text: f.text }));
   // A deal the notes refuse ("只租不买", "lease only"): said live as the save will flag it (`dealRefused`, docs/decisions/162, 168),
   // with the staff pages' words (refusal-messages.ts) — the agent and the person hear that buying will never be suggested.
   const dealsRefused = (notes.length > NOTES_MAX ? [] : refusedDeals(notes)).map((r) =>
