@@ -41,7 +41,7 @@ describe("a rent above the notes' budget is a warning", () => {
     const plain = lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000 });
     expect(f.value).toBe(priceFactor(plain, at(rent)).value);
     expect(hardCheck(n, at(rent)).pass).toBe(hardCheck(plain, at(rent)).pass);
-    expect(scoreSpace(n, at(rent), TODAY).score).toBe(scoreSpace(plain, at(rent), TODAY).score);
+    expect(scoreSpace(n, at(rent), undefined, TODAY).score).toBe(scoreSpace(plain, at(rent), undefined, TODAY).score);
   });
 
   it.each([
