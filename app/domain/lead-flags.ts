@@ -40,7 +40,9 @@ export type LeadFlagCode =
   // docs/decisions/185: the deal box says a deal the notes refuse ("我们要买地不租" beside 租赁): matched on the other deal.
   | "dealBoxRefused"
   // docs/decisions/168: a tax typed or said as a range ("800-1000"): its lower figure stored, the range as typed kept.
-  | "taxRange";
+  | "taxRange"
+  // docs/decisions/189: the investment or output box typed as a range ("5000-8000万"): its lower figure stored, the range kept.
+  | "amountRange";
 /** The desk a member of staff worked at (a note's or a correction's source). */
 export type StaffDesk = "hotline" | "recruiter" | "admin";
 /**
@@ -74,6 +76,7 @@ const CODES: readonly LeadFlagCode[] = [
   "dealRefused",
   "dealBoxRefused",
   "taxRange",
+  "amountRange",
 ];
 
 /**
