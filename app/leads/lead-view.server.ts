@@ -221,20 +221,7 @@ export type InquirySummary = {
    */
   notRead: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<
-    InquirySummary,
-    | "repeatOf"
-    | "notesDiffer"
-    | "unread"
-    | "ceilingOnly"
-    | "unitSizes"
-    | "wished"
-    | "budget"
-    | "setAside"
-    | "notRead"
-    | "corrected"
-    | "places"
-  > | null;
+  corrected: InquiryNeed | null;
 };
 
 /**
@@ -393,10 +380,8 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
   });
 }
 
-/** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
-function needSummary(
-  need: Record<string, unknown> | null,
-): Omit<
+/** The need's own fields of the summary, without what the flags and staff add. */
+export type InquiryNeed = Omit<
   InquirySummary,
   | "repeatOf"
   | "notesDiffer"
@@ -409,7 +394,10 @@ function needSummary(
   | "notRead"
   | "corrected"
   | "places"
-> {
+>;
+
+/** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
+function needSummary(need: Record<string, unknown> | null): InquiryNeed {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

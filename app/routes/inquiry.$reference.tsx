@@ -19,7 +19,7 @@ import { publicText } from "~/i18n/public-messages";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import { inquiryKeyOk } from "~/leads/inquiry-link.server";
-import { type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
+import { type InquiryNeed, type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
 import { setAsideText } from "~/leads/set-aside-text";
 import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
 import { clientKey, consume, lookupLimit } from "~/utils/rate-limit.server";
@@ -57,23 +57,7 @@ const MONTHS_EN = [
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string; specs: string };
 
-function summaryLines(
-  s: Omit<
-    InquirySummary,
-    | "repeatOf"
-    | "notesDiffer"
-    | "unread"
-    | "ceilingOnly"
-    | "unitSizes"
-    | "wished"
-    | "budget"
-    | "setAside"
-    | "notRead"
-    | "corrected"
-    | "places"
-  >,
-  lng: Lng,
-): SummaryLines {
+function summaryLines(s: InquiryNeed, lng: Lng): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
   const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
