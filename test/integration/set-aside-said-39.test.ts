@@ -9,7 +9,10 @@ const suite = inquiryConfirmationSuite("set_aside_said_39", 13900391500);
 
 describe("the confirmation page says what the notes said that is no requirement", () => {
   it("own premises, zh and en", async () => {
-    const { page, lead } = await suite.sendStored({ "company.name": "自有三九甲有限公司", "need.notes": "现有厂房3000平不够用，需要5000平" });
+    const { page, lead } = await suite.sendStored({
+      "company.name": "自有三九甲有限公司",
+      "need.notes": "现有厂房3000平不够用，需要5000平",
+    });
     expect(lead.flags).toContainEqual(expect.objectContaining({ code: "ownPremises" }));
     expect(page).toContain('data-testid="summary-set-aside"');
     expect(page).toContain("备注中读到、不作为需求的");
