@@ -42,7 +42,9 @@ export type LeadFlagCode =
   // docs/decisions/197: the kind box is one the notes refuse ("不要厂房，要地" beside 厂房), from the API or a desk: told.
   | "kindBoxRefused"
   // docs/decisions/168: a tax typed or said as a range ("800-1000"): its lower figure stored, the range as typed kept.
-  | "taxRange";
+  | "taxRange"
+  // docs/decisions/189: the investment or output box typed as a range ("5000-8000万"): its lower figure stored, the range kept.
+  | "amountRange";
 /** The desk a member of staff worked at (a note's or a correction's source). */
 export type StaffDesk = "hotline" | "recruiter" | "admin";
 /**
@@ -77,6 +79,7 @@ const CODES: readonly LeadFlagCode[] = [
   "dealBoxRefused",
   "kindBoxRefused",
   "taxRange",
+  "amountRange",
 ];
 
 /**

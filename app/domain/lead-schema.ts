@@ -556,11 +556,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const now = () => (at ??= clock());
   // The tax box's range as typed ("800-1000"), set by its field while this parse reads it (docs/decisions/168).
   let taxRange: string | undefined;
+  // The investment and output boxes' ranges as typed ("5000-8000万"), read as the tax box's are (docs/decisions/189).
+  const amountRanges = new Map<"investment" | "annualOutput", string>();
 
   const need = z.preprocess(
     (v) => {
       at = undefined;
       taxRange = undefined;
+      amountRanges.clear();
       // A remark bracketed in an area box ("5000平方米（可分割）") is kept in the notes (docs/decisions/165).
       return rangeInOneAreaBox(areaRemarksToNotes(boundFigureBoxes(v)));
     },
@@ -663,14 +666,20 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     const unknown = refusal({ refused: "own", key: field === "annualTax" ? "taxUnknown" : requiredKey });
     return z.preprocess(
       (v) => {
-        if (field === "annualTax") taxRange = undefined; // this parse's own (the tax box is read once a parse)
+        if (field === "annualTax")
+          taxRange = undefined; // this parse's own (the tax box is read once a parse)
+        else if (field === "investment" || field === "annualOutput") amountRanges.delete(field);
         if (typeof v === "string" && saysAmountUnknown(v)) return unknownRefused ? unknown : undefined;
         const past = pastMoneyLabel(field)(v);
         // A range in the tax box ("800-1000", "800到1000万"): its lower figure is the expected tax, the range kept for the
         // recruiter as a `taxRange` flag and said back beside the box (DECISION, docs/decisions/168). Other amounts: refused.
-        const low = field === "annualTax" && typeof past === "string" ? taxRangeLow(past) : null;
+        // One rule for every money box (trial39 L11, docs/decisions/189): the investment and output boxes read a range as the
+        // tax box does — its lower figure stored, the range kept (`amountRange`) and said back on the confirmation page.
+        const ranged = field === "annualTax" || field === "investment" || field === "annualOutput";
+        const low = ranged && typeof past === "string" ? taxRangeLow(past) : null;
         if (low === null || typeof v !== "string") return past;
-        taxRange = v.trim();
+        if (field === "annualTax") taxRange = v.trim();
+        else if (field === "investment" || field === "annualOutput") amountRanges.set(field, v.trim());
         return low;
       },
       measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal), requiredKey),
@@ -862,6 +871,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         // A range typed in the box: stored as its lower figure, the range as typed kept for the recruiter (docs/decisions/168).
         if (taxRange !== undefined && lead.tax.annualTaxWan !== undefined)
           taxDiffers.unshift({ field: TAX_FIELD_NAME, code: "taxRange", text: taxRange });
+        for (const [f, key] of [
+          ["investment", "investmentWan"],
+          ["annualOutput", "annualOutputWan"],
+        ] as const) {
+          const range = amountRanges.get(f);
+          if (range !== undefined && lead.tax[key] !== undefined)
+            taxDiffers.push({ field: `tax.${key}`, code: "amountRange", text: range });
+        }
         // A deal box the notes refuse, from the API or a desk (docs/decisions/185): never matched on the deal refused —
         // the deal the notes leave is stored and the box's word told (`dealBoxRefused`), unless staff changed the box to
         // it in this edit (their answer, told as the notes' doubt and said as their correction).

@@ -33,7 +33,7 @@ const MOVE_IN_BEFORE =
 // said: "就想搬", "要能进场" (trial36 MEDIUM-2, docs/decisions/165) — with an "about" before and a particle after:
 // "明年3月左右要搬进去吧" is the date "明年3月".
 const MOVE_IN_AFTER =
-  /\s*(?:左右|上下)?\s*(?:就要|就能|就想|能够|能|要|就|可以|得|必须|需要|想|希望)*\s*(?:入驻|进驻|入住|搬入|搬进来|搬进去|搬进|搬过来|搬过去|搬迁|搬家|搬厂|搬|投产|开工|开业|投入使用|使用|启用|进场|入场|进厂|进来|进去|进|交付|交房|到位|落地|能用|用|move\s+in)?\s*(?:就行|即可|就好|吧|了)?$/;
+  /\s*(?:左右|上下)?\s*(?:就要|就能|就想|能够|能|要|就|可以|可|得|必须|需要|想|希望)*\s*(?:入驻|进驻|入住|搬入|搬进来|搬进去|搬进|搬过来|搬过去|搬迁|搬家|搬厂|搬|投产|开工|开业|投入使用|使用|启用|进场|入场|进厂|进来|进去|进|交付|交房|到位|落地|能用|用|move\s+in)?\s*(?:就行|即可|就好|吧|了)?$/;
 
 /**
  * The same words in English, around a date in a field or a clause of English notes (trial 12-05: "move in
@@ -53,6 +53,13 @@ export type MoveInRead =
   | { ok: false; problem: "whichYear"; example: string }
   | { ok: false; problem: "spans"; from: string; to: string }
   | NoSuchDate;
+
+/**
+ * A first day the words name, beside their month (trial39 L14): "春节后" is 正月初八, the day work starts again after the seven
+ * days of 初一–初七 — never the 1st of the month, which can be before the festival (2027: 02-01, the festival 02-06); "国庆后"
+ * 10-08, "五一后" 05-06, "元旦后" 01-02, "元宵后" 正月十六. An available-from (a first day) stores it; a move-in (by when) reads the month.
+ */
+export type FirstDay = { day?: string };
 
 /**
  * A date written right whose month or day does not exist: "2027-13" (`day` absent, month 13),
@@ -112,7 +119,17 @@ const PERIODS: Array<[RegExp, number, number]> = [
 
 /** The Spring Festival and the days around it: 年 in 年前/年后 is the festival (过年), as people use it; 元旦 is named as such. */
 const SPRING_AFTER =
-  /^(?:过[完了]?)?(?:春节|过年|年)(?:以后|之后|过后|后)$|^过[完了](?:春节|年)$|^after (?:the )?(?:chinese new year|spring festival|cny)$/;
+  // 节后 / 过完节 / 春节假期后 / 年假后 (trial39 L14): the festival's days said as a holiday, as people say them in winter.
+  /^(?:过[完了]?)?(?:春节|过年|年)(?:假期|长假|假)?(?:以后|之后|过后|后)$|^年假(?:以后|之后|过后|后)$|^过[完了](?:春节|年)$|^after (?:the )?(?:chinese new year|spring festival|cny)(?: holidays?)?$/;
+/**
+ * "节后", "过完节", "节假日后": after "the" festival — the Spring Festival only in its season, from November until its days are over
+ * (SPRING_SEASON_FROM; trial39 L14); the rest of the year which festival is meant is not said (国庆? 五一?), and it is not read.
+ */
+const FESTIVAL_AFTER = /^(?:过[完了]?)?(?:节|节日|节假日)(?:假期|长假|假)?(?:以后|之后|过后|后)$|^过[完了](?:节|节日)$/;
+/** The month from which 节后 is the coming Spring Festival's (November: after 国庆, with no other long holiday before it). */
+const SPRING_SEASON_FROM = 11;
+/** After 元宵 (正月十五), the new-year days over: its next day. */
+const LANTERN_AFTER = /^(?:过[完了]?)?(?:元宵|正月十五)(?:节)?(?:以后|之后|过后|后)$|^过[完了](?:元宵|正月十五)(?:节)?$/;
 const SPRING_BEFORE = /^(?:春节|过年|年)(?:以前|之前|前)$|^before (?:the )?(?:chinese new year|spring festival|cny)$/;
 
 /**
@@ -198,10 +215,11 @@ function englishMonth(s: string): { month: number; year: number | null; next: bo
 }
 
 /** Holidays on a fixed day: "…前" is the month of the day before, "…后" the holiday's own month. */
-const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
-  [/^元旦(?:节)?/, 1],
-  [/^(?:五一|劳动节)/, 5],
-  [/^国庆(?:节)?/, 10],
+const FIXED_HOLIDAYS: Array<[RegExp, number, number]> = [
+  // The day after the holiday's customary days (元旦 1, 五一 1–5, 国庆 1–7): "…后" as a first day (trial39 L14).
+  [/^元旦(?:节)?(?:假期|假)?/, 1, 2],
+  [/^(?:五一|劳动节)(?:假期|长假|假)?/, 5, 6],
+  [/^国庆(?:节)?(?:假期|长假|假)?/, 10, 8],
 ];
 
 /**
@@ -272,10 +290,13 @@ export function readMoveIn(typed: string, now: Date): MoveInRead | null {
 export function readAvailableFrom(
   input: string,
   now: Date,
-): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | NoSuchDate | null {
-  const r = readMonths(withoutEndMarks(input), now);
+): ({ ok: true; month: string } & FirstDay) | { ok: false; problem: "whichYear"; example: string } | NoSuchDate | null {
+  // A sentence's end mark off first ("明年3月。"), then the words around the date as for a lead ("春节后可入驻"): the date itself.
+  const typed = withoutEndMarks(input);
+  const date = typed.replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
+  const r = readMonths(typed, now) ?? (date.trim() && date !== typed ? readMonths(date, now) : null);
   if (!r) return null;
-  if (r.ok) return { ok: true, month: r.from };
+  if (r.ok) return r.day ? { ok: true, month: r.from, day: r.day } : { ok: true, month: r.from };
   return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.from } : r;
 }
 
@@ -285,7 +306,9 @@ export function readAvailableFrom(
  * `whichYear`: a period under way past its middle; `from`/`by` are next year's.
  */
 type MonthsRead =
-  { ok: true; from: string; by: string; either?: boolean } | { ok: false; problem: "whichYear"; from: string; by: string } | NoSuchDate;
+  | ({ ok: true; from: string; by: string; either?: boolean } & FirstDay)
+  | { ok: false; problem: "whichYear"; from: string; by: string }
+  | NoSuchDate;
 
 /** The periods of a year in English and with Q/H, by their Chinese words (PERIODS reads these). */
 const PERIOD_EN: Array<[RegExp, string]> = [
@@ -402,11 +425,21 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   }
   const after = SPRING_AFTER.test(rest);
   if (after || SPRING_BEFORE.test(rest)) return springFestival(after);
-  for (const [re, holidayMonth] of FIXED_HOLIDAYS) {
+  if (FESTIVAL_AFTER.test(rest) && !named) {
+    // In its season: from November, or in January–March while this year's festival days are not over.
+    const r = springFestival(true);
+    const thisYears = r?.ok === true && r.by.startsWith(String(year));
+    return month >= SPRING_SEASON_FROM || (thisYears && month <= 3) ? r : null;
+  }
+  if (LANTERN_AFTER.test(rest)) return springFestival(true, 15);
+  for (const [re, holidayMonth, firstDay] of FIXED_HOLIDAYS) {
     const h = re.exec(rest);
     const when = h && /^(?:以前|之前|前)$|^(?:以后|之后|过后|后)$/.exec(rest.slice(h[0].length));
     if (!when) continue;
-    if (!/前$/.test(when[0])) return monthOf(holidayMonth);
+    if (!/前$/.test(when[0])) {
+      const r = monthOf(holidayMonth);
+      return r.ok ? { ...r, day: `${r.from}-${String(firstDay).padStart(2, "0")}` } : r;
+    }
     // The month before: 元旦前 is the December before that 元旦 ("明年元旦前" is this December).
     return holidayMonth === 1 ? (named ? ok(y - 1, 12) : monthOf(12)) : monthOf(holidayMonth - 1);
   }
@@ -422,17 +455,19 @@ function readMonths(input: string, now: Date): MonthsRead | null {
       : { ok: false, problem: "whichYear", from: ym(year + 1, first), by: ym(year + 1, last) };
   }
 
-  /** 春节后 (`after`) or 春节前 of the year named, or the next whose reading is not past. */
-  function springFestival(after: boolean): MonthsRead | null {
+  /**
+   * 春节后 (`after`) or 春节前 of the year named, or the next whose reading is not past. `lantern`: after 元宵 (正月十五), read from
+   * its next day. The first day after is `day` (FirstDay): 正月初八, or 正月十六 after 元宵.
+   */
+  function springFestival(after: boolean, lantern = 0): MonthsRead | null {
     const reading = (festivalYear: number): MonthsRead | null => {
       const first = SPRING_FESTIVAL[festivalYear];
       if (!first) return null;
-      const day = (offset: number) => {
-        const d = new Date(Date.UTC(festivalYear, first[0] - 1, first[1] + offset));
-        return ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
-      };
+      const date = (offset: number) => new Date(Date.UTC(festivalYear, first[0] - 1, first[1] + offset)).toISOString().slice(0, 10);
+      const day = (offset: number) => date(offset).slice(0, 7);
       if (!after) return { ok: true, from: day(-1), by: day(-1) }; // 除夕
-      return { ok: true, from: day(7), by: day(14), either: true }; // 正月初八, 正月十五
+      if (lantern) return { ok: true, from: day(lantern), by: day(lantern), day: date(lantern) }; // 正月十六
+      return { ok: true, from: day(7), by: day(14), either: true, day: date(7) }; // 正月初八, 正月十五
     };
     if (named) return reading(y);
     const thisYear = reading(year);

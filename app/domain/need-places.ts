@@ -30,7 +30,7 @@ export type PlaceMention = {
 
 /** Ends a place after a marker word. */
 const BOUNDARY =
-  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+>]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
+  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+>]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|看|考察|参观|入驻|落户|办厂|开厂|设厂)";
 /** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
 const HAN = "\\p{Script=Han}";
 /**
@@ -180,6 +180,13 @@ const NOT_A_PLACE =
  */
 const SITE_WORD =
   /(?:高速|地铁|轻轨|高铁|城铁|动车|火车|汽车|客运|公交|国道|省道|绕城|环城|快速路|主干道|大道|马路)(?:公路|路口|出口|入口|口|站|站点|线|附近|沿线)?$|(?:路|道|街|出|入|站|闸|隧道|桥)口$|(?:机场|码头|车站|港区|市中心|中心区|商圈|商业区|大学城|学校|医院|园区|工业园|产业园|物流园)(?:里|内|边|旁)?$/u;
+/**
+ * What a person goes to see or do, not where (trial39 M3: "想去看地" showed 看地 as a place): a verb of looking, visiting or
+ * getting, then the site, land or building words of a need ("去看地", "去看厂房", "去考察场地", "去拿地"), or those words alone
+ * ("去厂房"). No division's name is such words. Never a place, live preview or server.
+ */
+const SITE_ERRAND =
+  /^(?:看看|看|考察|参观|实地看|实地|拿|买|租|找|选|谈|签)?(?:地|地块|地皮|土地|用地|场地|厂|厂房|厂子|仓库|库房|房|房子|房源|楼|车间|现场|项目|物业|下)$/u;
 /** A company word after the place in the same clause: the place is part of a company's name. */
 const COMPANY_AFTER = new RegExp(
   `^${HAN}{0,10}?(?:有限|公司|集团|研究院|研究所|工作室|商行|(?:机械|电子|科技|材料|化工|食品|制造)?厂(?!房))`,
@@ -217,7 +224,15 @@ export function isPlace(name: string, after: string, zone = false): boolean {
   // A zone the resolver knows by this name (苏州工业园区, 江北新区: the server's `zone`, ADR 113) is a place
   // whatever its shape; only a company's name after it makes it none.
   if (zone) return !COMPANY_AFTER.test(after);
-  if (name.length < 2 || NOT_A_PLACE.test(name) || SITE_WORD.test(name) || KIND_WORDS.test(name) || EVERYDAY_NAMES.has(name)) return false;
+  if (
+    name.length < 2 ||
+    NOT_A_PLACE.test(name) ||
+    SITE_WORD.test(name) ||
+    SITE_ERRAND.test(name) ||
+    KIND_WORDS.test(name) ||
+    EVERYDAY_NAMES.has(name)
+  )
+    return false;
   const base = name.replace(new RegExp(`${KIND}$`, "u"), "");
   if (base.length === 0) return false; // 开发区 alone
   // Without its kind, long or short (高新区 is 高 + 新区 and 高新 + 区).

@@ -38,6 +38,7 @@ const zh = {
   dealBoxRefused: "所选租售方式是备注明确不要的，已按备注留下的方式匹配，请与企业确认：{text}",
   kindBoxRefused: "所选类型是备注明确不要的（仍按所选类型匹配），请与企业确认要什么类型：{text}",
   taxRange: "年纳税填的是范围，已按较低的数作为预计年纳税：{text}",
+  amountRange: "计划总投资或预计年产值填的是范围，已按较低的数存入：{text}",
   placeExcluded: "企业不要的区域（已按要的区域匹配，不含它们）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
   placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
@@ -111,6 +112,7 @@ const en: Record<FlagKey, string> = {
   kindBoxRefused:
     "The kind ticked is one the notes rule out (still matched on the kind ticked); ask the enterprise which kind it needs: {text}",
   taxRange: "The annual tax was given as a range; its lower figure is taken as the expected tax: {text}",
+  amountRange: "The planned investment or expected annual output was given as a range; its lower figure is stored: {text}",
   placeExcluded: "Places the enterprise rules out (matched on the places it asks for, which leave them out): {text}",
   placeExcludedOpen:
     "The enterprise rules these places out, but Preferred districts is still blank (matching does not exclude them); please ask which districts it wants: {text}",
@@ -156,6 +158,7 @@ const READING_CODES: readonly LeadFlag["code"][] = [
   "areaRuledOut",
   "dealRefused",
   "taxRange",
+  "amountRange",
   "placeExcluded",
   "placeWished",
   "placePreferred",

@@ -17,6 +17,7 @@ const zh = {
   "inquiry.summary.regionsFirst": "优先区域",
   "inquiry.summary.wished": "希望有（非必须）",
   "inquiry.summary.budget": "预算/价格（不用于筛选，招商专员会看到）",
+  "inquiry.summary.setAside": "备注中读到、不作为需求的",
   "inquiry.placesRuledOutInBox": "您在补充说明里说不考虑“{notes}”，但所填的意向区域是“{box}”，招商专员会与您电话确认以哪个为准。",
   "inquiry.placesNotInBox":
     "您在补充说明里提到的“{notes}”不在所填的意向区域“{box}”里，暂按所填的区域匹配，招商专员会与您电话确认是否也要。",
@@ -80,6 +81,7 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.regionsFirst": "First choice",
   "inquiry.summary.wished": "Would like (not required)",
   "inquiry.summary.budget": "Budget/price (not used as a filter; the recruiter sees it)",
+  "inquiry.summary.setAside": "Read in your notes, not a requirement",
   "inquiry.placesRuledOutInBox":
     "Your notes rule out “{notes}”, but the preferred districts you filled in are “{box}”: the recruiter will confirm with you by phone which is right.",
   "inquiry.placesNotInBox":

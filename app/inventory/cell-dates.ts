@@ -39,7 +39,9 @@ export function readAvailableFromCell(t: string, now: Date = new Date()): CellRe
   const d = readDay(withoutEndMarks(t), true);
   if (d) return ok(d);
   const r = readAvailableFrom(t, now);
-  if (r?.ok) return ok(r.month);
+  // A first day the words name ("春节后": 正月初八; "国庆后": 10-08) is stored as that day, never as the month's 1st, which can be
+  // before the holiday (trial39 L14: "春节后" was 2027-02-01, the festival 2027-02-06).
+  if (r?.ok) return ok(r.day ?? r.month);
   if (r?.problem === "whichYear")
     return { ok: false, reason: inventoryRuleMessages.both("availableWhichYear", { typed: t, example: r.example }) };
   if (r) {

@@ -13,6 +13,7 @@ import type { NotesExtractor } from "~/domain/need-text";
 import { notesAreaDiffer } from "~/domain/notes-area-differ";
 import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { placePhrasesAsMarks } from "~/domain/place-phrases";
+import { placeStances } from "~/domain/place-stance";
 // A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
 import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
 import { unitWord } from "~/domain/unit-count-text";
@@ -22,6 +23,7 @@ import { refusalMessages } from "~/i18n/refusal-messages";
 import { ui } from "~/i18n/ui-messages";
 import { looksLikePlaceName } from "~/leads/place-like";
 import type { PickProblem, RegionFix } from "~/leads/region-picker";
+import { type SetAsideSaid, setAsideText } from "~/leads/set-aside-text";
 
 /**
  * The form's need fields that stop the assist from filling them when typed in (need-assist.ts: `filled`),
@@ -154,10 +156,13 @@ export function assistPreview(
   ].map((m) => m.text);
   const notRead =
     extras && notes.length <= NOTES_MAX ? clausesNotRead(notes, { kind, at: new Date(), extras, said: placeTexts }).join(between) : "";
-  const places = shown
-    .filter((_, i) => !back[i])
-    .map((p) => p.text)
-    .filter((t, i, all) => all.indexOf(t) === i);
+  // What the words around each place say of it, by the server's own stance rules (place-stance.ts, docs/decisions/188; trial39
+  // M3: "不要江宁", "江宁除外", "别在江宁" were shown as places to fill): one ruled out is said as such, never as one to check; one
+  // neither wanted nor ruled out ("不一定在江宁") is not one to check either (the server tells its clause as unread).
+  const stance = placeStances(read, shown);
+  const once = (l: string[]) => l.filter((t, i, all) => all.indexOf(t) === i);
+  const places = once(shown.filter((_, i) => !back[i] && (stance[i] === "in" || stance[i] === "wish")).map((p) => p.text));
+  const refusedPlaces = once(shown.filter((_, i) => stance[i] === "out").map((p) => p.text)).filter((t) => !places.includes(t));
   // Which of the places it may be (ADR 154): only while the regions box is blank — typed, the box decides (ADR 091).
   const choices = filled.has("regions") ? [] : placeChoices(places, answer, lng);
   const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
@@ -170,21 +175,7 @@ export function assistPreview(
     : [];
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
-  const aside = plan.setAside.map((f) =>
-    ui(
-      lng,
-      f.code === "ownPremises"
-        ? "need.ownRead"
-        : f.code === "otherUse"
-          ? "need.otherUseRead"
-          : f.code === "areaRuledOut"
-            ? "need.areaRuledOutRead"
-            : "need.notNeededRead",
-      {
-        text: f.text,
-      },
-    ),
-  );
+  const aside = plan.setAside.map((f) => setAsideText(lng, { code: f.code as SetAsideSaid["code"], text: f.text }));
   // A deal the notes refuse ("只租不买", "lease only"): said live as the save will flag it (`dealRefused`, docs/decisions/162, 168),
   // with the staff pages' words (refusal-messages.ts) — the agent and the person hear that buying will never be suggested.
   const dealsRefused = (notes.length > NOTES_MAX ? [] : refusedDeals(notes)).map((r) =>
@@ -227,7 +218,12 @@ export function assistPreview(
     unread: plan.unread.map((f) => f.text).join(between),
     notRead,
     wished,
-    places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
+    places: [
+      places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
+      refusedPlaces.length ? ui(lng, "need.placesExcluded", { places: refusedPlaces.join(punctuationMessages.t(lng, "list")) }) : "",
+    ]
+      .filter(Boolean)
+      .join(between),
     lookUp,
     choices,
   };

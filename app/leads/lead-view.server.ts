@@ -14,6 +14,10 @@ import { referenceOf } from "~/domain/reference-typed";
 import { contactForJson } from "~/domain/wechat";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
+/** The flags of notes read but set aside from the need (need-assist.ts ASIDE_CODES), said back on the confirmation page. */
+export const SET_ASIDE_CODES = ["ownPremises", "notNeeded", "otherUse", "areaRuledOut"] as const;
+export type SetAsideCode = (typeof SET_ASIDE_CODES)[number];
+
 export type LeadView = {
   id: string;
   reference: string;
@@ -195,6 +199,13 @@ export type InquirySummary = {
    */
   budget: string[];
   /**
+   * What the notes said that is read but no requirement (trial39 L15, docs/decisions/189): the enterprise's own or present
+   * premises (`ownPremises`: "现有厂房3000平不够用"), items said not to be needed (`notNeeded`), area for another use
+   * (`otherUse`), an area ruled out (`areaRuledOut`) — as submitted, each with its code: the page says them with the live
+   * preview's words, so the person sees they were read and why they are no filter.
+   */
+  setAside: { code: SetAsideCode; text: string }[];
+  /**
    * What the notes said of places beside the districts stored (ADR 131), as submitted: those ruled out
    * (`placeExcluded`, `placeExcludedOpen`), those preferred (`placePreferred`, `placeWished`), and, the box typed,
    * those it does not cover (`placesNotInBox`) or the box holds though the notes rule them out (`notesDiffer` on
@@ -212,10 +223,7 @@ export type InquirySummary = {
    */
   notRead: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<
-    InquirySummary,
-    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
-  > | null;
+  corrected: InquiryNeed | null;
 };
 
 /**
@@ -261,6 +269,11 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       unitSizes: leadFlags(flags).flatMap((f) => (f.code === "unitSizesDiffer" ? [f.text] : [])),
       wished: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "wished" ? [f.text] : [])))],
       budget: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "budget" && f.field === "need.notes" ? [f.text] : [])))],
+      setAside: leadFlags(flags).flatMap((f) =>
+        f.field === "need.notes" && (SET_ASIDE_CODES as readonly string[]).includes(f.code)
+          ? [{ code: f.code as SetAsideCode, text: f.text }]
+          : [],
+      ),
       places: placesSaid(leadFlags(flags)),
       notRead: await keptNotRead(sql, row.id, row.notesReading, sentNeed, leadFlags(flags), row.createdAt),
       corrected: row.submitted ? now : null,
@@ -369,13 +382,24 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
   });
 }
 
-/** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
-function needSummary(
-  need: Record<string, unknown> | null,
-): Omit<
+/** The need's own fields of the summary, without what the flags and staff add. */
+export type InquiryNeed = Omit<
   InquirySummary,
-  "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
-> {
+  | "repeatOf"
+  | "notesDiffer"
+  | "unread"
+  | "ceilingOnly"
+  | "unitSizes"
+  | "wished"
+  | "budget"
+  | "setAside"
+  | "notRead"
+  | "corrected"
+  | "places"
+>;
+
+/** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
+function needSummary(need: Record<string, unknown> | null): InquiryNeed {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

@@ -19,7 +19,8 @@ import { publicText } from "~/i18n/public-messages";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import { inquiryKeyOk } from "~/leads/inquiry-link.server";
-import { type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
+import { type InquiryNeed, type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
+import { setAsideText } from "~/leads/set-aside-text";
 import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
 import { clientKey, consume, lookupLimit } from "~/utils/rate-limit.server";
 
@@ -56,13 +57,7 @@ const MONTHS_EN = [
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string; specs: string };
 
-function summaryLines(
-  s: Omit<
-    InquirySummary,
-    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "wished" | "budget" | "notRead" | "corrected" | "places"
-  >,
-  lng: Lng,
-): SummaryLines {
+function summaryLines(s: InquiryNeed, lng: Lng): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
   const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
@@ -169,6 +164,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const wished = summary.wished.join(lng === "zh" ? "；" : "; ");
     // Budget and price words (ADR 165): said back as read — no filter, the recruiter has them — never left unsaid.
     const budget = summary.budget.join(lng === "zh" ? "；" : "; ");
+    // What the notes said that is read but no requirement — the premises the enterprise has, items not needed, area for
+    // another use, an area ruled out (trial39 L15, docs/decisions/189): said back with the live preview's words, never silent.
+    const setAside = summary.setAside.map((s) => setAsideText(lng, s)).join(lng === "zh" ? "；" : "; ");
     const rows = shown === lines ? places : places.filter(([label]) => label !== publicText(lng, "inquiry.summary.regionsFirst"));
     if (!summary.corrected)
       doubts.push(
@@ -191,7 +189,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           ? publicText(lng, "inquiry.summary.taxRange", { amount: formatWan(lng, summary.annualTaxWan, "year"), range: summary.taxRange })
           : formatWan(lng, summary.annualTaxWan, "year");
     return data(
-      { lng, reference, key, summary: shown, places: rows, wished, tax, budget, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: shown, places: rows, wished, tax, budget, setAside, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -216,6 +214,7 @@ function withoutSummary(lng: Lng, reference: string | null) {
     wished: "",
     tax: "",
     budget: "",
+    setAside: "",
     repeatOf: null,
     corrected: "",
     doubts: [] as string[],
@@ -236,7 +235,8 @@ function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, places, wished, tax, budget, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, places, wished, tax, budget, setAside, repeatOf, corrected, doubts } =
+    useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -295,6 +295,14 @@ export default function Inquiry() {
                   <dt>{publicText(lng, "inquiry.summary.budget")}</dt>
                   <dd>
                     <FigureText text={budget} />
+                  </dd>
+                </div>
+              ) : null}
+              {setAside ? (
+                <div data-testid="summary-set-aside">
+                  <dt>{publicText(lng, "inquiry.summary.setAside")}</dt>
+                  <dd>
+                    <FigureText text={setAside} />
                   </dd>
                 </div>
               ) : null}

@@ -151,7 +151,7 @@ describe("refused when they name no one month, with a message saying what to wri
     expect(field(typed, on(day), "en").errors?.[0]).toMatch(en);
   });
 
-  it.each(["2060年春节后", "节后", "一年后", "年后再说吧", "三年中"])("%j → not a month: the month message", (typed) => {
+  it.each(["2060年春节后", "一年后", "年后再说吧", "三年中"])("%j → not a month: the month message", (typed) => {
     expect(field(typed).errors?.[0]).toBe(`没能从“${typed}”读出月份：请写年-月，例如 2027-06`); // the words typed, not the hint again (ADR 173)
     expect(field(typed, NOW, "en").errors?.[0]).toBe(`“${typed}” could not be read as a month: write the year and month, e.g. 2027-06`);
   });

@@ -3,6 +3,7 @@ import { type IndustryFit, industryFit, industryLabel, sectionOf } from "~/domai
 import { unitCountText, unitWord } from "~/domain/unit-count-text";
 
 import { AREA_LOWER, AREA_UPPER } from "./area-window";
+import { rentBudgets } from "./budget";
 import {
   areaBoundsFor,
   areaText,
@@ -408,11 +409,38 @@ export function priceFactor(n: MatchNeed, s: SpaceCandidate): Factor {
     return { value, reasons: [{ kind: "check", zh: `${p.zh}未知，需核实`, en: `${p.en} unknown — to be checked` }] };
   }
   const { full } = PRICE_REFERENCE[key];
+  // A rent above a budget the notes gave (trial39 M6, docs/decisions/189): a warning, in place of the green "≤ reference" — the
+  // budget is the enterprise's own ceiling. Whether the space matches and its score are unchanged (a budget is no filter, ADR 101).
+  const over = key === "rent" ? rentOverBudget(n, s, x) : [];
+  if (over.length) return { value, reasons: over };
   const reason: Reason =
     x <= full
       ? { kind: "fit", zh: `${p.zh} ${p.zhOf(x)} ≤ 参考价 ${p.zhOf(full)}`, en: `${p.en} ${p.enOf(x)} ≤ reference ${p.enOf(full)}` }
       : { kind: "warn", zh: `${p.zh} ${p.zhOf(x)} 高于参考价 ${p.zhOf(full)}`, en: `${p.en} ${p.enOf(x)} above reference ${p.enOf(full)}` };
   return { value, reasons: [reason] };
+}
+
+/** The warnings of a rent (元/㎡/月) above the notes' budgets: per ㎡, or in all for the area the lead takes of the space. */
+function rentOverBudget(n: MatchNeed, s: SpaceCandidate, rent: number): Reason[] {
+  const out: Reason[] = [];
+  for (const b of rentBudgets(n)) {
+    if (b.perSqmMonth !== undefined && rent > b.perSqmMonth)
+      out.push({
+        kind: "warn",
+        zh: `租金 ${num(rent)}元/㎡/月 超出备注中的预算（“${b.text}”）`,
+        en: `Rent ${num(rent)} CNY/㎡/month is above the notes' budget of ${num(b.perSqmMonth)} CNY/㎡/month`,
+      });
+    else if (b.perMonth !== undefined) {
+      const monthly = Math.round(rent * takenAreaSqm(n, s));
+      if (monthly > b.perMonth)
+        out.push({
+          kind: "warn",
+          zh: `月租约 ${num(monthly)}元 超出备注中的预算（“${b.text}”）`,
+          en: `Monthly rent about ${num(monthly)} CNY is above the notes' budget of ${num(b.perMonth)} CNY a month`,
+        });
+    }
+  }
+  return out;
 }
 
 /** "YYYY-MM" from which the space is available, when after `today`; null = available now. */

@@ -40,7 +40,7 @@ describe("available-from words read like a lead's move-in", () => {
   it("春节后 is the month work starts again, where a lead's move-in asks which of two months", () => {
     // 2026: 正月初八 is 02-24, 正月十五 03-03.
     expect(readMoveIn("春节后", new Date("2025-12-01T04:00:00Z"))).toEqual({ ok: false, problem: "spans", from: "2026-02", to: "2026-03" });
-    expect(readAvailableFrom("春节后", new Date("2025-12-01T04:00:00Z"))).toEqual({ ok: true, month: "2026-02" });
+    expect(readAvailableFrom("春节后", new Date("2025-12-01T04:00:00Z"))).toEqual({ ok: true, month: "2026-02", day: "2026-02-24" });
   });
 
   it("a period under way past its middle asks which year, as for a lead", () => {
