@@ -264,9 +264,12 @@ const CURRENT_BEFORE =
  * English "now" is the premises' only before a figure wanted later in its sentence ("now 6m ceiling, need at least 8m",
  * docs/decisions/146); alone it is a newer figure ("now about 6000 sqm", ADR 109's NEWER_WORD).
  */
-/** The premises named as a clause's subject (Extraction.premisesTopic): 现有厂房, 我们现在的厂房, 目前的仓库, "our existing plant". */
+/**
+ * The premises named as a clause's subject (Extraction.premisesTopic): 现有厂房, 我们现在的厂房, 目前的仓库, 我们有自己的厂房,
+ * 自有厂房, "our existing plant" — not a wish to have one ("想有自己的厂房").
+ */
 const PREMISES_TOPIC =
-  /(?:(?:现有|已有|现租|现用|原有)(?:的)?|(?:现在|目前|眼下|原来|原先|以前)\s*(?:的|用的|租的|有的|所在的|租用的))\s*(?:厂房|仓库|车间|厂区|工厂|厂|场地|办公室|库房)|\b(?:current|existing|present)\s+(?:premises|plant|factory|warehouse|site|building|facility|workshop)\b/i;
+  /(?:(?:现有|已有|现租|现用|原有|自有|(?<!想|要|希望|打算|准备|计划|需要)有\s*自己|自己\s*(?:已经?)?有)(?:的)?|(?:现在|目前|眼下|原来|原先|以前)\s*(?:的|用的|租的|有的|所在的|租用的))\s*(?:厂房|仓库|车间|厂区|工厂|厂|场地|办公室|库房)|\b(?:current|existing|present)\s+(?:premises|plant|factory|warehouse|site|building|facility|workshop)\b/i;
 /** The premises said too small, too low or not enough (attack 12-05h H4): the figure after is the wish, not theirs. */
 const PREMISES_SHORT =
   /(?:太|偏|有点|有些|比较|稍|略)(?:小|矮|低|窄|挤)|(?<![大高宽])[小矮窄挤]了|不(?:太|大)?够|放不下|挤不下|装不下|容纳不下|摆不下|满了|饱和|不足|(?:不能|无法)满足|\btoo\s+(?:small|low|cramped|tight|narrow)\b|\bnot\s+(?:\w+\s+)?enough\b|\bno\s+longer\s+(?:\w+\s+)?enough\b|\b(?:outgrown|insufficient)\b|\b(?:is|are)\s+full\b|\bout\s+of\s+space\b/i;
