@@ -88,11 +88,13 @@ export function isBrokenPageError(text: string): boolean {
 /**
  * Remix's single fetch logs (console.error) the stream's AbortError when the router aborts a data request
  * whose body was still arriving — a load superseded by a newer navigation, which the router then drops on
- * purpose (@remix-run/react single-fetch.js, decodeViaTurboStream's catch). Nothing failed for the person;
- * seen once in CI (session 38) on the hotline desk. An uncaught AbortError is still a `pageerror`.
+ * purpose (@remix-run/react single-fetch.js, decodeViaTurboStream's catch): a submit pressed while the page's last
+ * load was still arriving. Nothing failed for the person; seen in CI (sessions 38, 39) on the hotline desk. An
+ * uncaught AbortError is still a `pageerror`.
  */
 export function isSupersededLoad(text: string): boolean {
-  return /^AbortError: (signal is aborted without reason|The user aborted a request\.?)$/.test(text.trim());
+  // Chromium gives the logged error's stack after its first line (the abort's own: navigate ← a form's submit).
+  return /^AbortError: (signal is aborted without reason|The user aborted a request\.?)$/.test(text.split("\n")[0].trim());
 }
 
 /**
