@@ -26,7 +26,6 @@ import { findSpacesOfEach, type FoundIds } from "../search/found-spaces";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 import { failureText } from "./job-failure";
-import { matchGroup } from "./lead-match-group";
 import { LeadMatchSpaces } from "./lead-match-spaces";
 import { matchingOptions } from "./matching-options";
 import type { OutboxJobData } from "./queue";
@@ -92,32 +91,11 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
     open.map((r) => orError(() => withRegionCodes(r.lead))),
     { indexUid: ctx.indexNames.spaces, ...options },
   );
-  // A group's leads in one transaction of shared statements (docs/decisions/193); the leads it hands back (rare
-  // paths), those whose search failed, and all of them when its transaction failed, each in its own as before.
-  let todo = open.map((_, at) => at);
-  const searchedOk = todo.filter((at) => !(found[at] instanceof Error));
-  if (searchedOk.length > 1) {
-    try {
-      const group = await matchGroup(
-        ctx,
-        searchedOk.map((at) => ({ row: open[at], found: found[at] as FoundIds })),
-        options,
-      );
-      const perLead = new Set(group.perLead.map((m) => m.row));
-      todo = todo.filter((at) => found[at] instanceof Error || perLead.has(open[at]));
-      await deliverNotices(ctx, group.notices);
-    } catch (error) {
-      log.warn("lead.match: the group's shared transaction failed; each lead is matched in its own", {
-        leads: searchedOk.length,
-        error: failureText(error),
-      });
-    }
-  }
   const failures: unknown[] = [];
   let next = 0;
   const lane = async () => {
-    while (next < todo.length) {
-      const at = todo[next++];
+    while (next < open.length) {
+      const at = next++;
       try {
         const searched = found[at];
         if (searched instanceof Error) throw searched;
@@ -128,7 +106,7 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, todo.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, open.length) }, lane));
   if (failures.length > 0)
     throw failures.length === 1
       ? failures[0]

@@ -346,58 +346,7 @@ export type RouteInMatch = {
   excluded: Exclusion[];
   /** The lead's row as the caller read it, locked (`for update`) in this transaction: not read again. */
   lead: RoutingLead;
-  /** Its parks and history as routingReadsOfLeads read them for a whole lead.match group (ADR 193): not read again. */
-  read?: RoutingReads;
 };
-
-/** A park among a lead's live matches, as routing reads it: whether it has an assignment, and one a need edit ended (ADR 108). */
-type ParkToRoute = { parkId: string; assigned: boolean; ended: { id: string; recruiterId: string | null; reroutes: number } | null };
-
-/** What routeLead reads of a lead besides its row: the parks of its live matches, best first, and who had the enterprise before. */
-export type RoutingReads = { parks: ParkToRoute[]; previousFor: (parkId: string) => string | null };
-
-/**
- * routeLead's two reads (the parks of the lead's live matches, previousRecruiters) for every lead of a
- * lead.match group in one statement (docs/decisions/193), after the group's matches are stored. The ids go
- * as one JSON array: a custom plan estimates it as a generic one does, so the generic plan is kept
- * (docs/decisions/126; previousRecruiters' own note: its read with a lead id as a JSON column of another
- * statement was planned anew at nearly every call).
- */
-export async function routingReadsOfLeads(tx: TransactionSql, leadIds: readonly string[]): Promise<Map<string, RoutingReads>> {
-  // The constants as literals, the ids the one parameter: a custom plan that knows a constant costs less than the
-  // generic one, and Postgres kept planning anew at every call with them as parameters (the plans test).
-  const needChanged = tx.unsafe(`'${NEED_CHANGED.replace(/'/g, "''")}'`);
-  const rows = await tx<{ leadId: string; parks: ParkToRoute[]; previous: { recruiterId: string; parkId: string }[] }[]>`
-    select k.id as lead_id,
-           coalesce((select json_agg(json_build_object(
-                               'parkId', m.park_id,
-                               'assigned', a.id is not null and a.close_reason is distinct from ${needChanged},
-                               'ended', case when a.status = 'lost' and a.close_reason = ${needChanged}
-                                             then json_build_object('id', a.id, 'recruiterId', a.recruiter_id, 'reroutes', a.reroutes) end)
-                             order by m.score desc, m.park_id)
-                     from (select park_id, max(score) as score from matches where lead_id = k.id and withdrawn_at is null group by park_id) m
-                     left join assignments a on a.lead_id = k.id and a.park_id = m.park_id), '[]') as parks,
-           coalesce((select json_agg(json_build_object('recruiterId', x.recruiter_id, 'parkId', x.park_id) order by x.created_at desc)
-                     from (select a.recruiter_id, a.park_id, a.created_at
-                           from leads me
-                           join leads l on l.id <> me.id
-                                       and l.created_at > me.created_at - make_interval(days => ${tx.unsafe(String(RETURNING_CUSTOMER_DAYS))})
-                                       and (split_part(l.phone, ';', 1) = split_part(me.phone, ';', 1) or (me.credit_code is not null and l.credit_code = me.credit_code))
-                           join assignments a on a.lead_id = l.id and a.recruiter_id is not null
-                           where me.id = k.id
-                           order by a.created_at desc
-                           limit 100) x), '[]') as previous
-    from (select value::uuid as id from jsonb_array_elements_text(${tx.json(leadIds as never)})) k`;
-  return new Map(
-    rows.map((r) => [
-      r.leadId,
-      {
-        parks: r.parks,
-        previousFor: (parkId: string) => (r.previous.find((p) => p.parkId === parkId) ?? r.previous[0])?.recruiterId ?? null,
-      },
-    ]),
-  );
-}
 
 /** What routing reads of the lead: its status, the industry the policy uses, the call-back's phone and reference. */
 export type RoutingLead = { id: string; status: LeadStatus; industry: string; phone: string; reference: string };
@@ -427,16 +376,14 @@ export async function routeLead(
     // A lead has at most one assignment a park (unique lead_id, park_id): one join, not two subqueries a
     // park — with those Postgres planned the statement anew for every lead (0.32 ms), or its generic plan
     // scanned every assignment (ADR 121).
-    inMatch?.read
-      ? inMatch.read.parks
-      : tx<ParkToRoute[]>`
+    tx<{ parkId: string; assigned: boolean; ended: { id: string; recruiterId: string | null; reroutes: number } | null }[]>`
       select m.park_id, a.id is not null and a.close_reason is distinct from ${NEED_CHANGED} as assigned,
              case when a.status = 'lost' and a.close_reason = ${NEED_CHANGED}
                   then json_build_object('id', a.id, 'recruiterId', a.recruiter_id, 'reroutes', a.reroutes) end as ended
       from (select park_id, max(score) as score from matches where lead_id = ${leadId} and withdrawn_at is null group by park_id) m
       left join assignments a on a.lead_id = ${leadId} and a.park_id = m.park_id
       order by m.score desc, m.park_id`.execute(),
-    inMatch?.read ? inMatch.read.previousFor : previousRecruiters(tx, leadId),
+    previousRecruiters(tx, leadId),
   ]);
   if (!lead || lead.status === "won" || lead.status === "lost" || lead.status === "closed")
     return { assigned: 0, unassigned: 0, callback: false, notices: [] };

@@ -121,56 +121,6 @@ async function loadSpaceRowsKept(
 }
 
 /**
- * The spaces of a lead.match group (docs/decisions/193) in one statement: every id of `spaceIds` (found by the
- * group's searches, or a live match of one of its leads), as loadSpaceRowsKept reads them (the columns only
- * when `cache` does not hold the row at its versions), and for each kind of `pending.kinds` the lowest
- * `pending.limit` ids of that kind whose change the index has not confirmed (pendingIdsSql) that are not
- * among `spaceIds`. `pending` names every row read that is pending now (its own or its park's version
- * above the indexed one) — whichever arm read it — so each lead takes the pending rows of its own kind.
- * The ids and the kinds go as JSON (one record set, one array), not as arrays: a record set is estimated
- * alike by a custom and a generic plan, so the statement keeps its generic plan (docs/decisions/126).
- */
-export async function loadGroupSpaceRows(
-  sql: Sql | TransactionSql,
-  spaceIds: readonly string[],
-  cache: SpaceRowCache | undefined,
-  pending: { kinds: readonly string[]; limit: number },
-): Promise<{ rows: SpaceRow[]; pending: Set<string> }> {
-  const kept = spaceIds.map((id) => cache?.get(id));
-  const keys = sql.json(spaceIds.map((id, i) => ({ id, kept: kept[i]?.key ?? null })) as never);
-  const rows = await sql<((SpaceRow | (Pick<SpaceRow, "id" | "version" | "parkVersion"> & { parkId: null })) & { pendingNow: boolean })[]>`
-    with keys as (select k.id, k.kept from jsonb_to_recordset(${keys}) k (id text, kept text))
-    select s.id, s.version::text, p.version::text as park_version,
-           (s.version > s.indexed_version or p.version > p.indexed_version) as pending_now, f.*
-    from (select id, kept from keys
-          union all
-          select u.id, null
-          from jsonb_array_elements_text(${sql.json(pending.kinds as never)}) kk (kind)
-          cross join lateral (
-            select a.id from (
-              select id from spaces where kind = kk.kind and version > indexed_version
-              union all
-              select x.id from parks pp
-              cross join lateral (select id from spaces where park_id = pp.id and kind = kk.kind offset 0) x
-              where pp.version > pp.indexed_version) a
-            where not exists (select 1 from keys where keys.id = a.id)
-            group by a.id order by a.id limit ${pending.limit}) u) k (id, kept)
-    join spaces s on s.id = k.id join parks p on p.id = s.park_id
-    left join lateral (select ${spaceRowColumns(sql)} where k.kept is distinct from s.version::text || '.' || p.version::text) f on true
-    order by s.id`;
-  const keptById = new Map(kept.filter((k) => k !== undefined).map((k) => [k.row.id, k]));
-  const pendingIds = new Set<string>();
-  const out = rows.map(({ pendingNow, ...r }) => {
-    if (pendingNow) pendingIds.add(r.id);
-    if (r.parkId !== null) return cache ? cache.put(r as SpaceRow) : (r as SpaceRow);
-    const same = keptById.get(r.id);
-    if (!same || same.key !== versionKey(r)) throw new Error(`space ${r.id}: read as kept, but no row of its versions is kept`);
-    return same.row;
-  });
-  return { rows: out, pending: pendingIds };
-}
-
-/**
  * One id is its own statement (`s.id = $1`), not an array of one. A prepared statement's history
  * decides its plan: PostgreSQL keeps re-planning it while the custom plans it has made cost less on
  * average than the generic one. After an import's 10,000 space.match jobs (two one-id reads each) the

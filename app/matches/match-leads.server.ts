@@ -63,47 +63,6 @@ export function lockLeadForMatching(
 }
 
 /**
- * lockLeadForMatching for every lead of a lead.match group at once (docs/decisions/193): one statement, the
- * rows locked in id order (two groups, or a group and space.match's liveStandings, sharing leads take them in
- * the same order and cannot deadlock on them). A lead gone is missing from the map. The ids go as one JSON
- * array (a generic plan, docs/decisions/126). Sent when called, as lockLeadForMatching: a read started after it
- * on the same transaction runs once the locks are held (leadMatchStates).
- */
-export function lockLeadsForMatching(
-  tx: TransactionSql,
-  leadIds: readonly string[],
-): Promise<Map<string, { lead: Lead; status: LeadStatus; anonymised: boolean; routing: RoutingLead }>> {
-  return tx<(RoutingLead & { lead: Lead; anonymised: boolean })[]>`
-    select l.id, l.lead, l.status, l.industry, l.phone, l.reference, l.anonymised_at is not null as anonymised
-    from leads l where l.id in (select k.value::uuid from jsonb_array_elements_text(${tx.json(leadIds as never)}) k)
-    order by l.id for update of l`
-    .execute()
-    .then((rows) => {
-      const out = new Map<string, { lead: Lead; status: LeadStatus; anonymised: boolean; routing: RoutingLead }>();
-      for (const row of rows) {
-        const { lead, anonymised, ...routing } = row;
-        out.set(row.id, { lead, status: row.status, anonymised, routing });
-      }
-      return out;
-    });
-}
-
-/**
- * leadMatchState for every lead of a group in one statement (docs/decisions/193), one row a lead. A pending
- * query: sent after lockLeadsForMatching on the same transaction, it runs once the locks are held and sees
- * what was committed before them (a statement that waited for a lock would read from its older snapshot:
- * docs/decisions/187, so the lock is a statement of its own).
- */
-export function leadMatchStates(tx: TransactionSql, leadIds: readonly string[]) {
-  return tx<{ leadId: string; version: string | null; live: { spaceId: string; foundBy: "lead" | "space" }[]; heldParks: string[] }[]>`
-    select k.id as lead_id, (select last_value::text from inventory_version) as version,
-           coalesce((select json_agg(json_build_object('spaceId', m.space_id, 'foundBy', m.found_by))
-                     from matches m where m.lead_id = k.id and m.withdrawn_at is null), '[]') as live,
-           coalesce((select json_agg(a.park_id) from assignments a where a.lead_id = k.id and a.status in ${tx(ENDABLE_STEPS)}), '[]') as held_parks
-    from (select value::uuid as id from jsonb_array_elements_text(${tx.json(leadIds as never)})) k`;
-}
-
-/**
  * Whether a later lead.match row of the lead (outbox id above `outboxId`) is still to do: an edit's
  * re-match, queued in the edit's transaction (app/matches/rematch.server.ts), which will match the lead
  * as it is then (docs/decisions/074). One index lookup (outbox_aggregate).
@@ -184,32 +143,6 @@ export async function recordMatchOutcome(
     done as (${outboxDoneCte(tx, outboxId)}),
     added as (${outboxAddNowCte(tx, "lead.index", leadId)})
     select added.id from added, (${outboxWakeSql(tx, "lead.index")}) wake`;
-}
-
-/**
- * recordMatchOutcome for every lead of a group in one statement (docs/decisions/193): each lead's outcome,
- * its outbox row done, a `lead.index` row each and one NOTIFY. The outcomes go as one JSON record set (a
- * generic plan, docs/decisions/126).
- */
-export async function recordMatchOutcomes(
-  tx: TransactionSql,
-  outcomes: readonly { leadId: string; inventoryVersion: string | null; excluded: Exclusion[]; outboxId: number }[],
-): Promise<void> {
-  if (outcomes.length === 0) return;
-  const rows = outcomes.map((o) => ({ lead_id: o.leadId, version: o.inventoryVersion, excluded: o.excluded, outbox_id: o.outboxId }));
-  await tx`
-    with k as (select * from jsonb_to_recordset(${tx.json(rows as never)}) k (lead_id uuid, version bigint, excluded jsonb, outbox_id bigint)),
-    outcome as (
-      update leads l set status = case when exists (select 1 from matches m where m.lead_id = l.id and m.withdrawn_at is null)
-                                       then case when l.status = 'assigned'
-                                                   or exists (select 1 from assignments a where a.lead_id = l.id and a.recruiter_id is not null)
-                                                 then 'assigned' else 'matched' end
-                                       else 'unmatched' end,
-                         matched_at = now(), matched_version = k.version, excluded = k.excluded, updated_at = now()
-      from k where l.id = k.lead_id and l.status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')),
-    done as (update outbox o set done_at = now() from k where o.id = k.outbox_id and o.done_at is null),
-    added as (insert into outbox (topic, aggregate_id, not_before) select 'lead.index', k.lead_id::text, null from k order by k.outbox_id returning id)
-    select count(*) from added, (${outboxWakeSql(tx, "lead.index")}) wake`;
 }
 
 /** Live matches on a space, of leads not won or lost (a change to the space may withdraw them). */

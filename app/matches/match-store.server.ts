@@ -33,43 +33,6 @@ export async function saveLeadMatches(
   ]);
 }
 
-/**
- * saveLeadMatches for every lead of a group (docs/decisions/193): the results of all in one insert, the
- * withdrawals of all in one update, sent together (one round trip). Each as one JSON record set (a generic
- * plan, docs/decisions/126). A lead appears once in a group, so no row is touched twice by the insert.
- */
-export async function saveGroupMatches(
-  tx: TransactionSql,
-  leads: readonly { leadId: string; results: VersionedMatch[]; withdrawals: Withdrawal[] }[],
-): Promise<void> {
-  const results = leads.flatMap((l) =>
-    l.results.map((r) => ({
-      lead_id: l.leadId,
-      space_id: r.spaceId,
-      park_id: r.parkId,
-      score: r.score,
-      conditional: r.conditional,
-      reasons: r.reasons,
-      space_version: r.spaceVersion,
-    })),
-  );
-  const withdrawals = leads.flatMap((l) => l.withdrawals.map((w) => ({ lead_id: l.leadId, space_id: w.spaceId, reason: w.reason })));
-  await Promise.all([
-    results.length > 0 &&
-      tx`
-        insert into matches (lead_id, space_id, park_id, score, conditional, reasons, found_by, space_version)
-        select r.lead_id, r.space_id, r.park_id, r.score, r.conditional, r.reasons, 'lead', r.space_version
-        from jsonb_to_recordset(${tx.json(results as never)}) r (lead_id uuid, space_id text, park_id text, score integer, conditional boolean, reasons jsonb, space_version bigint)
-        on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons,
-          found_by = 'lead', space_version = excluded.space_version, withdrawn_at = null, withdrawn_reason = null`.execute(),
-    withdrawals.length > 0 &&
-      tx`
-        update matches m set withdrawn_at = now(), withdrawn_reason = w.reason
-        from jsonb_to_recordset(${tx.json(withdrawals as never)}) w (lead_id uuid, space_id text, reason jsonb)
-        where m.lead_id = w.lead_id and m.space_id = w.space_id and m.withdrawn_at is null`.execute(),
-  ]);
-}
-
 export async function withdrawMatch(tx: TransactionSql, leadId: string, w: Withdrawal): Promise<void> {
   await tx`update matches set withdrawn_at = now(), withdrawn_reason = ${tx.json(w.reason as never)}
            where lead_id = ${leadId} and space_id = ${w.spaceId} and withdrawn_at is null`.execute();
