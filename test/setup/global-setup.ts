@@ -7,7 +7,7 @@ import type { TestProject } from "vitest/node";
 
 import { startMeilisearch } from "../../search/launcher";
 import { chromiumPath, HEADLESS_SHELL } from "../support/browser";
-import { createTemplateDatabase, dropTestDatabases, testDatabasePrefix } from "../support/database";
+import { createTemplateDatabase, dropLeftTestDatabases, dropTestDatabases, testDatabasePrefix } from "../support/database";
 import { assertNoPhonesInLog } from "../support/log-scan";
 import { ensureRemixBuild } from "../support/remix-build";
 
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide("meiliKey", meili.masterKey);
   const dbPrefix = testDatabasePrefix(project.name);
   project.provide("dbPrefix", dbPrefix);
-  await dropTestDatabases(dbPrefix); // what an interrupted run left
+  await dropLeftTestDatabases(); // what interrupted runs of this checkout left, never a live run's
   await createTemplateDatabase(dbPrefix);
   // Every process of the run (test files, the web and worker processes they start) appends its log
   // lines here; the teardown fails the run when one carries a full phone number (ADR 022).

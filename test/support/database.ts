@@ -9,11 +9,57 @@ import { migrate } from "~/db/migrate.server";
 const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 /**
- * Test databases carry a tag of the checkout and the vitest project they belong to, so two checkouts
- * (a CI clone beside a working tree) and two projects of one run never drop each other's databases.
+ * Test databases carry a tag of the checkout, of the run (the vitest main process's pid, base 36) and of
+ * the vitest project they belong to: two checkouts (a CI clone beside a working tree), two runs in one
+ * checkout (a full run beside a single file's) and two projects of one run never drop each other's
+ * databases. Shape: `pmt_<checkout: 6 hex>_<run pid, base 36>_<project: 3 letters>_` (≤ 22 characters,
+ * so a file's own name keeps 41 of Postgres's 63).
  */
-export function testDatabasePrefix(project: string): string {
-  return `parkmatch_t_${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 6)}_${project.slice(0, 3)}_`;
+export function testDatabasePrefix(project: string, runPid: number = process.pid): string {
+  return `${checkoutTag()}${runPid.toString(36)}_${project.slice(0, 3)}_`;
+}
+
+/** The part of every test database's name that says which checkout made it: `pmt_<6 hex of the cwd>_`. */
+function checkoutTag(): string {
+  return `pmt_${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 6)}_`;
+}
+
+/**
+ * Which of these databases an earlier run of this checkout left and no run still uses: those whose run's
+ * process is gone (isAlive false), and the names of the tag before runs had one (`parkmatch_t_<checkout>_`).
+ * Another checkout's, and a live run's, are never picked.
+ */
+export function leftByEndedRuns(names: string[], isAlive: (pid: number) => boolean = processIsAlive): string[] {
+  const tag = checkoutTag();
+  const untagged = `parkmatch_t_${tag.slice(4)}`;
+  return names.filter((name) => {
+    if (name.startsWith(untagged)) return true;
+    if (!name.startsWith(tag)) return false;
+    const pid = Number.parseInt(name.slice(tag.length).split("_")[0] ?? "", 36);
+    return !Number.isSafeInteger(pid) || pid <= 0 || !isAlive(pid);
+  });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // alive, another user's
+  }
+}
+
+/** At a run's start: drops what interrupted earlier runs of this checkout left (leftByEndedRuns). */
+export async function dropLeftTestDatabases(): Promise<string[]> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'p%'`;
+    const left = leftByEndedRuns(rows.map((r) => r.datname));
+    for (const datname of left) await dropDatabase(admin, datname);
+    return left;
+  } finally {
+    await admin.end();
+  }
 }
 
 /** The project's migrated template (made once by the global setup): every test database is a copy of it. */
@@ -36,7 +82,7 @@ export async function createTemplateDatabase(prefix: string): Promise<void> {
 }
 
 /**
- * A fresh, migrated database for one test file: `parkmatch_t_<checkout>_<project>_<name>`, a copy of the
+ * A fresh, migrated database for one test file: `pmt_<checkout>_<run>_<project>_<name>`, a copy of the
  * project's template (a second or more under load cheaper than 35 migrations per file); `migrate` then
  * finds every file applied and its checksum unchanged (and would apply one added since the run began).
  */
@@ -67,13 +113,15 @@ export async function dropTestDatabases(prefix: string): Promise<string[]> {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
     const rows = await admin<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${prefix})`;
-    for (const { datname } of rows) {
-      // The template takes no connections, and a database that takes none cannot be dropped.
-      await admin.unsafe(`alter database "${datname}" with allow_connections true`);
-      await admin.unsafe(`drop database if exists "${datname}" with (force)`);
-    }
+    for (const { datname } of rows) await dropDatabase(admin, datname);
     return rows.map((r) => r.datname);
   } finally {
     await admin.end();
   }
+}
+
+async function dropDatabase(admin: postgres.Sql, datname: string): Promise<void> {
+  // The template takes no connections, and a database that takes none cannot be dropped.
+  await admin.unsafe(`alter database "${datname}" with allow_connections true`);
+  await admin.unsafe(`drop database if exists "${datname}" with (force)`);
 }
