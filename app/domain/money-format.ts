@@ -8,7 +8,10 @@ import { moneyMessages } from "~/i18n/money-messages";
 // the English amount together on one line.
 
 const zhNumber = (n: number) => String(Math.round(n * 10_000) / 10_000);
-const enGrouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+// One formatter for the module: toLocaleString with options builds a new one at every call (~80 µs against
+// ~2 µs; matching says a threshold's amount for every space it scores: 5 % of the worker's profile, 12-06).
+const EN_GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const enGrouped = (n: number) => EN_GROUPED.format(n);
 
 /** What the amount is per: nothing, a year (tax, output), a mu (a land price). */
 export type MoneyPer = "" | "year" | "mu";

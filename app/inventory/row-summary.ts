@@ -24,7 +24,8 @@ const listed = (xs: string[]): Bilingual => ({
   en: xs.join(punctuationMessages.t("en", "list")),
 });
 /** At most 2 decimals, no trailing zeros; thousands grouped (prices and areas people read at a glance). */
-const num = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }); // built once (house rule: formatters-built-once)
+const num = (n: number) => NUM.format(Math.round(n * 100) / 100);
 
 function choiceLabel(collection: Collection, key: string, value: string): Bilingual {
   return columnByKey(collection, key)?.choices?.find((c) => c.value === value)?.label ?? both(value);
