@@ -9,7 +9,7 @@ import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { E2E_WAIT_MS, hydrated, signInByForm, watchPageErrors } from "../support/browser";
-import { browserSuite } from "../support/browser-suite";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { validLeadJson } from "../support/leads";
 import { matchTestLead, TEST_ROUTING } from "../support/routed-lead";
 
@@ -24,7 +24,7 @@ const SIMPLIFIED = "要五千平厂房，层高9米以上，有10吨行车最好
 
 const suite = browserSuite("trial40_traditional_notes", { seed });
 
-async function seed({ db }: { db: { sql: import("~/db/db.server").Sql } }): Promise<void> {
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   const hash = await hashPassword(PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${hash})`;
@@ -82,7 +82,12 @@ describe("Traditional notes read in the staff need forms as the save reads them"
     await suite.db.sql.begin((tx) => routeLead(tx, id, TEST_ROUTING));
     const [a] = await suite.db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
 
-    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", isMobile: true, hasTouch: true });
+    const context = await suite.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "zh-CN",
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(E2E_WAIT_MS);
     const watch = watchPageErrors(page);
