@@ -106,4 +106,28 @@ describe("Traditional notes read in the staff need forms as the save reads them"
       await context.close();
     }
   });
+  it("the hotline's lead page (change the need) of a lead with Traditional notes hydrates without an error and reads them", async () => {
+    const json = validLeadJson({ company: "無錫華泰電子有限公司", phone: "13812340041" });
+    const parsed = createLeadSchema("zh", "api").parse({
+      ...json,
+      need: { ...json.need, notes: "要標準廠房，有5噸行車最好，不要浦口，明年3月前要搬進去" },
+    });
+    const { id } = await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(E2E_WAIT_MS);
+    const watch = watchPageErrors(page);
+    try {
+      await signInByForm(page, suite.web.url, { email: "desk40@example.test", password: PASSWORD, home: "/hotline" });
+      await page.goto(`${suite.web.url}/hotline/leads/${id}`);
+      const server = await readingLines(page);
+      expect(server.wished).toContain("5噸行車");
+      await hydrated(page);
+      await page.waitForTimeout(1000);
+      expect(await readingLines(page)).toEqual(server);
+      watch.expectNone();
+    } finally {
+      await context.close();
+    }
+  });
 });
