@@ -46,14 +46,48 @@ async function readingLines(page: Page): Promise<Record<string, string>> {
 const simplified = (lines: Record<string, string>) =>
   JSON.stringify(lines).replace(/廠/g, "厂").replace(/層/g, "层").replace(/噸/g, "吨").replace(/車/g, "车").replace(/進/g, "进");
 
+/** A lead stored as the API stores it, its notes `notes` (Traditional). */
+async function leadWithNotes(company: string, phone: string, notes: string): Promise<string> {
+  const json = validLeadJson({ company, phone });
+  const parsed = createLeadSchema("zh", "api").parse({ ...json, need: { ...json.need, notes } });
+  return (await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" })).id;
+}
+
+const DESK = { viewport: { width: 1366, height: 900 }, locale: "zh-CN" };
+const PHONE = { ...DESK, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** Signs `email` in (landing on `home`) in a new context of `options`, runs `steps` on the page, and fails on any page error. */
+async function asStaff(
+  options: typeof DESK | typeof PHONE,
+  login: { email: string; home: string },
+  steps: (page: Page) => Promise<void>,
+): Promise<void> {
+  const context = await suite.browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(E2E_WAIT_MS);
+  const watch = watchPageErrors(page);
+  try {
+    await signInByForm(page, suite.web.url, { ...login, password: PASSWORD });
+    await steps(page);
+    watch.expectNone();
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens `path`: the reading the server rendered, then — hydrated, a moment later — the same reading. Returns it. */
+async function sameReadingAfterHydration(page: Page, path: string): Promise<Record<string, string>> {
+  await page.goto(`${suite.web.url}${path}`);
+  const server = await readingLines(page);
+  await hydrated(page);
+  await page.waitForTimeout(1000); // a late re-render would show here
+  expect(await readingLines(page)).toEqual(server);
+  return server;
+}
+
 describe("Traditional notes read in the staff need forms as the save reads them", () => {
   it("the hotline desk: typed Traditional notes read as the same words typed Simplified", async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    const watch = watchPageErrors(page);
-    try {
-      await signInByForm(page, suite.web.url, { email: "desk40@example.test", password: PASSWORD, home: "/hotline" });
+    await asStaff(DESK, { email: "desk40@example.test", home: "/hotline" }, async (page) => {
       await hydrated(page);
       const notes = page.locator('textarea[name="need.notes"]');
       await notes.fill(SIMPLIFIED);
@@ -65,69 +99,30 @@ describe("Traditional notes read in the staff need forms as the save reads them"
       await notes.fill("");
       await notes.pressSequentially(TRADITIONAL, { delay: 5 });
       await expect.poll(async () => simplified(await readingLines(page))).toBe(JSON.stringify(fromSimplified));
-      watch.expectNone();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("a recruiter's 更正需求 of a lead with Traditional notes hydrates without an error and reads them", async () => {
-    const json = validLeadJson({ company: "南京港聯精密機械有限公司", phone: "13812340040" });
-    const parsed = createLeadSchema("zh", "api").parse({
-      ...json,
-      need: { ...json.need, notes: "我們做精密零件加工，有10噸行車最好。不要江寧的，太貴。明年3月前要搬進去。" },
-    });
-    const { id } = await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    const id = await leadWithNotes(
+      "南京港聯精密機械有限公司",
+      "13812340040",
+      "我們做精密零件加工，有10噸行車最好。不要江寧的，太貴。明年3月前要搬進去。",
+    );
     await matchTestLead(suite.db.sql, id, "GC-EDZ", "S1");
     await suite.db.sql.begin((tx) => routeLead(tx, id, TEST_ROUTING));
     const [a] = await suite.db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
-
-    const context = await suite.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: "zh-CN",
-      isMobile: true,
-      hasTouch: true,
+    await asStaff(PHONE, { email: "zhoumin@example.test", home: "/queue" }, async (page) => {
+      const reading = await sameReadingAfterHydration(page, `/queue/assignments/${a.id}/need`);
+      expect(reading.wished).toContain("10噸行車");
+      expect(reading.unread ?? "").not.toContain("搬進去");
     });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    const watch = watchPageErrors(page);
-    try {
-      await signInByForm(page, suite.web.url, { email: "zhoumin@example.test", password: PASSWORD, home: "/queue" });
-      await page.goto(`${suite.web.url}/queue/assignments/${a.id}/need`);
-      const server = await readingLines(page);
-      expect(server.wished).toContain("10噸行車");
-      await hydrated(page);
-      await page.waitForTimeout(1000); // a late re-render would show here
-      const client = await readingLines(page);
-      expect(client).toEqual(server);
-      expect(client.unread ?? "").not.toContain("搬進去");
-      watch.expectNone();
-    } finally {
-      await context.close();
-    }
   });
+
   it("the hotline's lead page (change the need) of a lead with Traditional notes hydrates without an error and reads them", async () => {
-    const json = validLeadJson({ company: "無錫華泰電子有限公司", phone: "13812340041" });
-    const parsed = createLeadSchema("zh", "api").parse({
-      ...json,
-      need: { ...json.need, notes: "要標準廠房，有5噸行車最好，不要浦口，明年3月前要搬進去" },
+    const id = await leadWithNotes("無錫華泰電子有限公司", "13812340041", "要標準廠房，有5噸行車最好，不要浦口，明年3月前要搬進去");
+    await asStaff(DESK, { email: "desk40@example.test", home: "/hotline" }, async (page) => {
+      const reading = await sameReadingAfterHydration(page, `/hotline/leads/${id}`);
+      expect(reading.wished).toContain("5噸行車");
     });
-    const { id } = await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    const watch = watchPageErrors(page);
-    try {
-      await signInByForm(page, suite.web.url, { email: "desk40@example.test", password: PASSWORD, home: "/hotline" });
-      await page.goto(`${suite.web.url}/hotline/leads/${id}`);
-      const server = await readingLines(page);
-      expect(server.wished).toContain("5噸行車");
-      await hydrated(page);
-      await page.waitForTimeout(1000);
-      expect(await readingLines(page)).toEqual(server);
-      watch.expectNone();
-    } finally {
-      await context.close();
-    }
   });
 });
