@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 
 import { ChangedNote, CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField, useChangedNote } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { FIGURE_BOX_MAX } from "~/domain/field-limits";
+import { loadTraditionalFolding, traditionalFoldingReady } from "~/domain/fold-text";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { typedAreaOf } from "~/domain/need-assist";
 import { extractMoney } from "~/domain/need-money";
@@ -21,6 +22,28 @@ import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 
 /** The desk reads the money in the notes live (the tax its form has no box for, budgets): need-money.ts. */
 const NOTES_MONEY = [extractMoney];
+
+/**
+ * True once the browser folds Traditional characters (always on a server): loads the converter when the form has
+ * mounted and renders again when it has arrived, so the live reading of Traditional notes (10噸行車, 明年3月前要搬進去)
+ * is the one the save makes. A page that renders Traditional notes from the server waits for it before hydrating
+ * (entry.client.tsx), so the first client render reads as the server's did.
+ */
+function useTraditionalFolding(): boolean {
+  const [ready, setReady] = useState(traditionalFoldingReady);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void loadTraditionalFolding().then(
+      () => live && setReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return ready;
+}
 
 /** The form as Conform sees it: every field is typed text (the schema parses). */
 export type Group = Record<string, string>;
@@ -96,6 +119,7 @@ export function PhoneLeadNeed({
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
   const notesChanged = useChangedNote(need.notes);
+  useTraditionalFolding();
   const filled = new Set<string>(
     ASSIST_FORM_FIELDS.filter((name) => {
       const v = need[name as keyof NeedFields].value;

@@ -130,7 +130,15 @@ export const AREA_UNITS: ReadonlyArray<readonly [string, number]> = [
   ["sq.ft", 0.09290304],
   ["sqft", 0.09290304],
   ["square feet", 0.09290304],
+  ["sq feet", 0.09290304],
+  ["square foot", 0.09290304],
+  ["ft2", 0.09290304],
+  ["ft²", 0.09290304],
   ["平方英尺", 0.09290304],
+  // Acres (US/UK land; 英亩): 1 acre = 4046.8564224 ㎡ exactly. Without it "10 acres" was refused, in the notes unread.
+  ["acre", 4046.8564224],
+  ["acres", 4046.8564224],
+  ["英亩", 4046.8564224],
   ["亩", SQM_PER_MU],
   ["mu", SQM_PER_MU],
   // Larger land units: rare in a request, but misreading "5平方公里" as 5 ㎡ would be far worse.

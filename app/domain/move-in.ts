@@ -92,10 +92,10 @@ const TAIL = new RegExp(`^${MONTH_TAIL}$`);
 const YEAR_MONTH = new RegExp(
   `^(\\d{4}|\\d{2})\\s*[-./年]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月(?:份)?)?(?:\\s*[-./]?\\s*(?:(\\d{1,2})|([一二三四五六七八九十]{1,3})(?=\\s*[日号]))\\s*[日号]?)?\\s*${MONTH_TAIL}$`,
 );
-// With a verb after (立即入驻, 可随时入住), and what listings write of a space ready to move into (现房,
-// 即租即用, 拎包入住, 空置): all "now".
+// With a verb after (立即入驻, 可随时入住, 即时入驻, 即可入驻), and what listings write of a space ready to move into
+// (现房, 即租即用, 拎包入住, 空置): all "now". 即时 / 即刻 / 即可 as a sheet's 可入驻时间 were refused (trial 40).
 const ASAP =
-  /^(?:(?:可)?(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在)(?:入驻|入住|进驻|搬入|搬迁)?|现房|即租即用|拎包入住|空置(?:中)?|asap|as soon as possible|immediately|now|available now|ready now)$/;
+  /^(?:(?:可)?(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在|即时|即刻)(?:可)?(?:入驻|入住|进驻|搬入|搬迁)?|即可(?:入驻|入住|进驻|搬入)|现房|即租即用|拎包入住|空置(?:中)?|asap|as soon as possible|immediately|now|available now|ready now)$/;
 const THIS_MONTH = new RegExp(
   `^(?:(?:本|这个?|当)月${MONTH_TAIL}|月(?:中|底|末|内)(?:前|之前|以前)?|this month|(?:by )?(?:the )?end of (?:the|this) month)$`,
 );

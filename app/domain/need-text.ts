@@ -83,7 +83,7 @@ export const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or 
 
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
-  "|square\\s+met(?:er|re)s?|亩|mu\\b|公顷|hectares?|ha\\b|km2|km²)";
+  "|square\\s+met(?:er|re)s?|sq\\s+feet|square\\s+foot|ft2|ft²|英亩|亩|mu\\b|公顷|hectares?|ha\\b|acres?\\b|km2|km²)";
 /**
  * 米 or m with a part after it, read by the fields' reader (units.ts readCeiling, ADR 076): a spoken tenth
  * or half ("8米5", "8m5", "8米半" = 8.5 m), centimetres ("8m50", "8米25"), or what it refuses ("8m05"; then

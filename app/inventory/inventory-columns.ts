@@ -195,14 +195,27 @@ const plainNumber = (s: string) => {
   return compact === null ? null : parseChineseNumber(compact);
 };
 
-const integer: Pick<Column, "read" | "write" | "number"> = {
-  number: true,
-  read: (t) => {
-    const n = parseCount(t);
-    return n !== null && Number.isInteger(n) ? ok(n) : bad(`“${t}”不是整数`, `“${t}” is not a whole number`);
-  },
-  write: (v) => (typeof v === "number" ? v : null),
-};
+/**
+ * A whole number as people write a count in its column: bare ("3", "三"), or with the column's own counting word
+ * after it and 共 before ("3层", "共3层", "3层楼"; "20条", "20个") — as every figure column takes its unit. Another
+ * word stays refused ("3栋" in 层数).
+ */
+function integerOf(word: RegExp): Pick<Column, "read" | "write" | "number"> {
+  return {
+    number: true,
+    read: (t) => {
+      const compact = withoutSpaces(fold(t)) ?? "";
+      const bare = compact.replace(/^共/, "").replace(word, "");
+      const n = parseCount(bare === compact ? t : bare);
+      return n !== null && Number.isInteger(n) ? ok(n) : bad(`“${t}”不是整数`, `“${t}” is not a whole number`);
+    },
+    write: (v) => (typeof v === "number" ? v : null),
+  };
+}
+/** 层数: "4", "4层", "共4层", "4层楼", "四层", "4 floors". */
+const floorCount = integerOf(/(?:层楼?|floors?|storeys?|stories)$/);
+/** 容量: "20", "20条", "20个", "20条线索", "20 leads". */
+const leadCount = integerOf(/(?:条线索|个线索|条需求|个需求|条|个|单|leads?)$/);
 
 // A figure in 元 per ㎡ as people write it: a currency mark before (¥ ￥ RMB 人民币), 元 / 块 / 块钱 after,
 // then its "per" units in any order, each with or without / 每 · before it ("25元/㎡/月", "¥18/㎡·月",
@@ -529,11 +542,20 @@ const CHANNEL = choice(
   { zh: "通知方式", en: "channel" },
 );
 
-/** The deals an item of 交易方式 names: a deal's name or word, 租售, or a 状态 word of a space on offer (可租, 可售; status-words.ts). */
+/** Both deals in one item: 租售, 可租售, 可租可售, 租或售, 出租或出售, 出租出售, 租赁或出售 (either order). */
+const BOTH_DEALS =
+  /^(?:可?租售|可?售租|可租可售|可售可租|(?:出?租|租赁)(?:或|和|及|与|或者)?(?:出?售|销售)|(?:出?售|销售)(?:或|和|及|与|或者)?(?:出?租|租赁))$/;
+/** "…均可" after the deals: 租售均可, 租售皆可, 租售都可以, 出租出售都行, 租售两可. */
+const EITHER_TAIL = /(?:均可以?|皆可|都可以?|都行|均行|两可)$/;
+
+/** The deals an item of 交易方式 names: a deal's name or word, 租售 (…均可), or a 状态 word of a space on offer (可租, 可售; status-words.ts). */
 function dealItem(item: string): CellRead {
-  if (/^(?:租售|可租可售|租或售)$/.test(item)) return ok(["lease", "buy"]);
+  const core = fold(item).trim().replace(EITHER_TAIL, "");
+  if (BOTH_DEALS.test(core)) return ok(["lease", "buy"]);
   const word = statusDealWord(item);
-  return word?.status === "available" ? ok(word.deals) : DEAL.read(item);
+  if (word?.status === "available") return ok(word.deals);
+  const read = DEAL.read(item);
+  return read.ok || core === fold(item).trim() || core === "" ? read : dealItem(core).ok ? dealItem(core) : read;
 }
 
 /** 租售: "出租、出售", also "租售", "可租可售", "可租". */
@@ -668,7 +690,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { name: { zh: "最小可分割面积", en: "the divisible area" }, precision: KEPT.sqm },
       ),
     ),
-    col("floors", "层数", "floors", integer),
+    col("floors", "层数", "floors", floorCount),
     col("singleStorey", "单层", "single storey", bool),
     col(
       "ceilingM",
@@ -785,7 +807,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       industries,
       hint("行业代码或名称，如 C35、金属制品；空 = 不限", "GB/T 4754 codes or names; blank = any"),
     ),
-    col("capacity", "容量", "capacity", integer, { ...REQUIRED, ...hint("同时跟进的需求上限", "open leads at most") }),
+    col("capacity", "容量", "capacity", leadCount, { ...REQUIRED, ...hint("同时跟进的需求上限", "open leads at most") }),
     col("active", "在岗", "active", bool),
     col("awayFrom", "休假开始", "away from", awayDay, hint("休假/出差第一天，如 2026-12-01、12月8日、下周五", "first day away")),
     col("awayTo", "休假结束", "away to", awayDay, hint("最后一天（含），如 2026-12-15 或 12月15日", "last day away (inclusive)")),

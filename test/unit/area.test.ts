@@ -100,7 +100,7 @@ describe("parseArea", () => {
     "5000米", // metres are a length
     "千平", // no number
     "5000平米左右", // qualifiers belong to the free-text assist, not to a field
-    "5000 acres",
+    "5000坪", // Taiwan's 坪 (≈ 3.3 ㎡) is not 平: refused, never read as ㎡ (acres are read: trial 40)
     "平米",
   ])("%j → null", (input) => {
     expect(parseArea(input, "sqm")).toBeNull();
