@@ -72,7 +72,7 @@ const RANK_END = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$))";
 const RANK_END_ZH = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$)|[^\\S\\n]+\\p{Script=Han})";
 const PLACE_WISHED_AFTER = new RegExp(
   "^\\s*(?:[(（【[:：]|[-—–]+>?|→)?\\s*(?:的)?\\s*(?:厂房|仓库|土地|地方|那边|区域)?\\s*(?:优先|最好(?!不|别)|为佳|更好|(?:为|是|作为|当)?\\s*首选|" +
-    "其次(?!\\s*(?:[，。；;,!?！？、\\n]|$))|(?:is\\s+)?(?:preferred|first\\s+choice|ideal)|" +
+    "其次(?!\\s*(?:[，。；;,!?！？、\\n]|$))|(?:(?:is|would\\s+be|will\\s+be)\\s+)?(?:the\\s+)?(?:preferred|first\\s+choice|ideal|best|preferable)|preferably|ideally|" +
     // A rank (places34, attack H4/H5): "江宁第一，浦口第二", "江宁为首选", "Jiangning first, Pukou second"; and a fallback after
     // it ("江宁不行的话浦口", "江宁不行就浦口": 江宁 first, the other one wanted too).
     `(?:为|是)?第一(?:选择|志愿|意向|顺位)?${RANK_END_ZH}|(?:is\\s+)?(?:the\\s+|our\\s+|my\\s+)?(?:first|top|1st)(?:\\s+(?:choice|option|pick|preference))?${RANK_END}|` +
