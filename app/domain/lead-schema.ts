@@ -20,6 +20,7 @@ import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { refusedKinds } from "./kind-refusal";
+import { accessWishes } from "./site-access";
 import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
@@ -899,6 +900,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }]
             : []),
           ...plan.unread,
+          // What the site must be near ("靠近地铁", "near metro"): no field holds it — told, never dropped (site-access.ts, readers40).
+          ...accessWishes(lead.need.notes).map((w): LeadFlag => ({ field: "need.notes", code: "unread", text: w.text })),
           ...(places?.unread ?? []),
           ...(places?.ruled ?? []),
           ...plan.budget,

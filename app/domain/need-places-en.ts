@@ -44,7 +44,9 @@ const LATIN_NOT_A_PLACE = new Set(
     // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
     "plan option choice backup fallback alternative preferred preference first second third top then otherwise " +
     // Stance words typed in capitals ("Jiangning OK, Pukou NG"; attack 12-05g H12).
-    "ok okay ng no yes not fine good please exclude excluded excludes excluding avoid want need"
+    "ok okay ng no yes not fine good please exclude excluded excludes excluding avoid want need " +
+    // What a site is near that is no place (site-access.ts; readers40: "Near Metro" was told as an unknown place).
+    "metro subway underground highway motorway expressway freeway airport railway station"
   ).split(" "),
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
