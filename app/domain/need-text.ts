@@ -73,7 +73,7 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * of one script (1点5, 一点五), never 一点 and Arabic digits: "面积大一点5000平" is "a bit bigger, 5000 ㎡",
  * not 1.5 ㎡ (attack of 2026-12-04, 28-H1).
  */
-export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|(?<=[0-9])点(?=[0-9])|(?<=[零〇一二两俩三四五六七八九十])点(?=[零〇一二两三四五六七八九]))+`;
+export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|(?<=[0-9])点(?=[0-9])|(?<=[零〇一二两俩三四五六七八九十百千万拾佰仟萬])点(?=[零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
 const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
@@ -811,8 +811,13 @@ export type NotesExtractor = (x: Extraction) => void;
  * read but no requirement, with why. `kind`: the need's kind as chosen (factory | land | office |
  * warehouse; anything else is none): an area figure tied to another use is set aside (docs/decisions/112).
  */
-/** An adjective, then 一点: "a bit …" (大一点, 多一点, 便宜一点, 早一点), read as 一些 (no number). */
-const A_BIT = /([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
+/**
+ * An adjective, then 一点: "a bit …" (大一点, 多一点, 便宜一点, 早一点), read as 些许 (no numeral: "层高高一点" read 一些 as 1 m) — not the 高 of 层高 / 净高 / 檐高 …
+ * nor the 重 of 承重, the 少 of 至少, the 多 of 最多 before a decimal in Chinese numerals ("层高一点五米", "承重一点五吨", "至少一点五亩" are
+ * 1.5 m, 1.5 t, ≥ 1.5 亩, as "层高1.5米" is;
+ * readers40: "承重一点五吨" was read as "承重一" and "五吨").
+ */
+const A_BIT = /(?<!(?:层|净|檐|楼|挑|屋|顶|限|承|荷|载|至|最|不)(?=[高重少多大小低]一点[零〇一二两三四五六七八九]))([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
 /** 上, 过 or 破 before a magnitude alone and an area unit: "上万平" is ten thousand ㎡ and up (docs/decisions/128). */
 const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平|亩|㎡))/g;
 
@@ -931,7 +936,7 @@ export function parseNeedText(
   // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
   // "15000一18000平", "1.5万一1.8万平": 一 (or ー) typed as a dash between two figures is the range's dash (docs/decisions/132).
   // "8k平", "8K sqm", "1.5k平": k after a figure is a thousand (fold-text.ts reads w as 万), read as 千 (docs/decisions/146).
-  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"))
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1些许"))
     .replace(THOUSAND_K, "$1千$2")
     .replace(ZERO_GROUP, ",")
     .replace(SIGN_RANGE, signRange)
