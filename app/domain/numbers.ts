@@ -208,11 +208,6 @@ export function parseChineseNumber(s: string): number | null {
   }
 
   const n = parseNumeral(str);
-  // A whole numeral with 万 after it, as 万 after Arabic digits is ("一万二千万" = 12000万 = 1.2亿; readers40: it read as nothing).
-  if (n === null && /[十百千万拾佰仟萬][万萬]$/u.test(str) && /[万萬]/u.test(str.slice(0, -1))) {
-    const whole = parseNumeral(str.slice(0, -1));
-    return whole === null ? null : sign * clean(whole * 1e4);
-  }
   return n === null ? null : sign * clean(n);
 }
 
