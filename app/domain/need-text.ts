@@ -817,7 +817,8 @@ export type NotesExtractor = (x: Extraction) => void;
  * 1.5 m, 1.5 t, ≥ 1.5 亩, as "层高1.5米" is;
  * readers40: "承重一点五吨" was read as "承重一" and "五吨").
  */
-const A_BIT = /(?<!(?:层|净|檐|楼|挑|屋|顶|限|承|荷|载|至|最|不)(?=[高重少多大小低]一点[零〇一二两三四五六七八九]))([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
+const A_BIT =
+  /(?<!(?:层|净|檐|楼|挑|屋|顶|限|承|荷|载|至|最|不)(?=[高重少多大小低]一点[零〇一二两三四五六七八九]))([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
 /** 上, 过 or 破 before a magnitude alone and an area unit: "上万平" is ten thousand ㎡ and up (docs/decisions/128). */
 const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平|亩|㎡))/g;
 
@@ -1187,7 +1188,8 @@ function extractMin(
 const WANTED_LEAD =
   /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|想找|想换|想|找|寻找|换成?|换个|打算|准备|计划|一个|个|\b(?:but|so|now|we|the|new|one|a|need|needs|needed|want|wanted|require|required|requirement|looking\s+for|look\s+for|at\s+least|minimum|min\.?)\b)\s*[:：]?\s*){1,6}$/i;
 /** …of which one says the need: a word of wanting or of a lower bound. */
-const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|想|找|换|\b(?:need(?:ed)?|want(?:ed)?|require(?:d|ment)?|looking\s+for|look\s+for|at\s+least|minimum|min)\b/i;
+const WANTED_WORD =
+  /需|要|希望|必须|得|至少|起码|最少|最低|想|找|换|\b(?:need(?:ed)?|want(?:ed)?|require(?:d|ment)?|looking\s+for|look\s+for|at\s+least|minimum|min)\b/i;
 /**
  * Right after the premises' figure, in its own clause, before a figure wanted in the same clause (docs/decisions/146): what
  * is said of the premises (太矮了, 不够用, "too low") and what people put instead of a comma — blanks, ~, -, —, …, a colon.

@@ -120,9 +120,10 @@ export function notesNotRead(notes: string | null | undefined, read: readonly st
     const clause = raw.trim();
     const from = start + lead;
     const words = simple.slice(from, from + clause.length);
-    const unread = untakenAccess.subarray(from, from + clause.length).some((c) => c === 1) || !clauseRead(words, covered.subarray(from, from + clause.length));
-    if (clause && unread && !FILLER.test(words) && !contactOnly(words))
-      out.push(clause);
+    const unread =
+      untakenAccess.subarray(from, from + clause.length).some((c) => c === 1) ||
+      !clauseRead(words, covered.subarray(from, from + clause.length));
+    if (clause && unread && !FILLER.test(words) && !contactOnly(words)) out.push(clause);
   };
   for (const m of notes.matchAll(SEPARATOR)) {
     take(m.index);

@@ -11,7 +11,8 @@ import { foldText } from "./fold-text";
  */
 
 /** A word of nearness before the thing, or after it. */
-const NEAR_BEFORE_ZH = "(?:(?:不需要|不用|不必|无需|不要求|最好|尽量|需要|要|希望)?\\s*(?:靠近|临近|邻近|紧邻|紧挨|挨着|接近|近|离|距离?|方便去|方便到|到))";
+const NEAR_BEFORE_ZH =
+  "(?:(?:不需要|不用|不必|无需|不要求|最好|尽量|需要|要|希望)?\\s*(?:靠近|临近|邻近|紧邻|紧挨|挨着|接近|近|离|距离?|方便去|方便到|到))";
 const NEAR_AFTER_ZH = "(?:附近|周边|旁边|旁|边上|沿线|近|不远|方便)";
 /** Things that always say access: 地铁, 轻轨, 高铁, 火车站, 机场, 码头. */
 const ALWAYS_ZH = "(?:地铁|轻轨|城铁|高铁站?|动车站|火车站|汽车站|客运站|机场|码头)(?:站|口|站点|线|[0-9一二三四五六七八九十]+号线)?";

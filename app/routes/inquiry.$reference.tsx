@@ -192,7 +192,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The investment and output boxes' ranges (ADR 189), said as the tax's range is (readers40).
     const amounts = amountRangeRows(lng, summary.amountRanges ?? []);
     return data(
-      { lng, reference, key, summary: shown, places: rows, wished, tax, amounts, budget, setAside, repeatOf: summary.repeatOf, corrected, doubts },
+      {
+        lng,
+        reference,
+        key,
+        summary: shown,
+        places: rows,
+        wished,
+        tax,
+        amounts,
+        budget,
+        setAside,
+        repeatOf: summary.repeatOf,
+        corrected,
+        doubts,
+      },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createTestDatabase } from "../support/database";
 import { validLeadForm } from "../support/leads";
 import { decodeEntities } from "../support/need-form";
 import { startWebServer } from "../support/services";
-import { createTestDatabase } from "../support/database";
 
 // readers40 item 6 through the real web process: the investment and output boxes typed as a range are said back on the
 // confirmation page as the tax box's range is (ADR 168, 189) — the figure stored and the range it came from, zh and en.

@@ -54,13 +54,21 @@ const TEMPLATES = [
 function reading(notes: string) {
   const f = figures(notes);
   const r = read(notes);
-  return { ...f, told: f.told.length, wished: f.wished.length, aside: f.aside.length, found: r.found.map((x) => `${x.field}=${String(x.value)}`) };
+  return {
+    ...f,
+    told: f.told.length,
+    wished: f.wished.length,
+    aside: f.aside.length,
+    found: r.found.map((x) => `${x.field}=${String(x.value)}`),
+  };
 }
 
 describe("a decimal in Chinese numerals reads as the same figure in digits", () => {
   // (A magnitude before the template's own 万 — "1.2万万" — is no figure either way.)
   const rows = TEMPLATES.flatMap((t) =>
-    PAIRS.filter(([, c]) => !(t.includes("万") && /[万千]/u.test(c))).map(([a, c]) => [t.replaceAll("{n}", c), t.replaceAll("{n}", a)] as const),
+    PAIRS.filter(([, c]) => !(t.includes("万") && /[万千]/u.test(c))).map(
+      ([a, c]) => [t.replaceAll("{n}", c), t.replaceAll("{n}", a)] as const,
+    ),
   );
   it.each(rows)("%j reads as %j", (chinese, arabic) => expect(reading(chinese)).toEqual(reading(arabic)));
 
