@@ -45,6 +45,7 @@ import { regionNameMax, REGIONS_MAX } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { isRefused, MADE, refusal, type Refused } from "./schema-made";
+import { accessWishes } from "./site-access";
 import { taxRangeLow } from "./tax-box-reading";
 import { readUnitCount } from "./unit-count-read";
 import { unitWord } from "./unit-count-text";
@@ -899,6 +900,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             ? [{ field: "need.deal", code: "dealBoxRefused" as const, text: `${overruled.text} ≠ ${DEAL_SHOWN[overruled.deal]}` }]
             : []),
           ...plan.unread,
+          // What the site must be near ("靠近地铁", "near metro"): no field holds it — told, never dropped (site-access.ts, readers40).
+          ...accessWishes(lead.need.notes).map((w): LeadFlag => ({ field: "need.notes", code: "unread", text: w.text })),
           ...(places?.unread ?? []),
           ...(places?.ruled ?? []),
           ...plan.budget,

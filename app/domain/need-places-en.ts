@@ -44,7 +44,9 @@ const LATIN_NOT_A_PLACE = new Set(
     // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
     "plan option choice backup fallback alternative preferred preference first second third top then otherwise " +
     // Stance words typed in capitals ("Jiangning OK, Pukou NG"; attack 12-05g H12).
-    "ok okay ng no yes not fine good please exclude excluded excludes excluding avoid want need"
+    "ok okay ng no yes not fine good please exclude excluded excludes excluding avoid want need " +
+    // What a site is near that is no place (site-access.ts; readers40: "Near Metro" was told as an unknown place).
+    "metro subway underground highway motorway expressway freeway airport railway station"
   ).split(" "),
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
@@ -134,8 +136,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Za-z]/gu)) {
       if (!/[A-Z]/.test(w[0]) && !/(?:^|[.,;:!?\n(]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
       if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
-      const names = chainAt(w.index);
-      const last = names[names.length - 1];
+      const chain = chainAt(w.index);
+      const last = chain[chain.length - 1];
       // One name alone is only a candidate the resolver must name ("Price is fine" is no place); a list is places.
       // Said not to do ("Jiangning is not ok", "Jiangning doesn't work for us": places32, attack F7) as said to do:
       // the server reads the stance, or tells the clause unread when it cannot (note-regions.ts).
@@ -150,8 +152,19 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
           LATIN_SIZE_AFTER.test(after) ||
           LATIN_NUMBERED_BEFORE.test(notes.slice(Math.max(0, w.index - 6), w.index)) ||
           LATIN_SIZE_BEFORE.test(notes.slice(Math.max(0, w.index - 16), w.index)))
-      )
+      ) {
+        // A bare comma ends an English clause too (readers40): words said after the last name are its alone, unless they speak
+        // of several ("Single storey, Gaochun is fine": "Single" is no place said to do, and "Single, Gaochun" read as a list
+        // of two capitalised names hid Gaochun from both readings; "Pukou, Jiangning are both fine" is a list). The names
+        // before the comma stay candidates of their own, kept only when each names a place (`alone`, note-regions.ts).
+        const said = LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after);
+        let cut = 0;
+        if (said && !LATIN_PLURAL_AFTER.test(after))
+          for (let k = chain.length - 1; k > 0 && cut === 0; k--) if (/^\s*,\s*$/u.test(notes.slice(chain[k - 1][1], chain[k][0]))) cut = k;
+        for (const [start, end, named] of chain.slice(0, cut)) if (named) add(start, end, true, "alone");
+        const names = chain.slice(cut);
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
+      }
     }
   // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
   // places to read, as "X、Y、Z" is (the server keeps the list only when one of them names a place: `bare`).
@@ -196,16 +209,19 @@ const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATI
 const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|n\.\s?g|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|n\.\s?g|not|never|yes|please|first|second|third|top|best|ideal|ideally|preferabl[ey]|excluded|too\s+(?:far|remote|expensive))\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
-  /^\s*(?:(?:is|are)\s+|=\s*)?n\.\s?g\b|^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
+  /^\s*(?:(?:is|are)\s+|=\s*)?n\.\s?g\b|^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+(?:far|remote|expensive))\b|n['’]t\b|no-go)/iu;
 /**
  * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
  */
 const LATIN_OK_AFTER =
-  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
+  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:the\s+)?(?:best|ideal|preferable)|preferably|ideally|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
+
+/** Words after a list of places that speak of several ("Pukou, Jiangning are fine", "…, both OK"): a bare comma's list, then. */
+const LATIN_PLURAL_AFTER = /^\s*(?:are|both|all|neither|none|either|aren['’]t|don['’]t|do\s+not)\b/iu;
 
 /** The end of a bare list of names: a clause's, or Chinese words that its places will do. */
 const LIST_END = new RegExp(`^\\s*(?:$|[.,;!?\\n)）。，；！？]|${LIST_OK_ZH})`, "u");

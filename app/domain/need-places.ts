@@ -28,9 +28,11 @@ export type PlaceMention = {
   span: [number, number];
 };
 
-/** Ends a place after a marker word. */
+/**
+ * Ends a place after a marker word — a stance word after it too (readers40: "在江宁区除外" read the place "江宁区除外", unknown).
+ */
 const BOUNDARY =
-  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+>]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|再|还|先|就|能|租|买|找|建|选|有|要|想|看|考察|参观|入驻|落户|办厂|开厂|设厂)";
+  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+>]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|再|还|先|就|能|租|买|找|建|选|有|要|想|看|考察|参观|入驻|落户|办厂|开厂|设厂|除外|除开|除去|以外|之外|排除|不要|不考虑|不行|不去|不可|不用|不需要|不合适|不方便|太远|太偏|太贵|可以|没问题|能接受)";
 /** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
 const HAN = "\\p{Script=Han}";
 /**
@@ -160,7 +162,7 @@ export const PRESENT_UNMARKED = new RegExp(
 );
 /** Need words and particles cut off the front of a place found by its kind ("单层厂房江宁区" → 江宁区). */
 const LEADING =
-  /^.*(?:厂房|仓库|办公楼|办公|土地|用地|车间|单层|多层|面积|要求|需要|希望|打算|考虑|想要|最好|优先|靠近|临近|邻近|落户|搬到|迁到|位于|在|去|到|要|想|找|租|买|选|的|和|或者|或|及|与|跟|是)/u;
+  /^.*(?:厂房|仓库|办公楼|办公|土地|用地|车间|单层|多层|面积|要求|需要|希望|打算|考虑|想要|最好|优先|靠近|临近|邻近|落户|搬到|迁到|位于|在|去|到|要|想|找|租|买|选|的|和|或者|或|及|与|跟|是|除了|除开|除去|除|排除|避开|别|外(?:的)?(?=其他|其它|别的))/u;
 /** Verbs a marker may be followed by before the place ("在考虑高淳" is 高淳). */
 const VERB_FRONT = /^(?:考虑|选择|看看|看|找|选|要|想|租|买)+/u;
 /** Zones and words that are no place of their own: the part before the kind. */

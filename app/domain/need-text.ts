@@ -73,7 +73,7 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * of one script (1点5, 一点五), never 一点 and Arabic digits: "面积大一点5000平" is "a bit bigger, 5000 ㎡",
  * not 1.5 ㎡ (attack of 2026-12-04, 28-H1).
  */
-export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|(?<=[0-9])点(?=[0-9])|(?<=[零〇一二两俩三四五六七八九十])点(?=[零〇一二两三四五六七八九]))+`;
+export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|(?<=[0-9])点(?=[0-9])|(?<=[零〇一二两俩三四五六七八九十百千万拾佰仟萬])点(?=[零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
 const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
@@ -811,8 +811,14 @@ export type NotesExtractor = (x: Extraction) => void;
  * read but no requirement, with why. `kind`: the need's kind as chosen (factory | land | office |
  * warehouse; anything else is none): an area figure tied to another use is set aside (docs/decisions/112).
  */
-/** An adjective, then 一点: "a bit …" (大一点, 多一点, 便宜一点, 早一点), read as 一些 (no number). */
-const A_BIT = /([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
+/**
+ * An adjective, then 一点: "a bit …" (大一点, 多一点, 便宜一点, 早一点), read as 些许 (no numeral: "层高高一点" read 一些 as 1 m) — not the 高 of 层高 / 净高 / 檐高 …
+ * nor the 重 of 承重, the 少 of 至少, the 多 of 最多 before a decimal in Chinese numerals ("层高一点五米", "承重一点五吨", "至少一点五亩" are
+ * 1.5 m, 1.5 t, ≥ 1.5 亩, as "层高1.5米" is;
+ * readers40: "承重一点五吨" was read as "承重一" and "五吨").
+ */
+const A_BIT =
+  /(?<!(?:层|净|檐|楼|挑|屋|顶|限|承|荷|载|至|最|不)(?=[高重少多大小低]一点[零〇一二两三四五六七八九]))([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
 /** 上, 过 or 破 before a magnitude alone and an area unit: "上万平" is ten thousand ㎡ and up (docs/decisions/128). */
 const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平|亩|㎡))/g;
 
@@ -931,7 +937,7 @@ export function parseNeedText(
   // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
   // "15000一18000平", "1.5万一1.8万平": 一 (or ー) typed as a dash between two figures is the range's dash (docs/decisions/132).
   // "8k平", "8K sqm", "1.5k平": k after a figure is a thousand (fold-text.ts reads w as 万), read as 千 (docs/decisions/146).
-  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"))
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1些许"))
     .replace(THOUSAND_K, "$1千$2")
     .replace(ZERO_GROUP, ",")
     .replace(SIGN_RANGE, signRange)
@@ -1180,9 +1186,10 @@ function extractMin(
  * between the clause mark and the figure.
  */
 const WANTED_LEAD =
-  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|needed|want|wanted|require|required|requirement|at\s+least|minimum|min\.?)\b)\s*[:：]?\s*){1,6}$/i;
+  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|想找|想换|想|找|寻找|换成?|换个|打算|准备|计划|一个|个|\b(?:but|so|now|we|the|new|one|a|need|needs|needed|want|wanted|require|required|requirement|looking\s+for|look\s+for|at\s+least|minimum|min\.?)\b)\s*[:：]?\s*){1,6}$/i;
 /** …of which one says the need: a word of wanting or of a lower bound. */
-const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need(?:ed)?|want(?:ed)?|require(?:d|ment)?|at\s+least|minimum|min)\b/i;
+const WANTED_WORD =
+  /需|要|希望|必须|得|至少|起码|最少|最低|想|找|换|\b(?:need(?:ed)?|want(?:ed)?|require(?:d|ment)?|looking\s+for|look\s+for|at\s+least|minimum|min)\b/i;
 /**
  * Right after the premises' figure, in its own clause, before a figure wanted in the same clause (docs/decisions/146): what
  * is said of the premises (太矮了, 不够用, "too low") and what people put instead of a comma — blanks, ~, -, —, …, a colon.
@@ -2906,6 +2913,21 @@ function extractMoveIn(x: Extraction, now: Date): void {
   }
 }
 
+/**
+ * A figure in metres that no item's word names and no reader took (readers40): "想找8米的", "要8米的厂房", "厂房要5000平，8米的" — most
+ * often the ceiling wanted, but nothing says so: told unread (an `unread` flag the recruiter sees, as every figure of ours no reader
+ * used is), never guessed and never dropped (GLUE took "8米" for glue: "要8米的厂房" was counted read). Read where the notes say the
+ * item: after the premises' own ceiling ("现在的厂房层高6米，想找8米的", wantedAfterHad). Not a distance or another dimension:
+ * "离地铁500米", "门宽4米", "跨度24米", "柱距8米", "宽20米", "8米宽的门", "within 500 m".
+ */
+const BARE_METRES = new RegExp(
+  `(?<![¥$a-z])(?<q>(?:${NUM})\\s*(?:米|公尺|m(?![a-z0-9²³]))(?![^，。；;,!?！？\\n]{0,2}(?:宽|长|深|见方|范围|以内|之内|内|远|半径|直径|距离|路程|宽度|长度|进深|跨度|柱距|门|通道|道路|马路|wide|long|deep|away|from|radius|distance)))`,
+  "gdi",
+);
+/** Words before a metre figure in its clause that make it a distance or another dimension than a height (BARE_METRES). */
+const METRES_OTHER_BEFORE =
+  /(?:宽|长|深|距|离|远|跨|柱|门|路|道|站|口|公里|半径|直径|周长|范围|相距|步行|开车|间距|进深|开间|width|wide|length|long|depth|deep|distance|from|away|span|door|gate|road|within|walk|radius|budget|rmb|yuan|usd|cny|invest\w*|price|cost|revenue|output|tax|turnover|sales|capital)[^，。；;,!?！？\n]{0,8}$/i;
+
 /** An unread figure that is an area's: its unit is one, or 面积 names it (ANY_FIGURE's second form). */
 const AREA_FIGURE = new RegExp(`^面积|${AREA_UNIT}$`);
 
@@ -2922,5 +2944,12 @@ function findUnread(x: Extraction): void {
     const text = x.s.slice(m.index, span[1]);
     const area = AREA_FIGURE.test(m.indices?.groups?.q2 ? text : x.s.slice(...span));
     x.reject(m.indices?.groups?.q2 ? [m.index, span[1]] : span, span, area);
+  }
+  for (const m of x.s.matchAll(BARE_METRES)) {
+    const q = m.indices!.groups!.q;
+    const span: Span = [q[0], q[1]];
+    if (x.isClaimed(span) || x.earlier(span, span[1]) || x.olderThanTheNotes(span)) continue;
+    if (METRES_OTHER_BEFORE.test(x.s.slice(Math.max(0, span[0] - 24), span[0]))) continue;
+    x.reject(span, span);
   }
 }

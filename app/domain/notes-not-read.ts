@@ -8,6 +8,7 @@
 
 import { maskContacts } from "./contact-mask";
 import { simplifiedInPlace } from "./fold-text";
+import { accessWishes } from "./site-access";
 import { WANT_WORDS_EN, WANT_WORDS_ZH } from "./want-words";
 
 /**
@@ -106,6 +107,11 @@ export function notesNotRead(notes: string | null | undefined, read: readonly st
         for (let at = within.indexOf(what); at >= 0; at = within.indexOf(what, at + 1))
           for (let i = at; i < at + what.length; i++) covered[i] = Math.max(covered[i], mark);
     }
+  // What the site must be near ("靠近地铁", "near metro"; site-access.ts): no field holds it, so a clause with one that no text
+  // covers is listed even where a place said beside it reads the rest ("in Jiangning near metro" was counted read; readers40).
+  const untakenAccess = new Uint8Array(notes.length);
+  for (const w of accessWishes(notes))
+    if (!covered.subarray(w.span[0], w.span[1]).some((c) => c === 1)) untakenAccess.fill(1, w.span[0], w.span[1]);
   const out: string[] = [];
   let start = 0;
   const take = (end: number) => {
@@ -114,8 +120,10 @@ export function notesNotRead(notes: string | null | undefined, read: readonly st
     const clause = raw.trim();
     const from = start + lead;
     const words = simple.slice(from, from + clause.length);
-    if (clause && !clauseRead(words, covered.subarray(from, from + clause.length)) && !FILLER.test(words) && !contactOnly(words))
-      out.push(clause);
+    const unread =
+      untakenAccess.subarray(from, from + clause.length).some((c) => c === 1) ||
+      !clauseRead(words, covered.subarray(from, from + clause.length));
+    if (clause && unread && !FILLER.test(words) && !contactOnly(words)) out.push(clause);
   };
   for (const m of notes.matchAll(SEPARATOR)) {
     take(m.index);

@@ -1,5 +1,5 @@
 import { foldText } from "./fold-text";
-import { JOINED, type PlaceMention, takenBackPlaces } from "./need-places";
+import { isPlace, JOINED, type PlaceMention, takenBackPlaces } from "./need-places";
 import { markStance, onlyMarksBetween } from "./place-marks";
 import { REFUSAL_BEFORE_EN } from "./place-words-en";
 
@@ -49,7 +49,7 @@ const PLACE_NEGATED_AFTER = new RegExp(
   "^\\s*(?:区|县|市)?\\s*" +
     STANCE_SEP +
     "(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
-    "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要|不行(?!\\s*(?:的话|就|再|那|也|还))|不去|不可以|不可|除外|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
+    "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要(?!\\s*(?:太|过于|那么|这么|很))|不行(?!\\s*(?:的话|就|再|那|也|还))|不去|不可以|不可|除外|除开|除去|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
     "去不了|不能去|没法去|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不适合|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|" +
     // English after the place (places32, attack F7): "Jiangning is not ok", "Jiangning doesn't work for us", "Jiangning no".
     "pass|is\\s+out|is\\s+excluded|is\\s+off\\s+the\\s+table|(?:is|would\\s+be|will\\s+be)\\s+(?:a\\s+)?no(?:-|\\s+)go|is\\s+too\\s+(?:far|remote|expensive)|" +
@@ -72,7 +72,7 @@ const RANK_END = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$))";
 const RANK_END_ZH = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$)|[^\\S\\n]+\\p{Script=Han})";
 const PLACE_WISHED_AFTER = new RegExp(
   "^\\s*(?:[(（【[:：]|[-—–]+>?|→)?\\s*(?:的)?\\s*(?:厂房|仓库|土地|地方|那边|区域)?\\s*(?:优先|最好(?!不|别)|为佳|更好|(?:为|是|作为|当)?\\s*首选|" +
-    "其次(?!\\s*(?:[，。；;,!?！？、\\n]|$))|(?:is\\s+)?(?:preferred|first\\s+choice|ideal)|" +
+    "其次(?!\\s*(?:[，。；;,!?！？、\\n]|$))|(?:(?:is|would\\s+be|will\\s+be)\\s+)?(?:the\\s+)?(?:preferred|first\\s+choice|ideal|best|preferable)|preferably|ideally|" +
     // A rank (places34, attack H4/H5): "江宁第一，浦口第二", "江宁为首选", "Jiangning first, Pukou second"; and a fallback after
     // it ("江宁不行的话浦口", "江宁不行就浦口": 江宁 first, the other one wanted too).
     `(?:为|是)?第一(?:选择|志愿|意向|顺位)?${RANK_END_ZH}|(?:is\\s+)?(?:the\\s+|our\\s+|my\\s+)?(?:first|top|1st)(?:\\s+(?:choice|option|pick|preference))?${RANK_END}|` +
@@ -351,4 +351,71 @@ function afterInClause(notes: string, span: readonly [number, number], next?: re
 /** Whether a place as typed is written in Latin letters only (no Han): an English or pinyin name. */
 export function isLatinText(text: string): boolean {
   return /[A-Za-z]/.test(text) && !/\p{Script=Han}/u.test(text);
+}
+
+/**
+ * Words right after a place that rule it (the stems of PLACE_NEGATED_AFTER, MUST_AFTER, OUTSIDE_OK_AFTER_ALONE, NOT_NECESSARILY_AFTER,
+ * PLACE_OK_AFTER's Chinese words): where a name ruled by them ends ("江宁除外", "江宁区不考虑", "江宁以外也行"). Read on folded text.
+ */
+const RULED_TAIL =
+  /^(?:的话)?(?:的)?(?:都|也|就|肯定|实在|可能|估计|恐怕|大概|应该)?(?:不考虑|不要|不行|不去|不可以|不可|除外|除开|除去|排除|就算了|算了|免了|不用|不需要|暂不考虑|去不了|不能去|没法去|太远|太偏|太贵|有点远|有点偏|比较远|比较偏|不合适|不适合|不太|不大|不理想|不方便|不接受|以外|之外|莫属|不一定|无所谓|不强求|可以|也行|没问题|能接受|优先|为佳|其次|备选)/u;
+/** Words right before a place that rule it (the stems of PLACE_NEGATED_BEFORE, MUST_BEFORE, PLACE_ONLY_BEFORE, NOT_NECESSARILY_BEFORE). */
+const RULED_FRONT =
+  /(?:不要|不考虑|不想要?|不需要|不希望|不选|不找|别选|别找|不去|不在|不能在|避开|除了|除开|除去|除|排除|不接受|拒绝|别|只要|只考虑|只能在|只在|只去|仅限|非得在|非要在|非|不一定在|不必在|不是)(?:在|去|是)?$/u;
+const RULED_KIND = /[区县市]/u;
+/** Cuts that are no name: a joiner or a particle inside, a front or a tail word left on ("江宁和", "了江宁", "江宁以外", "浦口都"). */
+const RULED_NOT_A_NAME = /^.+(?:和|或|及|与|跟|、)|[的都也了]|(?:以|之)外?$|外$|^[在去是要别除]|不/u;
+const RULED_JOIN = /^(?:或者|或是|或|还是|和|以及|及|与|跟|、|\/)/u;
+/** At most this many names are cut out as candidates (each may be looked up by the live preview). */
+const RULED_CANDIDATES_MAX = 12;
+
+/**
+ * Names said without a marker that a ruling word touches ("江宁除外", "江宁区除外", "除江宁区外", "不要江宁和浦口", "江宁、浦口都不要",
+ * "江宁以外也行"): candidates for the live preview (browser-safe: no division names), which asks the server's resolver which are places
+ * (app/leads/assist-preview.ts) and then reads each one's stance by this module's rules, as the server's reader finds such names by
+ * the division names themselves (note-regions.ts findRuledPlaces). Each name is cut two to four characters long, with its kind
+ * when one follows (江宁, 江宁区, 江北新区), and along a list joined by 、/和/或.
+ */
+export function findRuledPlaceCandidates(notes: string): PlaceMention[] {
+  const { s, at } = foldText(notes);
+  const out: PlaceMention[] = [];
+  const seen = new Set<string>();
+  const han = (i: number) => i >= 0 && i < s.length && /\p{Script=Han}/u.test(s[i]);
+  const push = (start: number, end: number) => {
+    if (start < 0 || end > s.length || end - start < 2 || out.length >= RULED_CANDIDATES_MAX) return;
+    for (let i = start; i < end; i++) if (!han(i)) return;
+    const name = s.slice(start, end);
+    // The shape rules every place from the notes passes (need-places.ts isPlace: 平房, 光明, a company's name are none).
+    if (seen.has(name) || RULED_NOT_A_NAME.test(name) || !isPlace(name, s.slice(end))) return;
+    seen.add(name);
+    out.push({ text: notes.slice(at[start], at[end]), span: [at[start], at[end]] });
+  };
+  /** The names ending at `end` (2–4 characters, or 2–4 before a kind that ends them), and the list before them. */
+  const endingAt = (end: number, depth: number) => {
+    const lengths = RULED_KIND.test(s[end - 1] ?? "") ? [3, 4, 5] : [2, 3, 4];
+    for (const n of lengths) {
+      if (!han(end - n)) break;
+      push(end - n, end);
+      const joiner = /(?:或者|或是|或|还是|和|以及|及|与|跟|、|\/)$/u.exec(s.slice(Math.max(0, end - n - 2), end - n));
+      if (joiner && depth < 4) endingAt(end - n - joiner[0].length, depth + 1);
+    }
+  };
+  /** The names starting at `start`, and the list after them. */
+  const startingAt = (start: number, depth: number) => {
+    for (const n of [2, 3, 4, 5]) {
+      if (!han(start + n - 1)) break;
+      if (n === 5 && !RULED_KIND.test(s[start + 4])) continue;
+      push(start, start + n);
+      const joiner = RULED_JOIN.exec(s.slice(start + n, start + n + 2));
+      if (joiner && depth < 4) startingAt(start + n + joiner[0].length, depth + 1);
+    }
+  };
+  for (let i = 1; i < s.length && out.length < RULED_CANDIDATES_MAX; i++) {
+    if (han(i - 1) && RULED_TAIL.test(s.slice(i, i + 8))) endingAt(i, 0);
+    // "除江宁区外": 外 closes what 除 opened.
+    if (s[i] === "外" && han(i - 1) && /除(?:了|开|去)?[^，。；;,!?！？\n]{2,8}$/u.test(s.slice(Math.max(0, i - 10), i))) endingAt(i, 0);
+    const front = RULED_FRONT.exec(s.slice(Math.max(0, i - 6), i));
+    if (front && han(i) && han(i + 1)) startingAt(i, 0);
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
 }

@@ -28,6 +28,9 @@ const zh = {
   "inquiry.summary.tax": "预计年纳税",
   "inquiry.summary.taxNone": "未填写（招商专员会与您核实）",
   "inquiry.summary.taxRange": "{amount}（您给的是范围“{range}”，按较低的数）",
+  // readers40: the investment and output boxes typed as a range, said back as the tax's range is (docs/decisions/189).
+  "inquiry.summary.investment": "计划总投资",
+  "inquiry.summary.output": "预计年产值",
   "inquiry.repeat":
     "您已提交过相同的需求，编号 {reference}，不必再次提交。这次填写的内容也已保存（编号 {own}），招商专员会按 {reference} 一并跟进。",
   "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
@@ -92,6 +95,8 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.tax": "Expected annual tax",
   "inquiry.summary.taxNone": "Not given (a recruiter will ask you)",
   "inquiry.summary.taxRange": "{amount} (you gave the range “{range}”; its lower figure is taken)",
+  "inquiry.summary.investment": "Planned investment",
+  "inquiry.summary.output": "Expected annual output",
   "inquiry.repeat":
     "You already sent the same request, reference {reference}; there is no need to send it again. What you sent this time is kept too (reference {own}), and the recruiter follows it up under {reference}.",
   "inquiry.notesDiffer":

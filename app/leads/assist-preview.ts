@@ -7,13 +7,13 @@ import { refusedKinds } from "~/domain/kind-refusal";
 import { NEED_KINDS } from "~/domain/lead-fields";
 import { formatWan } from "~/domain/money-format";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { findListedPlaceCandidates, findPlaceMentions, takenBackPlaces } from "~/domain/need-places";
+import { findListedPlaceCandidates, findPlaceMentions, JOINED, takenBackPlaces } from "~/domain/need-places";
 import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import type { NotesExtractor } from "~/domain/need-text";
 import { notesAreaDiffer } from "~/domain/notes-area-differ";
 import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { placePhrasesAsMarks } from "~/domain/place-phrases";
-import { placeStances } from "~/domain/place-stance";
+import { findRuledPlaceCandidates, ownStance, placeStances } from "~/domain/place-stance";
 // A refusal right before an English place ("not in Liuhe", "except Gaochun"): the server's words (ADR 154), not a copy.
 import { REFUSED_BEFORE_EN } from "~/domain/place-words-en";
 import { unitWord } from "~/domain/unit-count-text";
@@ -122,7 +122,13 @@ export function assistPreview(
   const marked = [...findPlaceMentions(read).map(typed), ...latin.filter((m) => m.named && !m.bare)];
   // English names the server reads without a marker — a list or a name alone in its clause ("Need 5000 sqm, Gaochun") — are
   // listed as the Chinese ones are: shown once the resolver named them (ADR 154: English places named live, not only on sending).
-  const listed = [...findListedPlaceCandidates(read).map(typed), ...latin.filter((m) => !m.named || m.bare)].filter(
+  // Names a ruling word touches ("江宁除外", "除江宁区外", "江宁、浦口都不要"): asked too, as the server finds them by the division names
+  // (note-regions.ts findRuledPlaces) — the preview showed none of them, and listed their clause as not read (readers40).
+  const listedZh = findListedPlaceCandidates(read).map(typed);
+  const ruled = findRuledPlaceCandidates(read)
+    .map(typed)
+    .filter((c) => !listedZh.some((l) => l.span[0] === c.span[0] && l.span[1] === c.span[1]));
+  const listed = [...listedZh, ...ruled, ...latin.filter((m) => !m.named || m.bare)].filter(
     (c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]),
   );
   // Only names that look like places are sent (place-like.ts, docs/decisions/137): a person's name never leaves the page.
@@ -135,10 +141,15 @@ export function assistPreview(
     return a === true ? { resolved: [] } : a === false ? { problem: { message: "", suggestions: [] } } : a;
   };
   // A run named whole ("江宁浦口") is shown by its parts when they are the places; a name several share is shown, and asked.
-  const named = listed.filter((c) => {
+  const resolvedName = (c: { text: string }) => {
     const a = answer(c.text);
     return a !== undefined && ("resolved" in a || a.problem.suggestions.length > 1);
-  });
+  };
+  // A ruled candidate is a place read only where words rule it or a name listed with it (the server's rule: findRuledPlaces).
+  const ruledHere = (c: (typeof ruled)[number]) =>
+    ownStance(read, c.span) !== null ||
+    ruled.some((o) => o !== c && resolvedName(o) && ownStance(read, o.span) !== null && joinedWith(read, c.span, o.span));
+  const named = listed.filter((c) => resolvedName(c) && (!ruled.includes(c) || ruledHere(c)));
   const parts = named.filter((c) => !named.some((o) => o !== c && c.span[0] <= o.span[0] && o.span[1] <= c.span[1]));
   // A place a correction takes back ("在江宁，哦不，在浦口", "江宁，就是浦口") is not one to check: the save fills the one meant and
   // tells the other (need-places.ts takenBackPlaces, the server's own rule).
@@ -147,13 +158,17 @@ export function assistPreview(
   // Every place the notes name reads its clause with its stance words, as the server's rule counts its places (ADR 180): the
   // marked ones (refused ones too), and a name without a marker once the resolver named it — until then its clause is listed,
   // as the server would list a name it does not know ("要独门独院" is a candidate, no place).
+  // A place its words leave open ("江宁以外也行", "不一定在江宁") is not one the preview reads: its clause stays listed, as the server
+  // tells it unread (ADR 118; readers40: the preview said it nowhere).
   const placeTexts = [
     ...findPlaceMentions(read).map(typed),
     ...findLatinPlaceMentions(read)
       .filter((m) => m.named && !m.bare)
       .map(typed),
     ...named,
-  ].map((m) => m.text);
+  ]
+    .filter((m) => ownStance(read, m.span) !== "open")
+    .map((m) => m.text);
   const notRead =
     extras && notes.length <= NOTES_MAX ? clausesNotRead(notes, { kind, at: new Date(), extras, said: placeTexts }).join(between) : "";
   // What the words around each place say of it, by the server's own stance rules (place-stance.ts, docs/decisions/188; trial39
@@ -263,4 +278,10 @@ function placeChoices(places: readonly string[], answer: (name: string) => Place
     });
   }
   return out;
+}
+
+/** Whether two names are one list: nothing but a joiner between them (need-places.ts JOINED). */
+function joinedWith(notes: string, a: readonly [number, number], b: readonly [number, number]): boolean {
+  const [p, q] = a[0] < b[0] ? [a, b] : [b, a];
+  return p[1] <= q[0] && JOINED.test(notes.slice(p[1], q[0]));
 }

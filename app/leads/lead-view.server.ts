@@ -12,6 +12,7 @@ import { planNoteRegions } from "~/domain/note-regions";
 import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { referenceOf } from "~/domain/reference-typed";
 import { contactForJson } from "~/domain/wechat";
+import { type AmountRangeSaid, amountRangesOf } from "~/leads/amount-ranges-said";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 /** The flags of notes read but set aside from the need (need-assist.ts ASIDE_CODES), said back on the confirmation page. */
@@ -177,6 +178,8 @@ export type InquirySummary = {
   annualTaxWan?: number | null;
   /** The tax range typed or said ("800-1000"), whose lower figure `annualTaxWan` is (`taxRange` flag, docs/decisions/168), or null. */
   taxRange?: string | null;
+  /** The investment and output boxes typed as a range (`amountRange`, ADR 189): the lower figure stored and the range, said as the tax's is. */
+  amountRanges?: AmountRangeSaid[];
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
@@ -282,6 +285,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     annualTaxWan: typeof row.tax?.annualTaxWan === "number" && Number.isFinite(row.tax.annualTaxWan) ? row.tax.annualTaxWan : null,
     // The person's own words: through the one contact filter too (docs/decisions/137).
     taxRange: maskContactsDeep(leadFlags(flags).find((f) => f.code === "taxRange")?.text ?? null),
+    amountRanges: maskContactsDeep(amountRangesOf(row.tax, flags.flags)),
   };
 }
 

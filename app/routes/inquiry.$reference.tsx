@@ -18,6 +18,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { amountRangeRows } from "~/leads/amount-ranges-said";
 import { inquiryKeyOk } from "~/leads/inquiry-link.server";
 import { type InquiryNeed, type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
 import { setAsideText } from "~/leads/set-aside-text";
@@ -188,8 +189,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : summary.taxRange
           ? publicText(lng, "inquiry.summary.taxRange", { amount: formatWan(lng, summary.annualTaxWan, "year"), range: summary.taxRange })
           : formatWan(lng, summary.annualTaxWan, "year");
+    // The investment and output boxes' ranges (ADR 189), said as the tax's range is (readers40).
+    const amounts = amountRangeRows(lng, summary.amountRanges ?? []);
     return data(
-      { lng, reference, key, summary: shown, places: rows, wished, tax, budget, setAside, repeatOf: summary.repeatOf, corrected, doubts },
+      {
+        lng,
+        reference,
+        key,
+        summary: shown,
+        places: rows,
+        wished,
+        tax,
+        amounts,
+        budget,
+        setAside,
+        repeatOf: summary.repeatOf,
+        corrected,
+        doubts,
+      },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -213,6 +230,7 @@ function withoutSummary(lng: Lng, reference: string | null) {
     places: [] as [string, string][],
     wished: "",
     tax: "",
+    amounts: [] as [string, string][],
     budget: "",
     setAside: "",
     repeatOf: null,
@@ -235,7 +253,7 @@ function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, places, wished, tax, budget, setAside, repeatOf, corrected, doubts } =
+  const { lng, reference, key, summary, places, wished, tax, amounts, budget, setAside, repeatOf, corrected, doubts } =
     useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
@@ -290,6 +308,14 @@ export default function Inquiry() {
                   </dd>
                 </div>
               ) : null}
+              {amounts.map(([label, text]) => (
+                <div key={label} data-testid="summary-amount-range">
+                  <dt>{label}</dt>
+                  <dd>
+                    <FigureText text={text} />
+                  </dd>
+                </div>
+              ))}
               {budget ? (
                 <div data-testid="summary-budget">
                   <dt>{publicText(lng, "inquiry.summary.budget")}</dt>

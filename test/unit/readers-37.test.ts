@@ -173,7 +173,10 @@ describe("3. places: the live preview reads the phrases and corrections the save
   ])("%j: shown %j, not %j", (notes, shown, not) => {
     const line = live(notes);
     for (const p of shown) expect(line).toContain(p);
-    for (const p of not) expect(line).not.toContain(p);
+    // Never among the places to check (the line's first part); one the save rules out ("不是江宁，就是浦口") is said as ruled out,
+    // as the save flags it (readers40: the preview now finds the names a ruling word touches).
+    const toCheck = line.split("；")[0];
+    for (const p of not) expect(toCheck).not.toContain(p);
   });
 
   it("English: 'Jiangning rather than Pukou', 'instead of' show Jiangning, never Pukou", () => {

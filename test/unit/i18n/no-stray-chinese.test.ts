@@ -24,6 +24,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/place-stance.ts": "the words around a place in the notes that want it, wish for it or rule it out (要, 最好, 不要, 除外, …)",
   "app/domain/matching/budget.ts":
     "rent budget words the matcher reads in the notes' budget flags (租金, 每平米, 月租, 万, …), read, never shown",
+  "app/domain/site-access.ts": "words of what a site must be near (靠近, 地铁, 高速口, 码头, …), read in the notes, never shown",
   "app/domain/place-marks.ts": "the kinds and particles around a marked place in a typed need (区, 县, 市; 在, 去, 是), read, never shown",
   "app/domain/need-places.ts": "words that mark a place in a typed need (在, 靠近, 区, 县, …) and words that are none (高新, 公司, …)",
   "app/domain/zones.ts":
