@@ -27,18 +27,14 @@ beforeAll(async () => {
   await db.sql`insert into users (email, name, role, password_hash) values
     ('desk@example.test', '坐席', 'hotline', ${await hashPassword(PASSWORD)})`;
 });
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
+afterAll(() => web?.stop().then(() => db?.drop()));
 
 const client = () => webClient(web.url);
 let phone = 13700004000;
+/** A lead of GC-EDZ routed to R1 (its first available space), nothing left in the outbox. */
 async function heldByR1(company: string) {
-  const [space] = await db.sql<
-    { id: string }[]
-  >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-  const lead = await routedTestLead(db.sql, { company, phone: String(phone++) }, space.id, "GC-EDZ");
+  const spaces = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id`;
+  const lead = await routedTestLead(db.sql, { company, phone: String(phone++) }, spaces[0].id, "GC-EDZ");
   await db.sql`update outbox set done_at = now() where aggregate_id = ${lead.leadId} and done_at is null`;
   return lead;
 }
