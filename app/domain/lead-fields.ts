@@ -30,3 +30,14 @@ export const CHOICE_WORDS: Record<string, readonly string[]> = {
   "report-form": ["报告表", "环评报告表"],
   "report-book": ["报告书", "环评报告书"],
 };
+
+/**
+ * The code of `values` a typed choice names — its code in any case or a word it goes by (CHOICE_WORDS), read folded
+ * with `fold` — or null. The lead schema's choices read it so; a staff edit's merge and its messages read a posted
+ * choice alike ("租" is lease, no change over a stored lease, and is said as 租赁, never looked up as a label "租";
+ * attack40 #2: a label looked up by the typed word was a 500).
+ */
+export function choiceCode<T extends readonly string[]>(values: T, typed: string, fold: (s: string) => string): T[number] | null {
+  const t = fold(typed).trim().toLowerCase();
+  return values.find((code) => code === t || CHOICE_WORDS[code]?.includes(t)) ?? null;
+}

@@ -20,7 +20,7 @@ import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { refusedKinds } from "./kind-refusal";
-import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
+import { AREA_UNITS, CHOICE_WORDS, choiceCode, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
@@ -162,8 +162,7 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, valu
       const b = blankToUndefined(v);
       // No choice is spelt in more than a few words: a longer text is refused as typed, unfolded (attack37, ADR 171).
       if (typeof b !== "string" || b.length > LIMITS.shortText) return b;
-      const t = fold(b).trim().toLowerCase();
-      return values.find((code) => code === t || CHOICE_WORDS[code]?.includes(t)) ?? b;
+      return choiceCode(values, b, fold) ?? b;
     },
     required ? e : e.optional(),
   );

@@ -36,6 +36,7 @@ import {
   type NeedTyped,
   newerNotes,
   newerRead,
+  sentChoicesAsCodes,
   shownNeedValue,
 } from "./need-edit";
 
@@ -208,7 +209,7 @@ export async function saveNeedEdit(
   // The 几栋 box not posted keeps the count as loaded (docs/decisions/133, 141): a page from before the box (its base has no
   // count: the merge keeps what is stored), a client that leaves it out — never emptied silently.
   form = withCountAsLoaded(form, loaded, input.lead);
-  const sent = sentValues(form, NEED_KEYS, new Set());
+  const sent = sentChoicesAsCodes(sentValues(form, NEED_KEYS, new Set()));
   // The notes' text added in this edit is newer than the boxes left as loaded (docs/decisions/109).
   const newer = newerNotes(loaded, sent);
   const keepBlank = keptBlank(loaded, input.lead).filter((f) => !newer?.over.has(f));

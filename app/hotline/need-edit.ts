@@ -2,7 +2,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 
 import { NOTES_MAX } from "~/domain/field-limits";
-import { NEED_KINDS } from "~/domain/lead-fields";
+import { fold } from "~/domain/fold-text";
+import { AREA_UNITS, choiceCode, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { storedCorrections } from "~/domain/need-corrections";
@@ -185,9 +186,36 @@ export function newerRead(
 export function shownNeedValue(lng: Lng, key: string, v: string | string[]): string {
   const text = Array.isArray(v) ? v.join("、") : v.trim();
   if (!text) return hotlineText(lng, "editNeed.blank");
-  if (key === "need.kind" || key === "need.deal" || key === "need.areaUnit") return ui(lng, `${key}.${text}` as never);
+  // A choice by its label — as the schema reads it ("租", "Lease" are lease); one it does not read, as typed (attack40 #2).
+  const choices = NEED_CHOICES[key];
+  if (choices) {
+    if (fold(text).trim() === "") return hotlineText(lng, "editNeed.blank");
+    const code = choiceCode(choices, text, fold);
+    return code ? ui(lng, `${key}.${code}` as never) : text;
+  }
   if (key === "need.singleStorey") return hotlineText(lng, "editNeed.ticked");
   return text;
+}
+
+/** The need form's choice boxes and their codes. */
+const NEED_CHOICES: Partial<Record<string, readonly string[]>> = {
+  "need.kind": NEED_KINDS,
+  "need.deal": NEED_DEALS,
+  "need.areaUnit": AREA_UNITS,
+};
+
+/**
+ * A posted need form's values with each choice box as its code when the schema reads it so ("租" → lease), as it is
+ * otherwise: a choice spelt another way is no change over the stored one, and is merged and said by its code.
+ */
+export function sentChoicesAsCodes(sent: Record<string, string | string[]>): Record<string, string | string[]> {
+  const out = { ...sent };
+  for (const [key, choices] of Object.entries(NEED_CHOICES)) {
+    const v = out[key];
+    // Invisible characters only are a box left blank, as the schema reads it.
+    if (typeof v === "string" && choices) out[key] = fold(v).trim() === "" ? "" : (choiceCode(choices, v, fold) ?? v);
+  }
+  return out;
 }
 
 /** The answer to a need form that was not saved. `base`: the next one (a 409) or the one posted (a 400); `changed`: a 409's notes beside the fields another person changed. */

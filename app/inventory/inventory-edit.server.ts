@@ -6,6 +6,7 @@ import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { fold } from "~/domain/fold-text";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { changedNotes, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -113,6 +114,36 @@ function shownValue(collection: Collection, key: string, v: string | string[], l
         .map(label)
         .join(lng === "zh" ? "、" : ", ")
     : label(v);
+}
+
+/**
+ * A posted row's choice fields (kind, status, deals, channel …) as the codes their columns read them to — 厂房 is factory,
+ * 租 is lease — so a choice spelt otherwise is no change over the stored code, and is merged and said by its code (attack40
+ * #4, the kind of #2: a crafted post's 厂房 for a stored factory was a "changed meanwhile" refusal nobody caused). A value
+ * the column does not read to its codes stays as typed (the schema refuses it); invisible characters only are blank.
+ */
+function sentChoiceCodes(collection: Collection, sent: EditValues): EditValues {
+  const out = { ...sent };
+  for (const c of COLUMNS[collection]) {
+    if (!c.choices) continue;
+    const codes = new Set(c.choices.map((x) => x.value));
+    const read = (t: string): string[] | null => {
+      if (fold(t).trim() === "") return [];
+      const r = c.read(t);
+      if (!r.ok) return null;
+      const values: unknown[] = Array.isArray(r.value) ? r.value : [r.value];
+      return values.every((v) => typeof v === "string" && codes.has(v)) ? (values as string[]) : null;
+    };
+    const v = out[c.key];
+    if (Array.isArray(v)) {
+      const each = v.map(read);
+      if (each.every((x) => x !== null)) out[c.key] = [...new Set(each.flat())];
+    } else if (typeof v === "string") {
+      const one = read(v);
+      if (one && one.length <= 1) out[c.key] = one[0] ?? "";
+    }
+  }
+  return out;
 }
 
 /** Each conflicting field's message: what the other person saved and what this tab has. */
@@ -271,14 +302,14 @@ export async function inventoryEditAction(collection: Collection, request: Reque
           // This tab's changes over the row as it is now: what it did not change keeps the other person's value.
           const now = rowValues(collection, current);
           stored = now;
-          const merged = mergeEdit(keys, loaded, now, sentValues(form, keys, lists));
+          const merged = mergeEdit(keys, loaded, now, sentChoiceCodes(collection, sentValues(form, keys, lists)));
           conflicts = merged.conflicts;
           if (conflicts.length) return null;
           const again = parseWithZod(valuesAsForm(merged.values, { id: value.id }), { schema, disableAutoCoercion: true });
           if (again.status === "success") return again.value as typeof value;
           // Both changes are fine alone but not together (a cross-field rule): refused; a field both changed says
           // both values, the other person's other changes show as stored (afterRefusal), and saving again is judged by the rule.
-          const mine = sentValues(form, keys, lists);
+          const mine = sentChoiceCodes(collection, sentValues(form, keys, lists));
           const theirs = new Set(changedKeys(keys, loaded, now));
           conflicts = changedKeys(keys, loaded, mine)
             .filter((k) => theirs.has(k))
@@ -297,7 +328,8 @@ export async function inventoryEditAction(collection: Collection, request: Reque
       // What was typed stays, each conflicting field says what the other person saved, and every field this
       // tab did not touch shows what is stored now, named in the form's message (ADR 092). The next base is
       // the row as stored: saving again writes exactly this tab's changes.
-      const shown = loaded && stored ? afterRefusal(keys, loaded, stored, sentValues(form, keys, lists)) : null;
+      const shown =
+        loaded && stored ? afterRefusal(keys, loaded, stored, sentChoiceCodes(collection, sentValues(form, keys, lists))) : null;
       const reply = submission.reply({
         formErrors: [inventoryText(lng, "edit.changedMeanwhile"), ...updatedNote(collection, shown, lng)],
         fieldErrors: conflictErrors(collection, conflicts, lng),

@@ -315,10 +315,10 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
            pg_notify(${outboxChannel("lead.index")}, '')::text as "wokeIndex", pg_notify(${outboxChannel("lead.match")}, '')::text as "wokeRelay"
     from ready r join stored s using (reference)
     union all
-    select x.ord, l.id, l.reference, false, l.request_hash, null, null, null
+    select x.ord, l.id, l.reference, false, l.request_hash, ${REPEAT_OF_STORED(sql)}, null, null
     from input x join leads l on l.submission_key = x.key
     union all
-    select x.ord, s.id, s.reference, false, r.hash, null, null, null
+    select x.ord, s.id, s.reference, false, r.hash, r.repeat_of, null, null
     from input x join ready r on r.key = x.key and r.ord <> x.ord join stored s using (reference)
     union all
     select null, null, null, null, null, null, null, null
@@ -329,7 +329,17 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
 }
 
 async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {
-  const [row] = await sql<{ id: string; reference: string; requestHash: string | null }[]>`
-    select id, reference, request_hash as "requestHash" from leads where submission_key = ${key}`;
-  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.requestHash, repeatOf: null } : null;
+  const [row] = await sql<{ id: string; reference: string; requestHash: string | null; repeatOf: string | null }[]>`
+    select l.id, l.reference, l.request_hash as "requestHash", ${REPEAT_OF_STORED(sql)} as "repeatOf"
+    from leads l where l.submission_key = ${key}`;
+  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.requestHash, repeatOf: row.repeatOf } : null;
 }
+
+/**
+ * The first lead a stored lead `l` repeats, as its `repeat` flag names it (null when none): a replay of its submission
+ * key answers what its first send answered, `repeatOf` included — "the same answer again" (attack40 #1: a replay
+ * dropped it, so a client that retried after losing the first answer never learnt the reference staff work).
+ */
+const REPEAT_OF_STORED = (sql: Sql) => sql`(
+  select f ->> 'text' from jsonb_array_elements(case when jsonb_typeof(l.lead -> 'flags') = 'array' then l.lead -> 'flags' else '[]'::jsonb end) f
+  where f ->> 'code' = 'repeat' limit 1)`;

@@ -251,6 +251,12 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
     for (const [index, { key, letter, unit, text }] of byIndex) {
       letters[key] = letter;
       headers[key] = text;
+      const merged = mergedAcross(row.getCell(index), byIndex);
+      if (merged) {
+        out.errors.push({ sheet, row: number, column: `${letter}（${text}）`, reason: merged, typed: shownText(row.getCell(index)) });
+        refused.push(key);
+        continue;
+      }
       const problem = cellProblem(row.getCell(index).value);
       if (problem) {
         out.errors.push({ sheet, row: number, column: `${letter}（${text}）`, reason: problem, typed: shownText(row.getCell(index)) });
@@ -271,6 +277,24 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
     }
     out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused, typed });
   }
+}
+
+/**
+ * Why a cell merged from another column is not read (attack40 #3): Excel keeps a merged range's value in its top-left
+ * cell only, and ExcelJS hands that value to every cell of the range — a 5000 typed in 面积 merged over 最小可分割面积
+ * was stored as both. Merged down one column (园区编号 over a block of rows) each row reads the value, as it shows; merged
+ * across columns, which column the value is for only the person knows. Null: not so merged.
+ */
+function mergedAcross(cell: ExcelJS.Cell, byIndex: ReadonlyMap<number, { text: string }>): Bilingual | null {
+  if (!cell.isMerged) return null;
+  const master = cell.master;
+  // Cell.col is the column's number at run time (ExcelJS's typings say string).
+  if (master === cell || Number(master.col) === Number(cell.col)) return null;
+  const from = byIndex.get(Number(master.col))?.text;
+  return {
+    zh: `单元格与 ${master.address}${from ? `（${from}）` : ""} 合并在一起，跨了不同的列，无法判断数值属于哪一列：请取消合并，把值分别填在各自的列里`,
+    en: `the cell is merged with ${master.address}${from ? ` (${from})` : ""} across columns, so which column the value is for cannot be told: unmerge the cells and type each value in its own column`,
+  };
 }
 
 function exampleRowLeftOut(id: string) {
