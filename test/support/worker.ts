@@ -14,10 +14,6 @@ export function startTestWorker(overrides: Partial<WorkerConfig> & { databaseUrl
     // one on a queue another worker used, waits for the lock alone (ADR 181). The stalled-check key a check leaves
     // lives one interval, so a worker with the default kept the next one on its queue from checking for 30 s.
     stalledCheckMs: 1_000,
-    // Index writes gather 50 ms, not the 500 ms that halves Meilisearch's tasks at tens of leads a second (ADR 055):
-    // a test waits for its few writes (outboxDrained, a searchable lead) once or more a case (ADR 181). A test of
-    // the gathering itself sets its own.
-    indexLingerMs: 50,
     relayPollMs: 200,
     reconcileEveryMs: 500,
     backoffBaseMs: 100,
