@@ -20,6 +20,7 @@ const running = await startWorker({
   relayLingerMs: env.RELAY_LINGER_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
   jobLockMs: env.JOB_LOCK_MS,
+  stalledCheckMs: env.JOB_STALLED_CHECK_MS,
   smtpUrl: env.SMTP_URL,
   smtpTimeoutMs: env.SMTP_TIMEOUT_MS,
   outboxDir: getOutboxDir(),

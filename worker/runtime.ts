@@ -44,6 +44,12 @@ export type WorkerConfig = {
   reconcileEveryMs: number;
   /** BullMQ's lock of a running job and its stalled-job check (ms, default 30 s, JOB_LOCK_MS): a dead worker's job runs again within about twice this. */
   jobLockMs?: number;
+  /**
+   * How often BullMQ's stalled-job check runs (ms, JOB_STALLED_CHECK_MS; default jobLockMs). A job is taken back only
+   * when a check finds it in the active list with its lock gone and the check before had seen it there too: with the
+   * check every lock, a dead worker's job waits up to three locks; with a short check, one lock and two checks (ADR 181).
+   */
+  stalledCheckMs?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   indexNames?: IndexNames;
@@ -154,7 +160,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
     lockDuration: config.jobLockMs ?? 30_000,
-    stalledInterval: config.jobLockMs ?? 30_000,
+    stalledInterval: config.stalledCheckMs ?? config.jobLockMs ?? 30_000,
     settings: { backoffStrategy: cappedBackoff(config.backoffBaseMs ?? 1_000, config.backoffCapMs ?? 60_000) },
   });
   worker.on("error", (error) => log.warn("worker connection error", { error: errorMessage(error) }));

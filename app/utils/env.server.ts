@@ -127,6 +127,9 @@ export const workerEnvSchema = z
     // BullMQ's job lock and stalled-job check (ms): a job of a worker that died is taken up again within
     // about twice this. Its default is BullMQ's own; the lock is renewed every half of it.
     JOB_LOCK_MS: z.coerce.number().int().min(5_000).max(600_000).default(30_000),
+    // How often BullMQ looks for jobs whose lock lapsed (ms; ADR 181). Unset: JOB_LOCK_MS, as before. It
+    // decides how soon a dead worker's job is found, not whether a live worker's is: that needs its lock gone.
+    JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).optional(),
     ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
     SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
     NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),

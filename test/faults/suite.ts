@@ -141,6 +141,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       RELAY_POLL_MS: "200",
       RECONCILE_EVERY_MS: "1000",
       JOB_LOCK_MS: "10000", // a killed worker's job runs again within ~20 s instead of ~60 s
+      JOB_STALLED_CHECK_MS: "1000", // ... within ~12 s: its lapsed lock found at the next checks (ADR 181)
       NOTICE_FALLBACK_MS: "2000",
       LOG_LEVEL: "info", // the worker's readiness line; stdout and stderr are kept by the harness, not shown
     };
