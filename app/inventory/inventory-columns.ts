@@ -49,6 +49,11 @@ export type Column = {
   number?: boolean;
   /** A list of GB/T 4754 industries, each item a code or words read to one (inventory-schema.ts, readIndustry). */
   industry?: boolean;
+  /**
+   * What a figure column keeps and its name in the message: a JSON number finer than it is refused (or a coordinate
+   * rounded) as the cell's text is (`readJsonNumbers`, docs/decisions/196).
+   */
+  kept?: { precision: Precision; name: Bilingual };
   /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
   read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
@@ -94,6 +99,7 @@ function numeric(
   return {
     figure: true,
     number: true,
+    kept: { precision, name },
     read: (t) => {
       if (!signed && looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
         return {
@@ -101,21 +107,8 @@ function numeric(
           reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
         };
       const r = readFieldNumber(t, parse, "amount");
-      // A coordinate's extra places are a GIS export's noise (9+ places), not a typing slip: rounded to what is kept.
-      if (r.ok && precision.round && finerThanKept(t, r.value, precision.decimals)) return ok(Number(r.value.toFixed(precision.decimals)));
-      if (r.ok && finerThanKept(t, r.value, precision.decimals)) {
-        const step = (10 ** -precision.decimals).toFixed(precision.decimals);
-        return {
-          ok: false,
-          reason: inventoryRuleMessages.both("figurePrecision", (lng) => ({
-            typed: t,
-            name: name[lng],
-            decimals: String(precision.decimals),
-            step,
-            unit: precision.unit[lng],
-          })),
-        };
-      }
+      const kept = r.ok ? keptFigure(t, r.value, precision, name) : null;
+      if (kept) return kept;
       if (r.ok) {
         // "约五千", "5000平以上", "3000多平": read as the one figure, and the word it drops said back (docs/decisions/117).
         const said = r.about ? "about" : qualifierOf(t);
@@ -138,6 +131,37 @@ function numeric(
  * refused at its field, or rounded to it where `round` (coordinates).
  */
 type Precision = { decimals: number; unit: Bilingual; round?: true };
+
+/**
+ * A figure `value` read from `typed` against what its column keeps: null when within it; a coordinate's extra places
+ * (a GIS export's 9+, not a typing slip) rounded to what is kept; any other figure finer than kept refused naming the
+ * places kept (`figurePrecision`). One rule for a cell's text, a form's box and a JSON number (docs/decisions/196).
+ */
+export function keptFigure(typed: string, value: number, precision: Precision, name: Bilingual): CellRead | null {
+  if (!finerThanKept(typed, value, precision.decimals)) return null;
+  if (precision.round) return ok(Number(value.toFixed(precision.decimals)));
+  const step = (10 ** -precision.decimals).toFixed(precision.decimals);
+  return {
+    ok: false,
+    reason: inventoryRuleMessages.both("figurePrecision", (lng) => ({
+      typed,
+      name: name[lng],
+      decimals: String(precision.decimals),
+      step,
+      unit: precision.unit[lng],
+    })),
+  };
+}
+
+/**
+ * A number (an Excel numeric cell, a JSON number) as Excel shows it, to 15 significant digits: a formula's float noise
+ * (12.300000000000001) is no place typed (finerThanKept); 1e-7 written out as a cell shows it (0.0000001), so a
+ * refusal quotes the figure, not an exponent nobody typed.
+ */
+export function numberText(v: number): string {
+  const n = Number(v.toPrecision(15));
+  return /e-/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, "") : String(n);
+}
 
 /** The first Arabic figure written in a text, its thousands separators dropped ("1,200.5万" → 1200.5); null when none. */
 function firstWrittenFigure(t: string): number | null {
@@ -854,15 +878,11 @@ export function readTextRow(
 ): TextRowRead {
   const flat: Record<string, unknown> = {};
   const errors: TextRowRead["errors"] = [];
-  // A number cell as Excel shows it, to 15 significant digits: a formula's float noise (12.300000000000001) is
-  // no place typed (finerThanKept).
+  // A number cell as Excel shows it (numberText).
   const textOf = (key: string) => {
     const v = cells[key];
     if (v === null || v === undefined) return "";
-    if (typeof v !== "number") return cleanTyped(String(v));
-    const n = Number(v.toPrecision(15));
-    // 1e-7 written out as the cell shows it (0.0000001), so a refusal quotes the figure, not an exponent nobody typed.
-    return /e-/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, "") : String(n);
+    return typeof v === "number" ? numberText(v) : cleanTyped(String(v));
   };
   for (const c of COLUMNS[collection]) {
     const t = textOf(c.key);
@@ -955,6 +975,15 @@ export function readJsonNumbers(collection: Collection, row: unknown, now: Date 
     if (typeof parent !== "object" || parent === null) continue;
     const at = parent as Record<string, unknown>;
     const last = path[path.length - 1];
+    const n = at[last];
+    // A number is the schema's, but for its places: finer than the column keeps is refused here as the cell's text
+    // "1234.5678" is (a coordinate rounded to 7 places), not stored or rounded unsaid (docs/decisions/196).
+    if (typeof n === "number" && Number.isFinite(n) && c.kept) {
+      const kept = keptFigure(numberText(n), n, c.kept.precision, c.kept.name);
+      if (kept?.ok) at[last] = kept.value;
+      else if (kept) errors.push({ path, reason: kept.reason });
+      continue;
+    }
     if (typeof at[last] !== "string") continue;
     const t = cleanTyped(at[last] as string);
     if (t === "") {
