@@ -371,12 +371,14 @@ export async function readWorkbook(
   const total = wb.worksheets.reduce((n, ws) => n + ws.actualRowCount, 0);
   if (total > MAX_IMPORT_ROWS + wb.worksheets.length) return tooMany(out, fileName);
   let known = 0;
+  const hidden: string[] = [];
   const visible = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
   for (const ws of wb.worksheets) {
     const collection = collectionOfSheet(ws.name);
     if (!collection) continue;
     // What Excel does not show is not read (docs/decisions/192): a hidden sheet is an old copy or a scratch one.
     if (!visible.includes(ws)) {
+      hidden.push(ws.name);
       out.warnings.push({ sheet: ws.name, row: null, column: null, reason: hiddenSheetNotRead(ws.name) });
       continue;
     }
@@ -388,7 +390,11 @@ export async function readWorkbook(
     known++;
     await runStepsInSlices(readSheet(ws, collection, out), sliceMs);
   }
-  if (known === 0)
+  // Every sheet of a kind hidden: one refusal that says so, not "hidden, not read" beside "no sheet named 空间" (import40).
+  if (known === 0 && hidden.length) {
+    out.warnings = out.warnings.filter((w) => !(w.row === null && hidden.includes(w.sheet)));
+    out.errors.push({ sheet: fileName, row: null, column: null, reason: everySheetHidden(hidden) });
+  } else if (known === 0)
     out.errors.push({
       sheet: fileName,
       row: null,
@@ -416,6 +422,20 @@ function hiddenSheetNotRead(name: string): Bilingual {
     zh: `工作表“${name}”是隐藏的，未读取：要导入它，请在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏）后再上传`,
     en: `the sheet “${name}” is hidden and was not read: to import it, unhide it in Excel (right-click a sheet tab → Unhide) and upload again`,
   };
+}
+
+function everySheetHidden(names: string[]): Bilingual {
+  const zh = names.map((n) => `“${n}”`).join("、");
+  const en = names.map((n) => `“${n}”`).join(", ");
+  return names.length === 1
+    ? {
+        zh: `工作表${zh}是隐藏的，文件中没有可导入的工作表：请在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏）后再上传`,
+        en: `the sheet ${en} is hidden, so the file has no sheet to import: unhide it in Excel (right-click a sheet tab → Unhide) and upload again`,
+      }
+    : {
+        zh: `工作表${zh}都是隐藏的，文件中没有可导入的工作表：请在 Excel 中取消隐藏要导入的工作表（右键工作表标签 → 取消隐藏）后再上传`,
+        en: `the sheets ${en} are all hidden, so the file has no sheet to import: unhide the ones to import in Excel (right-click a sheet tab → Unhide) and upload again`,
+      };
 }
 
 function copySheetRefused(name: string, original: string): Bilingual {
