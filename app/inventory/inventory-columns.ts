@@ -93,7 +93,7 @@ function numeric(
     positive?: boolean;
     signed?: boolean;
   },
-): Pick<Column, "read" | "write" | "figure" | "number"> {
+): Pick<Column, "read" | "write" | "figure" | "number" | "kept"> {
   const { name, why, positive, signed, precision } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
@@ -352,6 +352,27 @@ export function figureReadReason(c: Column, typed: string, value: unknown, said:
   // An area is stored in ㎡ whatever unit it was typed in ("约30亩"): said with it.
   const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? "\u00a0㎡" : ""}`;
   return inventoryRuleMessages.both(`figureRead.${said}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
+}
+
+/** The period a rent is written per, other than the month it is stored per: "0.8元/㎡/天" → day, "300元/㎡/年" → year. */
+export function rentPeriodOf(typed: string): "day" | "year" | null {
+  const r = readYuanPerSqm(typed);
+  // A cell the rent reader took with a word around it ("约0.8元/㎡/天"): its only 天, 日 or 年 is its period.
+  const per = r ? r[1][0] : (/[天日年]/.exec(fold(typed))?.[0] ?? undefined);
+  return per === "天" || per === "日" ? "day" : per === "年" ? "year" : null;
+}
+
+/**
+ * A rent cell written per day or per year, said with the monthly figure it became ("租金“0.8元/㎡/天”是日租金，按每月 30 天换算为
+ * 24 元/平方米/月"): the ×30 or ÷12 of DESIGN.md's units, said as a reading like the others (docs/decisions/196) — in the
+ * Excel preview's 提示, the admin form's readings and the JSON import's notes. Null for any other column or a monthly rent.
+ */
+export function rentReadReason(c: Column, typed: string, value: unknown): Bilingual | null {
+  if (c.key !== "rentYuanPerSqmMonth" || typeof value !== "number") return null;
+  const per = rentPeriodOf(typed);
+  if (!per) return null;
+  const shown = (Math.round(value * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return inventoryRuleMessages.both(`rentRead.${per}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
 }
 
 /** Whether a column's choices are yes and no (是/否): their spellings (有, Y, √) are no reading to say back. */
@@ -994,6 +1015,8 @@ export function readJsonNumbers(collection: Collection, row: unknown, now: Date 
     if (r.ok) at[last] = r.value;
     else errors.push({ path, reason: r.reason });
     if (r.ok && r.said) notes.push({ path, reason: figureReadReason(c, t, r.value, r.said) });
+    const period = r.ok ? rentReadReason(c, t, r.value) : null;
+    if (period) notes.push({ path, reason: period });
   }
   return { value, errors, notes };
 }

@@ -9,7 +9,7 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { runStepsInSlices, SLICE_MS } from "~/utils/slices.server";
 import { excel } from "~/utils/xlsx.server";
 
-import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
+import { type Collection, columnByKey, COLUMNS, rentPeriodOf } from "../inventory-columns";
 import { pacedXml } from "./paced-xml.server";
 import { TEMPLATE_EXAMPLE } from "./template-example";
 import { zipInflatedBytes, zipUncompressedBytes } from "./zip-size.server";
@@ -228,6 +228,15 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
     }
     seen.add(key);
     byIndex.set(col, { key, letter, unit: found.unit, text });
+    // A rent column in 元/㎡ per day or per year: its ×30 or ÷12 said once at its header, not at each row (import40).
+    const per = key === "rentYuanPerSqmMonth" && found.unit ? rentPeriodOf(`1${found.unit}`) : null;
+    if (per)
+      out.warnings.push({
+        sheet,
+        row: header.number,
+        column: letter,
+        reason: inventoryRuleMessages.both(`rentColumn.${per}`, { header: text }),
+      });
   });
   // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
   // new row without a required one is named row by row (import-plan.server.ts).
