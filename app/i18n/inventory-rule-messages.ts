@@ -29,6 +29,8 @@ export const inventoryRuleMessages = defineMessages({
     figureRange: "{name}只能填一个数，{example}；“{typed}”是一个范围（{low}到{high}）",
     figurePositive: "“{typed}”是负数：{name}应大于 0",
     figureNotNegative: "“{typed}”是负数：{name}不能为负数，不清楚请留空",
+    floorLoadBare:
+      "承重“{typed}”没有单位，按本栏的公斤/平方米只有 {typed} 公斤，不像楼面承重：如是 {typed} 吨/平方米，请写“{typed}吨”或 {tonnes}；如确是公斤，请写“{typed}公斤”",
     figurePrecision: "“{typed}”超出了{name}的精度：{name}最多保留 {decimals} 位小数（精确到 {step}{unit}），请检查数字",
     availableWhichYear: "“{typed}”可能指今年，也可能指明年：请写“今年{typed}”或“明年{typed}”，或写年月，例如 {example}",
     availableSpans: "“{typed}”跨 {from} 和 {to} 两个月：请写明年月，例如 {from}",
@@ -90,6 +92,8 @@ export const inventoryRuleMessages = defineMessages({
     figureRange: "{name} takes one figure, {example}; “{typed}” is a range ({low} to {high})",
     figurePositive: "“{typed}” is negative: {name} must be greater than 0",
     figureNotNegative: "“{typed}” is negative: {name} must not be negative; leave it blank when unknown",
+    floorLoadBare:
+      "floor load “{typed}” has no unit, and in this column's kg/㎡ it is {typed} kg, too little for a floor: for {typed} tonnes/㎡ write “{typed}吨” or {tonnes}; if it is kilograms, write “{typed}公斤”",
     figurePrecision:
       "“{typed}” is finer than {name} is kept: at most {decimals} {decimals:decimal place|decimal places} (to {step} {unit}); check the figure",
     availableWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",

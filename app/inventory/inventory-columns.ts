@@ -92,9 +92,11 @@ function numeric(
     why?: (s: string) => Bilingual | null;
     positive?: boolean;
     signed?: boolean;
+    /** A figure read that the column still refuses, said why (a bare floor load under 100: tonnes or kilograms?). */
+    unclear?: (typed: string, value: number) => Bilingual | null;
   },
 ): Pick<Column, "read" | "write" | "figure" | "number" | "kept"> {
-  const { name, why, positive, signed, precision } = opts;
+  const { name, why, positive, signed, precision, unclear } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
     figure: true,
@@ -109,6 +111,8 @@ function numeric(
       const r = readFieldNumber(t, parse, "amount");
       const kept = r.ok ? keptFigure(t, r.value, precision, name) : null;
       if (kept) return kept;
+      const doubt = r.ok ? unclear?.(t, r.value) : null;
+      if (doubt) return { ok: false, reason: doubt };
       if (r.ok) {
         // "约五千", "5000平以上", "3000多平": read as the one figure, and the word it drops said back (docs/decisions/117).
         const said = r.about ? "about" : qualifierOf(t);
@@ -213,6 +217,18 @@ const KEPT = {
   yuanMonth: { decimals: 2, unit: { zh: "元/平方米/月", en: "CNY/㎡/month" } },
   yuan: { decimals: 2, unit: { zh: "元/平方米", en: "CNY/㎡" } },
 } satisfies Record<string, Precision | ((per: Bilingual) => Precision)>;
+
+/**
+ * A floor load written as a bare figure under 100 ("3", "2.5", "五"): in the column's 公斤/㎡ it is no floor (an office
+ * takes 200–300 kg/㎡, a warehouse 500 and more), and in tonnes, as people say 承重3吨, it is the load of a heavy one —
+ * stored as kilograms it failed every lead asking for a load, unsaid (import40). Refused asking for the unit, as an unclear
+ * height is (ADR 076); "3吨", "3公斤" or a header's unit (承重(吨/平方米)) say which.
+ */
+const BARE_LOAD_UNDER = 100;
+function bareLoadUnclear(typed: string, value: number): Bilingual | null {
+  if (value <= 0 || value >= BARE_LOAD_UNDER || plainNumber(typed) !== value) return null;
+  return inventoryRuleMessages.both("floorLoadBare", { typed, tonnes: String(Number((value * 1000).toPrecision(12))) });
+}
 
 const plainNumber = (s: string) => {
   const compact = withoutSpaces(fold(s));
@@ -736,7 +752,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad, FIGURE_NOUNS_AFTER.floorLoad),
         { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
-        { name: { zh: "承重", en: "the floor load" }, precision: KEPT.kg },
+        { name: { zh: "承重", en: "the floor load" }, precision: KEPT.kg, unclear: bareLoadUnclear },
       ),
     ),
     col(

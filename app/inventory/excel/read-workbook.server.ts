@@ -272,6 +272,13 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
       }
     }
     if (Object.keys(cells).length === 0 && refused.length === 0) continue;
+    // A totals row under the list (合计 / 总计 / 小计, its 面积 a SUM): no park, space or recruiter. It was refused
+    // cell by cell (编号只能用字母…, 园区编号必填 …) as if it were one; left out now, said so (import40).
+    const total = totalsWordOf(row, typed.id);
+    if (total) {
+      out.warnings.push({ sheet, row: number, column: null, reason: totalsRowLeftOut(total) });
+      continue;
+    }
     // The template's grey example row left in a sheet the admin did not fill: not their park, space or
     // recruiter (a trial imported 示例经济开发区 and a recruiter at recruiter@example.cn). Left out, said so.
     if (cells.id === TEMPLATE_EXAMPLE[collection][0]?.id) {
@@ -280,6 +287,31 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
     }
     out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused, typed });
   }
+}
+
+/** The words of a totals row, alone in a cell ("合计", "合 计：", "Total"). */
+const TOTALS_WORD = /^(?:合计|总计|小计|共计|总合计|汇总|累计|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
+
+/**
+ * The totals word a row is marked with, when it is a totals row: its 编号 blank or that word itself (an id holds no
+ * Chinese, so no id is 合计), and one of its cells — any column, 序号 too — holding only such a word.
+ */
+function totalsWordOf(row: ExcelJS.Row, id: string | undefined): string | null {
+  const compact = (v: string) => fold(v).replace(/\s+/g, "");
+  if (id !== undefined && id.trim() !== "" && !TOTALS_WORD.test(compact(id))) return null;
+  let word: string | null = null;
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    const v = cellValue(cell.value);
+    if (word === null && typeof v === "string" && TOTALS_WORD.test(compact(v))) word = v.trim();
+  });
+  return word;
+}
+
+function totalsRowLeftOut(word: string) {
+  return {
+    zh: `“${word}”行是合计行，不是一条记录，未导入`,
+    en: `the row “${word}” is a totals row, not a record, and was not imported`,
+  };
 }
 
 function exampleRowLeftOut(id: string) {
