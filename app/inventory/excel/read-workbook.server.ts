@@ -184,9 +184,19 @@ function* rowsWithValues(ws: ExcelJS.Worksheet, from = 1): Generator<ExcelJS.Row
 /** A sheet's rows read into `out`, pausing (yield) before each row. */
 function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookRead): Generator<void, void> {
   const sheet = ws.name;
-  const first = rowsWithValues(ws).next();
+  const rows = rowsWithValues(ws);
+  const first = rows.next();
   if (first.done) return;
-  const header: ExcelJS.Row = first.value;
+  let header: ExcelJS.Row = first.value;
+  // A title above the header ("2026年园区空间清单", merged across the columns): the header is the row below it, said so.
+  // Read as the header, its text made every column unknown and 编号 missing, the file refused in words about columns (import40).
+  const title = titleOf(header, collection);
+  if (title !== null) {
+    const next = rows.next();
+    if (next.done) return;
+    out.warnings.push({ sheet, row: header.number, column: null, reason: titleRowSkipped(title, next.value.number) });
+    header = next.value;
+  }
   const byIndex = new Map<number, { key: string; letter: string; unit: string | null; text: string }>();
   const seen = new Set<string>();
   header.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -289,6 +299,28 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
   }
 }
 
+/**
+ * A sheet's title row: every cell it fills holds one same text (a merged cell's text repeats in each of its cells), and
+ * that text names none of the collection's columns. Null for a header row.
+ */
+function titleOf(row: ExcelJS.Row, collection: Collection): string | null {
+  const texts = new Set<string>();
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    const v = cellValue(cell.value);
+    if (v !== null && String(v).trim() !== "") texts.add(String(v).trim());
+  });
+  if (texts.size !== 1) return null;
+  const [text] = texts;
+  return columnOfHeader(collection, text) ? null : text;
+}
+
+function titleRowSkipped(title: string, headerRow: number) {
+  return {
+    zh: `“${title}”是标题行，未作表头：表头读自第 ${headerRow} 行`,
+    en: `“${title}” is a title row, not the header: the header is read from row ${headerRow}`,
+  };
+}
+
 /** The words of a totals row, alone in a cell ("合计", "合 计：", "Total"). */
 const TOTALS_WORD = /^(?:合计|总计|小计|共计|总合计|汇总|累计|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
 
@@ -385,8 +417,20 @@ export async function readWorkbook(
     if (isCsv) {
       const text = (csv = csvText(bytes));
       const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," }, map: csvCell } as never);
-      const headers: string[] = [];
-      ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
+      const headersOf = (n: number) => {
+        const out: string[] = [];
+        ws.getRow(n).eachCell({ includeEmpty: false }, (cell) => void out.push(String(cellValue(cell.value) ?? "")));
+        return out;
+      };
+      // A title row above the header (one text, read by readSheet as a title): the kind is known from the header below it.
+      let headers = headersOf(1);
+      const texts = new Set(headers.map((h) => h.trim()).filter(Boolean));
+      const [only] = texts;
+      const titled = texts.size === 1 && (["parks", "spaces", "recruiters"] as const).every((c) => !columnOfHeader(c, only));
+      if (titled && ws.rowCount > 1) {
+        const below = headersOf(2);
+        if (below.length > 1) headers = below;
+      }
       ws.name = fileName.replace(/\.csv$/i, "").slice(0, 31) || "csv";
       if (ws.rowCount > MAX_IMPORT_ROWS + 1) return tooMany(out, ws.name);
       await runStepsInSlices(readSheet(ws, collectionOfHeaders(headers), out), sliceMs);

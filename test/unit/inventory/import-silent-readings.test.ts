@@ -106,3 +106,37 @@ describe("a totals row under the list", () => {
     expect(readSourceRows(read).errors.map((e) => e.row)).toEqual([3]);
   });
 });
+
+// (c) A title row above the header ("2026年园区空间清单", merged across the columns), as Chinese lists are laid out: read as
+//     the header, it made every column "unknown" (once per merged cell) and 编号 "missing". The row below is the header.
+describe("a title row above the header", () => {
+  it("is said and skipped, in an .xlsx (merged) and a CSV; the rows under the header below it are read", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["2026年园区空间清单"]);
+    ws.mergeCells("A1:G1");
+    ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "状态"]);
+    ws.addRow(["S1", "P1", "厂房", "出租", "一号", 5000, "可租售"]);
+    const xlsx = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), "x.xlsx");
+    const csv = await readWorkbook(
+      Buffer.from("2026年园区空间清单,,,,,,\r\n编号,园区编号,类型,交易方式,名称,面积,状态\r\nS1,P1,厂房,出租,一号,5000,可租售\r\n"),
+      "清单.csv",
+    );
+    for (const read of [xlsx, csv]) {
+      expect(read.errors).toEqual([]);
+      expect(read.rows.map((r) => [r.collection, r.row, r.cells.id])).toEqual([["spaces", 3, "S1"]]);
+      expect(read.warnings.map((w) => [w.row, w.reason.zh])).toEqual([[1, "“2026年园区空间清单”是标题行，未作表头：表头读自第 2 行"]]);
+      expect(readSourceRows(read).errors).toEqual([]);
+    }
+  });
+
+  it("a header of one known column is a header, not a title", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["编号"]);
+    ws.addRow(["S1"]);
+    const read = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), "x.xlsx");
+    expect(read.warnings).toEqual([]);
+    expect(read.rows.map((r) => r.cells.id)).toEqual(["S1"]);
+  });
+});
