@@ -1,5 +1,5 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { unstable_createFormContext as createFormContext } from "@conform-to/dom";
+import type { SubmissionResult } from "@conform-to/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formReply, type PageAnswer } from "~/components/forms";

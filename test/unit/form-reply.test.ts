@@ -10,7 +10,8 @@ const idle: PageAnswer = { navigating: false, answer: undefined, done: null, mov
 const errors: SubmissionResult<string[]> = { status: "error", initialValue: { body: "" }, error: { body: ["请填写备注"] } };
 const isReset = (r: SubmissionResult<string[]> | undefined) => r?.initialValue === null;
 // Messages cleared, what is typed kept (no initialValue): another form of the page was answered (import40).
-const isCleared = (r: SubmissionResult<string[]> | undefined) => r !== undefined && r.initialValue === undefined && JSON.stringify(r.error) === "{}";
+const isCleared = (r: SubmissionResult<string[]> | undefined) =>
+  r !== undefined && r.initialValue === undefined && JSON.stringify(r.error) === "{}";
 
 describe("formReply: the lastResult each form of a page gets", () => {
   it("while a navigation runs: nothing new (what the form shows stays until the answer is there)", () => {

@@ -52,6 +52,8 @@ describe("no corner quotes 「」『』 in the texts pages, emails and messages 
   });
 
   it("the checker finds them where they are", () => {
-    expect(cornerQuotes("x.tsx", 'const a = "请点「保存」"; /[「」]/.test(b); // 「注释」\nconst c = <p>『甲』</p>;').map((h) => h.line)).toEqual([1, 2]);
+    expect(
+      cornerQuotes("x.tsx", 'const a = "请点「保存」"; /[「」]/.test(b); // 「注释」\nconst c = <p>『甲』</p>;').map((h) => h.line),
+    ).toEqual([1, 2]);
   });
 });

@@ -21,7 +21,13 @@ async function book(sheets: { name: string; state?: "hidden" | "veryHidden" }[])
 describe("a workbook whose every sheet of a kind is hidden", () => {
   it.each([
     [[{ name: "空间", state: "hidden" as const }], ["空间"]],
-    [[{ name: "空间", state: "veryHidden" as const }, { name: "园区", state: "hidden" as const }], ["空间", "园区"]],
+    [
+      [
+        { name: "空间", state: "veryHidden" as const },
+        { name: "园区", state: "hidden" as const },
+      ],
+      ["空间", "园区"],
+    ],
     // A visible sheet that names no kind beside the hidden ones: still the hidden ones are the reason.
     [[{ name: "Sheet1" }, { name: "招商专员", state: "hidden" as const }], ["招商专员"]],
   ])("gets one refusal naming the hidden sheets and how to unhide them (%#)", async (sheets, names) => {

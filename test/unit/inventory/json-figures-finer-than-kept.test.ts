@@ -3,31 +3,12 @@ import { describe, expect, it } from "vitest";
 import { validateInventory } from "~/inventory/import.server";
 import { checkTextRow } from "~/inventory/inventory-check";
 
+import { CSV_FIXED, PARK, space } from "./json-row-fixtures";
+
 // Import40 (ADR 196): the JSON import's numbers went past the figures-precision rule that its strings, the Excel
 // import and the admin forms keep (attack 38/39): 1234.5678 ㎡ or a rent of 1.23456 was stored, or rounded unsaid. A
 // JSON number finer than its column keeps is refused at its field naming the row and the places kept, as the cell's
 // text is; a coordinate past 7 places is rounded to 7, as a cell's is. Numbers stay numbers (the import format).
-
-const PARK = {
-  id: "P1",
-  name: "测试园",
-  province: "江苏省",
-  city: "南京市",
-  district: "六合区",
-  industries: ["C35"],
-  excludedIndustries: [],
-};
-const space = (o: Record<string, unknown>) => ({
-  id: "S1",
-  parkId: "P1",
-  kind: "factory",
-  deals: ["lease"],
-  title: "1号厂房",
-  areaSqm: 5000,
-  status: "available",
-  ...o,
-});
-const CSV_FIXED = { id: "S1", parkId: "P1", kind: "厂房", deals: "出租", title: "1号厂房", areaSqm: "5000", status: "可租售" };
 
 describe("a JSON number finer than its column keeps", () => {
   it.each([

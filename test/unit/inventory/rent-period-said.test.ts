@@ -5,22 +5,12 @@ import { validateInventory } from "~/inventory/import.server";
 import { readSourceRows } from "~/inventory/import-plan.server";
 import { cellReadings, checkTextRow } from "~/inventory/inventory-check";
 
+import { CSV_FIXED, PARK, space } from "./json-row-fixtures";
+
 // Import40: a rent written per day (元/平米/天) is stored per month ×30 (DESIGN.md's units), per year ÷12, but the
 // import's preview listed no note of it — only "租金 24 元/㎡·月" in the row's summary, which an admin who typed 0.8 may
 // take for a misread. Said now as the other readings are: per cell in the preview's 提示 (the admin form and the JSON
 // import alike), once per column when the header names the period.
-const PARK = { id: "P1", name: "测试园", province: "江苏省", city: "南京市", district: "六合区", industries: ["C35"], excludedIndustries: [] };
-const space = (o: Record<string, unknown>) => ({
-  id: "S1",
-  parkId: "P1",
-  kind: "factory",
-  deals: ["lease"],
-  title: "1号厂房",
-  areaSqm: 5000,
-  status: "available",
-  ...o,
-});
-const CSV_FIXED = { id: "S1", parkId: "P1", kind: "厂房", deals: "出租", title: "1号厂房", areaSqm: "5000", status: "可租售" };
 
 async function csv(headers: string[], rows: string[][]) {
   const text = [headers, ...rows].map((r) => r.join(",")).join("\r\n") + "\r\n";
