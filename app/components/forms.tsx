@@ -21,6 +21,10 @@ export function readMeta(field: unknown): FieldMeta {
 // Conform's "start over" answer (what submission.reply({ resetForm: true }) sends): errors, status and
 // the values it holds go back to the form's defaultValue. One object, so Conform reports it once.
 const RESET_REPLY: SubmissionResult<string[]> = { initialValue: null };
+// An answer for another form of the page: this form's messages go — they belonged to an earlier answer (a refused
+// visit date, after the follow-up date its message asked for was saved) — and what is typed in it stays (values kept:
+// no initialValue). Conform checks the field again as the person types or leaves it, the server when it is sent.
+const ERRORS_CLEARED: SubmissionResult<string[]> = { error: {} };
 
 /** What useFormReply decides from: the router's state and the page's last answer. */
 export type PageAnswer = {
@@ -39,12 +43,15 @@ export type PageAnswer = {
  * posts), given `result`, this form's part of the action's data (undefined when that was for another
  * form, or there was none). Pure, so each case is tested alone (test/unit/form-reply.test.ts):
  * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
- * - Action data (400 with field errors, 409, a post refused as stale …): this form's part, or undefined
- *   when the data was for another form — what is typed here, and its errors, stay as they are.
+ * - Action data (400 with field errors, 409, a post refused as stale …): this form's part; when the data was
+ *   for another form, what is typed here stays and its messages go (they were an earlier answer's: import40,
+ *   docs/decisions/196).
  * - After a redirect: the reset answer when its flash names this form (its step was done: the corrected
  *   save's errors go, the saved note's box empties; useActionData is undefined after a redirect and the
- *   component is not remounted, so without it the errors of a failed save stayed). Any other form was
- *   not sent: undefined, so a note half typed beside 接单 stays (ADR 081).
+ *   component is not remounted, so without it the errors of a failed save stayed). Another form's step done:
+ *   this form was not sent, so a note half typed beside 接单 stays (ADR 081), but its messages go — a refused
+ *   visit date's "不能晚于今天；请记为下次跟进日期" stood on after that follow-up date was saved (trial 39).
+ *   A redirect that names no form (an alert: nothing was done): undefined, everything stays.
  * - On another address of the same route (a link from one lead's page to another's): the reset answer.
  *   The component is not remounted there either, and what was typed about one lead is not the next's.
  */
@@ -56,8 +63,10 @@ export function formReply(
   if (page.navigating) return undefined;
   // Action data is newer than the loader's flash: after a 4xx the router does not load the page again,
   // so the flash of an earlier redirect would still be there.
-  if (result || page.answer !== undefined) return result;
-  return page.done === form || page.moved ? RESET_REPLY : undefined;
+  if (result) return result;
+  if (page.answer !== undefined) return ERRORS_CLEARED;
+  if (page.done === form || page.moved) return RESET_REPLY;
+  return page.done !== null ? ERRORS_CLEARED : undefined;
 }
 
 /** The router's side of formReply: the navigation, the action's data, the flash the route's loader handed on as `flash`, the address. */

@@ -29,6 +29,8 @@ export const inventoryRuleMessages = defineMessages({
     figureRange: "{name}只能填一个数，{example}；“{typed}”是一个范围（{low}到{high}）",
     figurePositive: "“{typed}”是负数：{name}应大于 0",
     figureNotNegative: "“{typed}”是负数：{name}不能为负数，不清楚请留空",
+    floorLoadBare:
+      "承重“{typed}”没有单位，按本栏的公斤/平方米只有 {typed} 公斤，不像楼面承重：如是 {typed} 吨/平方米，请写“{typed}吨”或 {tonnes}；如确是公斤，请写“{typed}公斤”",
     figurePrecision: "“{typed}”超出了{name}的精度：{name}最多保留 {decimals} 位小数（精确到 {step}{unit}），请检查数字",
     availableWhichYear: "“{typed}”可能指今年，也可能指明年：请写“今年{typed}”或“明年{typed}”，或写年月，例如 {example}",
     availableSpans: "“{typed}”跨 {from} 和 {to} 两个月：请写明年月，例如 {from}",
@@ -41,6 +43,10 @@ export const inventoryRuleMessages = defineMessages({
     "figureRead.min": "{field}“{typed}”读作 {value}（一格只存一个数：“以上/多”按所写的数存入）",
     "figureRead.max": "{field}“{typed}”读作 {value}（一格只存一个数：“以内/以下”按所写的数存入）",
     choiceRead: "{field}“{typed}”读作“{name}”",
+    "rentRead.day": "{field}“{typed}”是日租金，按每月 30 天换算为 {value} 元/平方米/月",
+    "rentRead.year": "{field}“{typed}”是年租金，按每年 12 个月换算为 {value} 元/平方米/月",
+    "rentColumn.day": "列“{header}”是日租金：每格按每月 30 天换算为元/平方米/月（例如 0.8 → 24）",
+    "rentColumn.year": "列“{header}”是年租金：每格按每年 12 个月换算为元/平方米/月（例如 300 → 25）",
     statusDealsRead: "{field}“{typed}”读作“{name}”，交易方式按它填为：{deals}",
     statusAmbiguous: "“{typed}”既可指正在招租，也可指已经租出，无法判断：正在招租请写“可租”，已经租出请写“已租”",
     statusDealsDisagree: "状态“{typed}”表示{says}，与交易方式“{deals}”不一致：请改正其中一项（状态也可写“可租售”，租售以交易方式为准）",
@@ -86,6 +92,8 @@ export const inventoryRuleMessages = defineMessages({
     figureRange: "{name} takes one figure, {example}; “{typed}” is a range ({low} to {high})",
     figurePositive: "“{typed}” is negative: {name} must be greater than 0",
     figureNotNegative: "“{typed}” is negative: {name} must not be negative; leave it blank when unknown",
+    floorLoadBare:
+      "floor load “{typed}” has no unit, and in this column's kg/㎡ it is {typed} kg, too little for a floor: for {typed} tonnes/㎡ write “{typed}吨” or {tonnes}; if it is kilograms, write “{typed}公斤”",
     figurePrecision:
       "“{typed}” is finer than {name} is kept: at most {decimals} {decimals:decimal place|decimal places} (to {step} {unit}); check the figure",
     availableWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
@@ -99,6 +107,10 @@ export const inventoryRuleMessages = defineMessages({
     "figureRead.min": "{field} “{typed}” read as {value} (a cell holds one figure: “or more” is stored as the figure written)",
     "figureRead.max": "{field} “{typed}” read as {value} (a cell holds one figure: “or less” is stored as the figure written)",
     choiceRead: "{field} “{typed}” read as “{name}”",
+    "rentRead.day": "{field} “{typed}” is a rent per day: read as {value} yuan/㎡ a month (30 days a month)",
+    "rentRead.year": "{field} “{typed}” is a rent per year: read as {value} yuan/㎡ a month (12 months a year)",
+    "rentColumn.day": "column “{header}” gives rents per day: each cell is read as yuan/㎡ a month at 30 days a month (0.8 → 24)",
+    "rentColumn.year": "column “{header}” gives rents per year: each cell is read as yuan/㎡ a month at 12 months a year (300 → 25)",
     statusDealsRead: "{field} “{typed}” read as “{name}”, and the deals as it says: {deals}",
     statusAmbiguous: "“{typed}” is said both of a space on offer for lease and of one already let: write 可租 (for lease) or 已租 (let)",
     statusDealsDisagree:

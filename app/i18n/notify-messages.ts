@@ -55,7 +55,7 @@ const zh = {
     "线索 {reference}（{park}）在 {minutes} 分钟内未被接单。目前没有其他专员可以接手，线索已转入管理员待分配队列，由管理员指派。无需再处理此线索。",
   "reroute.subject.back": "【{reference}】{company} 超时未接单后，又交回给您",
   "reroute.body.back":
-    "线索 {reference}（{park}）在 {minutes} 分钟内未被接单，系统曾将其转出；现在这条分配又交回给您，请在「我的线索」中跟进。",
+    "线索 {reference}（{park}）在 {minutes} 分钟内未被接单，系统曾将其转出；现在这条分配又交回给您，请在“我的线索”中跟进。",
   "withdrawn.subject": "【分配结束 {reference}】{company} 的需求已更正，{park} 已无符合的空间",
   "withdrawn.body":
     "线索 {reference} 的需求已更正（{why}），{park} 已没有符合新需求的空间，您的这条分配已结束，线索已转给现在符合的园区。您写的跟进记录、通话记录都保留在线索上，在“我的线索 · 历史”里可以查看。如果企业仍想看{park}的房源，请联系热线或管理员重新分配。",

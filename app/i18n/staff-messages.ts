@@ -95,9 +95,9 @@ const zh = {
   "hotline.outcome": "结果",
   "hotline.done": "已记录：{reference} {outcome}",
   "hotline.recordedOther":
-    "这一页的提交已记录为「{outcome}」（{reference}），这次按下的「{sent}」没有保存。如要改为「{sent}」，请在下方最新的任务列表上重新记录。",
+    "这一页的提交已记录为“{outcome}”（{reference}），这次按下的“{sent}”没有保存。如要改为“{sent}”，请在下方最新的任务列表上重新记录。",
   "hotline.recordedOtherKept":
-    "这一页的提交已记录为「{outcome}」（{reference}），这次按下的「{sent}」没有保存。您输入的备注仍在框中；如要改为「{sent}」，请再按一次。",
+    "这一页的提交已记录为“{outcome}”（{reference}），这次按下的“{sent}”没有保存。您输入的备注仍在框中；如要改为“{sent}”，请再按一次。",
   "hotline.keptNote": "您输入的备注没有保存，原文如下（可复制后记到线索上）：",
   "hotline.stale": "这条任务已经结束（可能已被同事处理）。",
   "hotline.staleWhy": "这条任务已经结束：{why}。",

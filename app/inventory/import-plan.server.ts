@@ -187,7 +187,9 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
           column: cellName(collection, "availableFrom", src),
           reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
         });
-      for (const d of cellReadings(collection, src.cells, checked.value))
+      // A cell given its header's unit (租金(元/平方米/天) over a bare 0.8): its reading was said once at the header.
+      const headerUnit = Object.keys(src.cells).filter((k) => src.typed?.[k] !== undefined && String(src.cells[k]) !== src.typed[k]);
+      for (const d of cellReadings(collection, src.cells, checked.value, headerUnit))
         notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
       origins[collection].push({ sheet, row, letters, headers, typed: src.typed, kept: src.kept, filled: src.filled, cells: src.cells });

@@ -17,6 +17,7 @@ import {
   isYesNoColumn,
   readCell,
   readTextRow,
+  rentReadReason,
 } from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
@@ -149,9 +150,14 @@ export function textMaxLengths(collection: Collection): Record<string, number> {
  * docs/decisions/160. A cell written as stored says nothing. Column key
  * and the message in both languages; `cells` as typed, `value` the checked row.
  */
-export function cellReadings(collection: Collection, cells: Record<string, unknown>, value: unknown): RowIssue[] {
+export function cellReadings(
+  collection: Collection,
+  cells: Record<string, unknown>,
+  value: unknown,
+  saidAtHeader: readonly string[] = [],
+): RowIssue[] {
   const typedOf = (key: string) => (cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key])));
-  const out: RowIssue[] = [...wordsRead(collection, typedOf), ...industriesRead(collection, typedOf)];
+  const out: RowIssue[] = [...wordsRead(collection, typedOf, saidAtHeader), ...industriesRead(collection, typedOf)];
   if (collection === "parks") {
     const park = value as { province: string; city: string; district: string };
     for (const key of ["province", "city", "district"] as const) {
@@ -185,7 +191,7 @@ const items = (t: string) =>
     .join("、");
 
 /** cellReadings' figure and choice cells of any sheet: what their words were read as, when not as written. */
-function wordsRead(collection: Collection, typedOf: (key: string) => string): RowIssue[] {
+function wordsRead(collection: Collection, typedOf: (key: string) => string, saidAtHeader: readonly string[]): RowIssue[] {
   const out: RowIssue[] = [];
   for (const c of COLUMNS[collection]) {
     const typed = typedOf(c.key);
@@ -196,7 +202,10 @@ function wordsRead(collection: Collection, typedOf: (key: string) => string): Ro
     if (written === null) continue;
     const field = (lng: Lng) => c.header[lng];
     if (c.figure && r.said) out.push({ key: c.key, reason: figureReadReason(c, typed, r.value, r.said) });
-    else if (!c.figure) {
+    // A rent per day or per year and the monthly figure it became (×30, ÷12), unless its column's header said it once.
+    const period = c.figure && !saidAtHeader.includes(c.key) ? rentReadReason(c, typed, r.value) : null;
+    if (period) out.push({ key: c.key, reason: period });
+    if (!c.figure) {
       const values = (Array.isArray(r.value) ? r.value : [r.value]).map(String);
       const label = (lng: Lng) => values.map((v) => c.choices?.find((x) => x.value === v)?.label[lng] ?? v);
       const name = (lng: Lng) => label(lng).join(lng === "zh" ? "、" : ", ");

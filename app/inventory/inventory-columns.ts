@@ -49,6 +49,11 @@ export type Column = {
   number?: boolean;
   /** A list of GB/T 4754 industries, each item a code or words read to one (inventory-schema.ts, readIndustry). */
   industry?: boolean;
+  /**
+   * What a figure column keeps and its name in the message: a JSON number finer than it is refused (or a coordinate
+   * rounded) as the cell's text is (`readJsonNumbers`, docs/decisions/196).
+   */
+  kept?: { precision: Precision; name: Bilingual };
   /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
   read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
@@ -87,13 +92,16 @@ function numeric(
     why?: (s: string) => Bilingual | null;
     positive?: boolean;
     signed?: boolean;
+    /** A figure read that the column still refuses, said why (a bare floor load under 100: tonnes or kilograms?). */
+    unclear?: (typed: string, value: number) => Bilingual | null;
   },
-): Pick<Column, "read" | "write" | "figure" | "number"> {
-  const { name, why, positive, signed, precision } = opts;
+): Pick<Column, "read" | "write" | "figure" | "number" | "kept"> {
+  const { name, why, positive, signed, precision, unclear } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
     figure: true,
     number: true,
+    kept: { precision, name },
     read: (t) => {
       if (!signed && looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
         return {
@@ -101,21 +109,10 @@ function numeric(
           reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
         };
       const r = readFieldNumber(t, parse, "amount");
-      // A coordinate's extra places are a GIS export's noise (9+ places), not a typing slip: rounded to what is kept.
-      if (r.ok && precision.round && finerThanKept(t, r.value, precision.decimals)) return ok(Number(r.value.toFixed(precision.decimals)));
-      if (r.ok && finerThanKept(t, r.value, precision.decimals)) {
-        const step = (10 ** -precision.decimals).toFixed(precision.decimals);
-        return {
-          ok: false,
-          reason: inventoryRuleMessages.both("figurePrecision", (lng) => ({
-            typed: t,
-            name: name[lng],
-            decimals: String(precision.decimals),
-            step,
-            unit: precision.unit[lng],
-          })),
-        };
-      }
+      const kept = r.ok ? keptFigure(t, r.value, precision, name) : null;
+      if (kept) return kept;
+      const doubt = r.ok ? unclear?.(t, r.value) : null;
+      if (doubt) return { ok: false, reason: doubt };
       if (r.ok) {
         // "约五千", "5000平以上", "3000多平": read as the one figure, and the word it drops said back (docs/decisions/117).
         const said = r.about ? "about" : qualifierOf(t);
@@ -138,6 +135,37 @@ function numeric(
  * refused at its field, or rounded to it where `round` (coordinates).
  */
 type Precision = { decimals: number; unit: Bilingual; round?: true };
+
+/**
+ * A figure `value` read from `typed` against what its column keeps: null when within it; a coordinate's extra places
+ * (a GIS export's 9+, not a typing slip) rounded to what is kept; any other figure finer than kept refused naming the
+ * places kept (`figurePrecision`). One rule for a cell's text, a form's box and a JSON number (docs/decisions/196).
+ */
+export function keptFigure(typed: string, value: number, precision: Precision, name: Bilingual): CellRead | null {
+  if (!finerThanKept(typed, value, precision.decimals)) return null;
+  if (precision.round) return ok(Number(value.toFixed(precision.decimals)));
+  const step = (10 ** -precision.decimals).toFixed(precision.decimals);
+  return {
+    ok: false,
+    reason: inventoryRuleMessages.both("figurePrecision", (lng) => ({
+      typed,
+      name: name[lng],
+      decimals: String(precision.decimals),
+      step,
+      unit: precision.unit[lng],
+    })),
+  };
+}
+
+/**
+ * A number (an Excel numeric cell, a JSON number) as Excel shows it, to 15 significant digits: a formula's float noise
+ * (12.300000000000001) is no place typed (finerThanKept); 1e-7 written out as a cell shows it (0.0000001), so a
+ * refusal quotes the figure, not an exponent nobody typed.
+ */
+export function numberText(v: number): string {
+  const n = Number(v.toPrecision(15));
+  return /e-/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, "") : String(n);
+}
 
 /** The first Arabic figure written in a text, its thousands separators dropped ("1,200.5万" → 1200.5); null when none. */
 function firstWrittenFigure(t: string): number | null {
@@ -189,6 +217,18 @@ const KEPT = {
   yuanMonth: { decimals: 2, unit: { zh: "元/平方米/月", en: "CNY/㎡/month" } },
   yuan: { decimals: 2, unit: { zh: "元/平方米", en: "CNY/㎡" } },
 } satisfies Record<string, Precision | ((per: Bilingual) => Precision)>;
+
+/**
+ * A floor load written as a bare figure under 100 ("3", "2.5", "五"): in the column's 公斤/㎡ it is no floor (an office
+ * takes 200–300 kg/㎡, a warehouse 500 and more), and in tonnes, as people say 承重3吨, it is the load of a heavy one —
+ * stored as kilograms it failed every lead asking for a load, unsaid (import40). Refused asking for the unit, as an unclear
+ * height is (ADR 076); "3吨", "3公斤" or a header's unit (承重(吨/平方米)) say which.
+ */
+const BARE_LOAD_UNDER = 100;
+function bareLoadUnclear(typed: string, value: number): Bilingual | null {
+  if (value <= 0 || value >= BARE_LOAD_UNDER || plainNumber(typed) !== value) return null;
+  return inventoryRuleMessages.both("floorLoadBare", { typed, tonnes: String(Number((value * 1000).toPrecision(12))) });
+}
 
 const plainNumber = (s: string) => {
   const compact = withoutSpaces(fold(s));
@@ -341,6 +381,27 @@ export function figureReadReason(c: Column, typed: string, value: unknown, said:
   // An area is stored in ㎡ whatever unit it was typed in ("约30亩"): said with it.
   const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? "\u00a0㎡" : ""}`;
   return inventoryRuleMessages.both(`figureRead.${said}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
+}
+
+/** The period a rent is written per, other than the month it is stored per: "0.8元/㎡/天" → day, "300元/㎡/年" → year. */
+export function rentPeriodOf(typed: string): "day" | "year" | null {
+  const r = readYuanPerSqm(typed);
+  // A cell the rent reader took with a word around it ("约0.8元/㎡/天"): its only 天, 日 or 年 is its period.
+  const per = r ? r[1][0] : (/[天日年]/.exec(fold(typed))?.[0] ?? undefined);
+  return per === "天" || per === "日" ? "day" : per === "年" ? "year" : null;
+}
+
+/**
+ * A rent cell written per day or per year, said with the monthly figure it became ("租金“0.8元/㎡/天”是日租金，按每月 30 天换算为
+ * 24 元/平方米/月"): the ×30 or ÷12 of DESIGN.md's units, said as a reading like the others (docs/decisions/196) — in the
+ * Excel preview's 提示, the admin form's readings and the JSON import's notes. Null for any other column or a monthly rent.
+ */
+export function rentReadReason(c: Column, typed: string, value: unknown): Bilingual | null {
+  if (c.key !== "rentYuanPerSqmMonth" || typeof value !== "number") return null;
+  const per = rentPeriodOf(typed);
+  if (!per) return null;
+  const shown = (Math.round(value * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return inventoryRuleMessages.both(`rentRead.${per}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
 }
 
 /** Whether a column's choices are yes and no (是/否): their spellings (有, Y, √) are no reading to say back. */
@@ -713,7 +774,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad, FIGURE_NOUNS_AFTER.floorLoad),
         { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
-        { name: { zh: "承重", en: "the floor load" }, precision: KEPT.kg },
+        { name: { zh: "承重", en: "the floor load" }, precision: KEPT.kg, unclear: bareLoadUnclear },
       ),
     ),
     col(
@@ -876,15 +937,11 @@ export function readTextRow(
 ): TextRowRead {
   const flat: Record<string, unknown> = {};
   const errors: TextRowRead["errors"] = [];
-  // A number cell as Excel shows it, to 15 significant digits: a formula's float noise (12.300000000000001) is
-  // no place typed (finerThanKept).
+  // A number cell as Excel shows it (numberText).
   const textOf = (key: string) => {
     const v = cells[key];
     if (v === null || v === undefined) return "";
-    if (typeof v !== "number") return cleanTyped(String(v));
-    const n = Number(v.toPrecision(15));
-    // 1e-7 written out as the cell shows it (0.0000001), so a refusal quotes the figure, not an exponent nobody typed.
-    return /e-/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, "") : String(n);
+    return typeof v === "number" ? numberText(v) : cleanTyped(String(v));
   };
   for (const c of COLUMNS[collection]) {
     const t = textOf(c.key);
@@ -977,6 +1034,15 @@ export function readJsonNumbers(collection: Collection, row: unknown, now: Date 
     if (typeof parent !== "object" || parent === null) continue;
     const at = parent as Record<string, unknown>;
     const last = path[path.length - 1];
+    const n = at[last];
+    // A number is the schema's, but for its places: finer than the column keeps is refused here as the cell's text
+    // "1234.5678" is (a coordinate rounded to 7 places), not stored or rounded unsaid (docs/decisions/196).
+    if (typeof n === "number" && Number.isFinite(n) && c.kept) {
+      const kept = keptFigure(numberText(n), n, c.kept.precision, c.kept.name);
+      if (kept?.ok) at[last] = kept.value;
+      else if (kept) errors.push({ path, reason: kept.reason });
+      continue;
+    }
     if (typeof at[last] !== "string") continue;
     const t = cleanTyped(at[last] as string);
     if (t === "") {
@@ -987,6 +1053,8 @@ export function readJsonNumbers(collection: Collection, row: unknown, now: Date 
     if (r.ok) at[last] = r.value;
     else errors.push({ path, reason: r.reason });
     if (r.ok && r.said) notes.push({ path, reason: figureReadReason(c, t, r.value, r.said) });
+    const period = r.ok ? rentReadReason(c, t, r.value) : null;
+    if (period) notes.push({ path, reason: period });
   }
   return { value, errors, notes };
 }

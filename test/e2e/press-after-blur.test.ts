@@ -122,6 +122,27 @@ describe("a press that leaves a field lands on what was pressed", { timeout: 180
     await again.context().close();
   });
 
+  // Import40 (trial 39 LOW): the visit's refusal says to record a booked visit as the follow-up date; once that is saved,
+  // the visit's message goes (it was the earlier answer's), the date typed in the visit box stays (ADR 081, 196).
+  it("recruiter desk: a refused visit date's message goes once the follow-up date it asks for is saved; the typing stays", async () => {
+    const page = await deskPage();
+    const booked = chinaDay(3);
+    const visit = page.getByLabel("看厂日期");
+    await visit.fill(booked);
+    await page.getByRole("button", { name: "记录看厂" }).click();
+    const message = page.getByText("看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。");
+    await poll(() => message.count()).toBe(1);
+    await page.getByLabel("下次跟进日期").fill(booked);
+    await page.getByRole("button", { name: "保存跟进日期" }).click();
+    await poll(followUpOf).toBe(booked);
+    await poll(() => page.getByText("跟进日期已保存。").count()).toBe(1);
+    await poll(() => message.count()).toBe(0);
+    expect(await visit.getAttribute("aria-invalid")).toBeNull();
+    expect(await visit.inputValue()).toBe(booked);
+    expect((await db.sql<{ status: string }[]>`select status from assignments where id = ${assignmentId}`)[0].status).toBe("accepted");
+    await page.context().close();
+  });
+
   it("public inquiry form: with a wrong email being typed, one tap on the consent box ticks it", async () => {
     for (const wrong of ["zhao@", "赵经理 at example", "a@b"]) {
       const page = await phonePage();

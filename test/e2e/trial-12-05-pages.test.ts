@@ -138,7 +138,7 @@ describe("the hotline desk with JavaScript", () => {
     await page.locator(`#note-${taskId}`).fill(note);
     // A key that recorded another outcome: answered at once, no confirmation asked (ADR 124).
     await card.getByRole("button", { name: /^已完成/ }).click();
-    await expect.poll(() => card.innerText()).toContain("「已完成」没有保存");
+    await expect.poll(() => card.innerText()).toContain("“已完成”没有保存");
     expect(await page.locator(`#note-${taskId}`).inputValue()).toBe(note);
     await card.screenshot({ path: "test/e2e/screenshots/trial-12-05-hotline-note-kept.png" });
     // The list was loaded again: a fresh key, so this press records.

@@ -71,7 +71,7 @@ describe("an import that leaves parks without a recruiter", () => {
     const { status, html } = await previewPage({ parks: [park("JN-2", "江宁二园"), park("JN-3", "江宁三园")] });
     expect(status).toBe(200);
     expect(banner(html)).toBe(
-      "2 个园区没有在岗的招商专员负责：JN-2（江宁二园）、JN-3（江宁三园）。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把园区编号加到某位专员的负责园区。",
+      "2 个园区没有在岗的招商专员负责：JN-2（江宁二园）、JN-3（江宁三园）。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在“招商专员”工作表中把园区编号加到某位专员的负责园区。",
     );
     const applied = await applyFromPage(html);
     expect(applied).toContain("已导入：新建 2 条");
@@ -167,7 +167,7 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
     expect(first.uncoveredParks).toEqual([{ id: "CAP-1", name: "零容量园", why: "noCapacity" }]);
     // The cause and its fix, not "no recruiter covers it — add the park to one" (trial 12-05c M4).
     expect(first.warnings).toEqual([
-      "1 个园区的在岗招商专员容量都为 0（不接新线索）：CAP-1（零容量园）。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把专员的容量改为大于 0。",
+      "1 个园区的在岗招商专员容量都为 0（不接新线索）：CAP-1（零容量园）。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在“招商专员”工作表中把专员的容量改为大于 0。",
     ]);
     // The same rows again: nothing changes, the park is still uncovered, and the import says so again.
     expect(ids(await post(file))).toEqual(["CAP-1"]);

@@ -55,8 +55,8 @@ describe("a call outcome not recorded keeps the note typed", () => {
     const other = await post({ task, outcome: "done", note: typed, formKey: key, confirm: "1" });
     expect(other.status).toBe(409);
     const html = await other.text();
-    expect(html).toContain("这一页的提交已记录为「无人接听」");
-    expect(html).toContain("「已完成」没有保存。您输入的备注仍在框中");
+    expect(html).toContain("这一页的提交已记录为“无人接听”");
+    expect(html).toContain("“已完成”没有保存。您输入的备注仍在框中");
     expect(boxOf(html, task)).toBe(typed);
     expect(await notesOf(task)).toEqual([]); // nothing stored
     // The page carries a new key: pressing again there records the outcome, with the note.

@@ -63,13 +63,13 @@ describe("a known submission key sent with another outcome is answered with the 
     const other = await post({ task, outcome: "done", note: "", formKey: key, confirm: "1" });
     const flash = await followFlash(suite.web.url, other, cookie);
     expect(flash.role).toBe("alert");
-    expect(flash.text).toContain("已记录为「无人接听」");
-    expect(flash.text).toContain("「已完成」没有保存");
+    expect(flash.text).toContain("已记录为“无人接听”");
+    expect(flash.text).toContain("“已完成”没有保存");
     expect(flash.text).not.toMatch(/^已记录：/);
     expect(await rowOf(task)).toEqual({ status: "no-answer", attempts: 1, notes: 1 });
     // Not confirmed yet: no confirmation asked for an outcome that will not be stored, the same answer.
     const unconfirmed = await post({ task, outcome: "wrong-number", note: "", formKey: key });
-    expect((await followFlash(suite.web.url, unconfirmed, cookie)).text).toContain("「号码错误」没有保存");
+    expect((await followFlash(suite.web.url, unconfirmed, cookie)).text).toContain("“号码错误”没有保存");
     // The same outcome again: the plain "recorded" as before (ADR 116).
     const same = await post({ task, outcome: "no-answer", note: "第一次没人接（三十）", formKey: key });
     const sameFlash = await followFlash(suite.web.url, same, cookie);

@@ -9,7 +9,7 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { runStepsInSlices, SLICE_MS } from "~/utils/slices.server";
 import { excel } from "~/utils/xlsx.server";
 
-import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
+import { type Collection, columnByKey, COLUMNS, rentPeriodOf } from "../inventory-columns";
 import { pacedXml } from "./paced-xml.server";
 import { TEMPLATE_EXAMPLE } from "./template-example";
 import { zipInflatedBytes, zipUncompressedBytes } from "./zip-size.server";
@@ -184,9 +184,19 @@ function* rowsWithValues(ws: ExcelJS.Worksheet, from = 1): Generator<ExcelJS.Row
 /** A sheet's rows read into `out`, pausing (yield) before each row. */
 function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookRead): Generator<void, void> {
   const sheet = ws.name;
-  const first = rowsWithValues(ws).next();
+  const rows = rowsWithValues(ws);
+  const first = rows.next();
   if (first.done) return;
-  const header: ExcelJS.Row = first.value;
+  let header: ExcelJS.Row = first.value;
+  // A title above the header ("2026年园区空间清单", merged across the columns): the header is the row below it, said so.
+  // Read as the header, its text made every column unknown and 编号 missing, the file refused in words about columns (import40).
+  const title = titleOf(header, collection);
+  if (title !== null) {
+    const next = rows.next();
+    if (next.done) return;
+    out.warnings.push({ sheet, row: header.number, column: null, reason: titleRowSkipped(title, next.value.number) });
+    header = next.value;
+  }
   const byIndex = new Map<number, { key: string; letter: string; unit: string | null; text: string }>();
   const seen = new Set<string>();
   header.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -228,6 +238,15 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
     }
     seen.add(key);
     byIndex.set(col, { key, letter, unit: found.unit, text });
+    // A rent column in 元/㎡ per day or per year: its ×30 or ÷12 said once at its header, not at each row (import40).
+    const per = key === "rentYuanPerSqmMonth" && found.unit ? rentPeriodOf(`1${found.unit}`) : null;
+    if (per)
+      out.warnings.push({
+        sheet,
+        row: header.number,
+        column: letter,
+        reason: inventoryRuleMessages.both(`rentColumn.${per}`, { header: text }),
+      });
   });
   // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
   // new row without a required one is named row by row (import-plan.server.ts).
@@ -269,6 +288,13 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
       }
     }
     if (Object.keys(cells).length === 0 && refused.length === 0) continue;
+    // A totals row under the list (合计 / 总计 / 小计, its 面积 a SUM): no park, space or recruiter. It was refused
+    // cell by cell (编号只能用字母…, 园区编号必填 …) as if it were one; left out now, said so (import40).
+    const total = totalsWordOf(row, typed.id);
+    if (total) {
+      out.warnings.push({ sheet, row: number, column: null, reason: totalsRowLeftOut(total) });
+      continue;
+    }
     // The template's grey example row left in a sheet the admin did not fill: not their park, space or
     // recruiter (a trial imported 示例经济开发区 and a recruiter at recruiter@example.cn). Left out, said so.
     if (cells.id === TEMPLATE_EXAMPLE[collection][0]?.id) {
@@ -294,6 +320,53 @@ function mergedAcross(cell: ExcelJS.Cell, byIndex: ReadonlyMap<number, { text: s
   return {
     zh: `单元格与 ${master.address}${from ? `（${from}）` : ""} 合并在一起，跨了不同的列，无法判断数值属于哪一列：请取消合并，把值分别填在各自的列里`,
     en: `the cell is merged with ${master.address}${from ? ` (${from})` : ""} across columns, so which column the value is for cannot be told: unmerge the cells and type each value in its own column`,
+  };
+}
+
+/**
+ * A sheet's title row: every cell it fills holds one same text (a merged cell's text repeats in each of its cells), and
+ * that text names none of the collection's columns. Null for a header row.
+ */
+function titleOf(row: ExcelJS.Row, collection: Collection): string | null {
+  const texts = new Set<string>();
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    const v = cellValue(cell.value);
+    if (v !== null && String(v).trim() !== "") texts.add(String(v).trim());
+  });
+  if (texts.size !== 1) return null;
+  const [text] = texts;
+  return columnOfHeader(collection, text) ? null : text;
+}
+
+function titleRowSkipped(title: string, headerRow: number) {
+  return {
+    zh: `“${title}”是标题行，未作表头：表头读自第 ${headerRow} 行`,
+    en: `“${title}” is a title row, not the header: the header is read from row ${headerRow}`,
+  };
+}
+
+/** The words of a totals row, alone in a cell ("合计", "合 计：", "Total"). */
+const TOTALS_WORD = /^(?:合计|总计|小计|共计|总合计|汇总|累计|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
+
+/**
+ * The totals word a row is marked with, when it is a totals row: its 编号 blank or that word itself (an id holds no
+ * Chinese, so no id is 合计), and one of its cells — any column, 序号 too — holding only such a word.
+ */
+function totalsWordOf(row: ExcelJS.Row, id: string | undefined): string | null {
+  const compact = (v: string) => fold(v).replace(/\s+/g, "");
+  if (id !== undefined && id.trim() !== "" && !TOTALS_WORD.test(compact(id))) return null;
+  let word: string | null = null;
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    const v = cellValue(cell.value);
+    if (word === null && typeof v === "string" && TOTALS_WORD.test(compact(v))) word = v.trim();
+  });
+  return word;
+}
+
+function totalsRowLeftOut(word: string) {
+  return {
+    zh: `“${word}”行是合计行，不是一条记录，未导入`,
+    en: `the row “${word}” is a totals row, not a record, and was not imported`,
   };
 }
 
@@ -368,8 +441,20 @@ export async function readWorkbook(
     if (isCsv) {
       const text = (csv = csvText(bytes));
       const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," }, map: csvCell } as never);
-      const headers: string[] = [];
-      ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
+      const headersOf = (n: number) => {
+        const out: string[] = [];
+        ws.getRow(n).eachCell({ includeEmpty: false }, (cell) => void out.push(String(cellValue(cell.value) ?? "")));
+        return out;
+      };
+      // A title row above the header (one text, read by readSheet as a title): the kind is known from the header below it.
+      let headers = headersOf(1);
+      const texts = new Set(headers.map((h) => h.trim()).filter(Boolean));
+      const [only] = texts;
+      const titled = texts.size === 1 && (["parks", "spaces", "recruiters"] as const).every((c) => !columnOfHeader(c, only));
+      if (titled && ws.rowCount > 1) {
+        const below = headersOf(2);
+        if (below.length > 1) headers = below;
+      }
       ws.name = fileName.replace(/\.csv$/i, "").slice(0, 31) || "csv";
       if (ws.rowCount > MAX_IMPORT_ROWS + 1) return tooMany(out, ws.name);
       await runStepsInSlices(readSheet(ws, collectionOfHeaders(headers), out), sliceMs);
@@ -395,12 +480,14 @@ export async function readWorkbook(
   const total = wb.worksheets.reduce((n, ws) => n + ws.actualRowCount, 0);
   if (total > MAX_IMPORT_ROWS + wb.worksheets.length) return tooMany(out, fileName);
   let known = 0;
+  const hidden: string[] = [];
   const visible = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
   for (const ws of wb.worksheets) {
     const collection = collectionOfSheet(ws.name);
     if (!collection) continue;
     // What Excel does not show is not read (docs/decisions/192): a hidden sheet is an old copy or a scratch one.
     if (!visible.includes(ws)) {
+      hidden.push(ws.name);
       out.warnings.push({ sheet: ws.name, row: null, column: null, reason: hiddenSheetNotRead(ws.name) });
       continue;
     }
@@ -412,7 +499,11 @@ export async function readWorkbook(
     known++;
     await runStepsInSlices(readSheet(ws, collection, out), sliceMs);
   }
-  if (known === 0)
+  // Every sheet of a kind hidden: one refusal that says so, not "hidden, not read" beside "no sheet named 空间" (import40).
+  if (known === 0 && hidden.length) {
+    out.warnings = out.warnings.filter((w) => !(w.row === null && hidden.includes(w.sheet)));
+    out.errors.push({ sheet: fileName, row: null, column: null, reason: everySheetHidden(hidden) });
+  } else if (known === 0)
     out.errors.push({
       sheet: fileName,
       row: null,
@@ -440,6 +531,20 @@ function hiddenSheetNotRead(name: string): Bilingual {
     zh: `工作表“${name}”是隐藏的，未读取：要导入它，请在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏）后再上传`,
     en: `the sheet “${name}” is hidden and was not read: to import it, unhide it in Excel (right-click a sheet tab → Unhide) and upload again`,
   };
+}
+
+function everySheetHidden(names: string[]): Bilingual {
+  const zh = names.map((n) => `“${n}”`).join("、");
+  const en = names.map((n) => `“${n}”`).join(", ");
+  return names.length === 1
+    ? {
+        zh: `工作表${zh}是隐藏的，文件中没有可导入的工作表：请在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏）后再上传`,
+        en: `the sheet ${en} is hidden, so the file has no sheet to import: unhide it in Excel (right-click a sheet tab → Unhide) and upload again`,
+      }
+    : {
+        zh: `工作表${zh}都是隐藏的，文件中没有可导入的工作表：请在 Excel 中取消隐藏要导入的工作表（右键工作表标签 → 取消隐藏）后再上传`,
+        en: `the sheets ${en} are all hidden, so the file has no sheet to import: unhide the ones to import in Excel (right-click a sheet tab → Unhide) and upload again`,
+      };
 }
 
 function copySheetRefused(name: string, original: string): Bilingual {

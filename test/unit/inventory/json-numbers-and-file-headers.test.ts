@@ -7,31 +7,11 @@ import { readSourceRows } from "~/inventory/import-plan.server";
 import { checkTextRow } from "~/inventory/inventory-check";
 
 import { encodeGbk } from "../../support/gbk";
+import { CSV_FIXED, PARK, space } from "./json-row-fixtures";
 
 // ADR 096. (1) The JSON import reads a number written as a string as a CSV cell of its column is: the
 // same reader, the same value, the same message. (2) The Excel/CSV import's errors name a column by the
 // header the file wrote, not by ours.
-
-const PARK = {
-  id: "P1",
-  name: "测试园",
-  province: "江苏省",
-  city: "南京市",
-  district: "六合区",
-  industries: ["C35"],
-  excludedIndustries: [],
-};
-const space = (o: Record<string, unknown>) => ({
-  id: "S1",
-  parkId: "P1",
-  kind: "factory",
-  deals: ["lease"],
-  title: "1号厂房",
-  areaSqm: 5000,
-  status: "available",
-  ...o,
-});
-const CSV_FIXED = { id: "S1", parkId: "P1", kind: "厂房", deals: "出租", title: "1号厂房", areaSqm: "5000", status: "可租售" };
 
 describe("a JSON string in a number's place is read as the CSV cell of that column", () => {
   it.each([
