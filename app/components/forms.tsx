@@ -43,9 +43,8 @@ export type PageAnswer = {
  * posts), given `result`, this form's part of the action's data (undefined when that was for another
  * form, or there was none). Pure, so each case is tested alone (test/unit/form-reply.test.ts):
  * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
- * - Action data (400 with field errors, 409, a post refused as stale …): this form's part; when the data was
- *   for another form, what is typed here stays and its messages go (they were an earlier answer's: import40,
- *   docs/decisions/196).
+ * - Action data (400 with field errors, 409, a post refused as stale …): this form's part, or undefined
+ *   when the data was for another form — nothing was done, so what is typed here, and its messages, stay.
  * - After a redirect: the reset answer when its flash names this form (its step was done: the corrected
  *   save's errors go, the saved note's box empties; useActionData is undefined after a redirect and the
  *   component is not remounted, so without it the errors of a failed save stayed). Another form's step done:
@@ -63,8 +62,8 @@ export function formReply(
   if (page.navigating) return undefined;
   // Action data is newer than the loader's flash: after a 4xx the router does not load the page again,
   // so the flash of an earlier redirect would still be there.
-  if (result) return result;
-  if (page.answer !== undefined) return ERRORS_CLEARED;
+  // Another form refused (its action data): nothing was done, so this form's messages still hold — they stay.
+  if (result || page.answer !== undefined) return result;
   if (page.done === form || page.moved) return RESET_REPLY;
   return page.done !== null ? ERRORS_CLEARED : undefined;
 }

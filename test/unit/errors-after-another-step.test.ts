@@ -7,8 +7,7 @@ import { formReply, type PageAnswer } from "~/components/forms";
 // Import40 (trial 39 LOW): the recruiter desk refused a visit date after today — "看厂日期不能晚于今天；预约的看厂请记为下次
 // 跟进日期" — and the recruiter did as told and saved the follow-up date: the page came back with the follow-up saved and
 // the visit's message still standing. The kind: a form's messages outlived the answer that carried them whenever another
-// form of the page was answered — a step done (its redirect's flash names that form) or refused (its action data) —
-// since formReply gave every other form no new answer, and Conform keeps the messages it has until it gets one. Now
+// form of the page did its step (its redirect's flash names that form), since formReply gave every other form no new answer, and Conform keeps the messages it has until it gets one. Now
 // every other form gets "messages cleared, values kept": what is typed stays (ADR 081), its message goes, and comes
 // back only from a new check (typing, leaving the box, sending it).
 const idle: PageAnswer = { navigating: false, answer: undefined, done: null, moved: false };
@@ -34,12 +33,10 @@ function play(form: string, pages: { page: PageAnswer; result?: SubmissionResult
   return ctx.getState() as unknown as { error: Record<string, string[]>; value: Record<string, unknown> };
 }
 
-describe("a form's messages go when another form of the page is answered; what is typed stays", () => {
+describe("a form's messages go when another form of the page did its step; what is typed stays", () => {
   it.each([
     ["another step done (its redirect names it)", { ...idle, done: "followUp" }],
     ["a plain button's step done (接单)", { ...idle, done: "accept" }],
-    ["another form refused (its 400)", { ...idle, answer: { form: "note" } }],
-    ["a post refused as stale (403, no form)", { ...idle, answer: { form: "", stale: true } }],
   ])("the visit form after %s", (_what, page) => {
     const state = play("visit", [
       { page: { ...idle, answer: { form: "visit" } }, result: visitRefused },
@@ -57,6 +54,19 @@ describe("a form's messages go when another form of the page is answered; what i
       { page: { ...idle, answer: { form: "visit" } }, result: visitRefused },
     ]);
     expect(state.error.visitOn).toEqual(["看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。"]);
+    expect(state.value.visitOn).toBe("2099-01-02");
+  });
+
+  it.each([
+    ["another form refused (its 400)", { ...idle, answer: { form: "note" } }],
+    ["a post refused as stale (403, no form)", { ...idle, answer: { form: "", stale: true } }],
+  ])("the visit form's message stands after %s: nothing was done, it still holds", (_what, page) => {
+    const state = play("visit", [
+      { page: { ...idle, answer: { form: "visit" } }, result: visitRefused },
+      { page: { ...idle, navigating: true } },
+      { page },
+    ]);
+    expect(state.error.visitOn).toHaveLength(1);
     expect(state.value.visitOn).toBe("2099-01-02");
   });
 
