@@ -391,6 +391,8 @@ export function rentPeriodOf(typed: string): "day" | "year" | null {
   return per === "天" || per === "日" ? "day" : per === "年" ? "year" : null;
 }
 
+const RENT_SHOWN = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }); // built once (house test formatters-built-once)
+
 /**
  * A rent cell written per day or per year, said with the monthly figure it became ("租金“0.8元/㎡/天”是日租金，按每月 30 天换算为
  * 24 元/平方米/月"): the ×30 or ÷12 of DESIGN.md's units, said as a reading like the others (docs/decisions/196) — in the
@@ -400,7 +402,7 @@ export function rentReadReason(c: Column, typed: string, value: unknown): Biling
   if (c.key !== "rentYuanPerSqmMonth" || typeof value !== "number") return null;
   const per = rentPeriodOf(typed);
   if (!per) return null;
-  const shown = (Math.round(value * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  const shown = RENT_SHOWN.format(Math.round(value * 100) / 100);
   return inventoryRuleMessages.both(`rentRead.${per}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
 }
 
