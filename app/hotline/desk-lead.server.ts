@@ -24,7 +24,7 @@ const CLOSED = ["won", "lost", "closed"];
  * extension on either side does not tell them apart, ADR 107), newest first.
  */
 export async function openLeadsWithPhone(
-  sql: Sql,
+  sql: Sql | TransactionSql,
   phone: string,
   exceptSubmissionKey: string | null = null,
 ): Promise<{ id: string; reference: string }[]> {

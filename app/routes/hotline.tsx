@@ -34,6 +34,7 @@ import { createLeadSchema } from "~/domain/lead-schema";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
+import { oneSaveOfCaller } from "~/hotline/caller-lock.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
 import { formShapeRefusal, parseActionForm, staleFormReply } from "~/http/action-form.server";
@@ -200,36 +201,42 @@ export async function action({ request }: ActionFunctionArgs) {
   const formKey = control.formKey ?? "";
   // Over the parsed lead, not the desk's fields (picker, controls): see leadHash.
   const submissionKey = isUuid(formKey) ? `hotline:${formKey}:${leadHash({ lead, assist })}` : null;
-  const open = await openLeadsWithPhone(getSql(), lead.contact.phone, submissionKey);
-  if (open.length > 0 && control[DUP_CONFIRM] !== "on") {
-    const callers = await lookUpCallerLeads(payload);
-    return data<ActionResult>(
-      { result: submission.reply(), duplicates: open.map((l) => l.reference), callers: withoutBidiControls(callers) },
-      { status: 409 },
-    );
-  }
   const typed = Object.fromEntries(
     [...form.entries()].filter(([k, v]) => typeof v === "string" && !["csrf", "formKey", "intent"].includes(k)),
   );
+  let saved: { open: { reference: string }[] } | { reference: string };
   try {
-    const stored = await storeLead(getSql(), {
-      lead,
-      assist,
-      raw: typed,
-      source: "hotline",
-      lng,
-      consentRecordedBy: user.id,
-      submissionKey,
-    });
-    return redirectWithFlash(request, lngHref("/hotline", lng), {
-      tone: "status",
-      text: hotlineText(lng, "saved", { reference: stored.reference }),
-      form: "save", // the lead form starts over with a new key (HotlineDesk)
+    // The open-leads check and the store of one number one save at a time (two agents, two tabs: attack40 #7).
+    saved = await oneSaveOfCaller(getSql(), lead.contact.phone, async (tx) => {
+      const open = await openLeadsWithPhone(tx, lead.contact.phone, submissionKey);
+      if (open.length > 0 && control[DUP_CONFIRM] !== "on") return { open };
+      const stored = await storeLead(getSql(), {
+        lead,
+        assist,
+        raw: typed,
+        source: "hotline",
+        lng,
+        consentRecordedBy: user.id,
+        submissionKey,
+      });
+      return { reference: stored.reference };
     });
   } catch (error) {
     log.error("lead intake failed", { source: "hotline", error: errorMessage(error) });
     return data<ActionResult>({ result: submission.reply(), banner: "unavailable" }, { status: 503 });
   }
+  if ("open" in saved) {
+    const callers = await lookUpCallerLeads(payload);
+    return data<ActionResult>(
+      { result: submission.reply(), duplicates: saved.open.map((l) => l.reference), callers: withoutBidiControls(callers) },
+      { status: 409 },
+    );
+  }
+  return redirectWithFlash(request, lngHref("/hotline", lng), {
+    tone: "status",
+    text: hotlineText(lng, "saved", { reference: saved.reference }),
+    form: "save", // the lead form starts over with a new key (HotlineDesk)
+  });
 }
 
 async function callTaskAction(request: Request, control: DeskControls, lng: Lng, userId: string) {
