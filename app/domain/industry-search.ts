@@ -185,7 +185,7 @@ export function searchIndustries(query: string): string[] {
  * `near`: the candidates are only what the finding aid finds (a part of a longer name or word, pinyin) —
  * a likeness, not a reading: "新能源" is a part of 新能源汽车 (C36) but may as well be batteries (C38).
  */
-export type IndustryRead = { ok: true; code: string } | { ok: false; candidates: string[]; near?: boolean };
+export type IndustryRead = { ok: true; code: string; byProductWord?: true } | { ok: false; candidates: string[]; near?: boolean };
 
 /** A name without its trade word: "金属制品业" → "金属制品", "通用设备制造业" → "通用设备". */
 const bareName = (n: string) => n.replace(/(?:制造业|业)$/, "");
@@ -207,7 +207,8 @@ function productWordDivisions(q: string): string[] {
  * Several divisions → not read, with them as candidates. Anything else is not read either, never guessed
  * (docs/decisions/160): the candidates are then what searchIndustries finds (a part of a longer name or
  * word — "新能源", "金属" —, pinyin — "qc"), `near` set; none → unknown. At most `max` candidates, in the
- * standard's order, for the message.
+ * standard's order, for the message. `byProductWord`: read by a product word — the whole division it belongs to
+ * (in an exclusion list that is said with what it excludes: 電鍍 excludes all of C33, docs/decisions/198).
  */
 export function readIndustry(typed: string, max = 6): IndustryRead {
   const code = normalizeIndustryCode(typed);
@@ -218,7 +219,7 @@ export function readIndustry(typed: string, max = 6): IndustryRead {
     if ([x.zh, x.en].some((n) => norm(n) === q || bareName(norm(n)) === q)) return { ok: true, code: x.code };
   }
   const words = productWordDivisions(q);
-  if (words.length === 1) return { ok: true, code: words[0] };
+  if (words.length === 1) return { ok: true, code: words[0], byProductWord: true };
   if (words.length > 1) return { ok: false, candidates: words.slice(0, max) };
   return { ok: false, candidates: searchIndustries(typed).slice(0, max), near: true };
 }

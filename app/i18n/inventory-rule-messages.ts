@@ -16,6 +16,7 @@ export const inventoryRuleMessages = defineMessages({
     industryUnknown: "无法识别行业“{code}”：请写 GB/T 4754 行业代码（如 C33）或行业名称（如 金属制品）",
     industryAmbiguous: "“{code}”可指多个行业：{candidates}；请写其中一个的代码或名称",
     industryNear: "“{code}”不是行业代码、行业名称或产品词，不按相近的行业猜测；相近的有：{candidates}；如是其中之一，请写它的代码或名称",
+    industryExcludedWord: "“{typed}” → 整个 {label}（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
     industryRead: "{field}：{readings}",
     industryReadOne: "“{typed}” → {label}",
     industryReadSame: "“{typed}” → {label}（与“{first}”相同，只存一次）",
@@ -78,6 +79,8 @@ export const inventoryRuleMessages = defineMessages({
     industryAmbiguous: "“{code}” may be several industries: {candidates}; write the code or name of one",
     industryNear:
       "“{code}” is no industry code, industry name or product word, and no near industry is guessed; near ones: {candidates}; if it is one of them, write its code or name",
+    industryExcludedWord:
+      "“{typed}” → the whole of {label} (a product word excludes its whole division: no enterprise of that division will match this park)",
     industryRead: "{field}: {readings}",
     industryReadOne: "“{typed}” → {label}",
     industryReadSame: "“{typed}” → {label} (the same as “{first}”, stored once)",

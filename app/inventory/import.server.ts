@@ -144,7 +144,7 @@ function industryWordsRead(collection: keyof Collections, row: unknown): { path:
   return COLUMNS[collection].flatMap((c) => {
     const items = r[c.key];
     if (!c.industry || !Array.isArray(items) || !items.every((x) => typeof x === "string")) return [];
-    const reason = industryListRead(c.header, items as string[]);
+    const reason = industryListRead(c.header, items as string[], c.key === "excludedIndustries");
     return reason ? [{ path: [c.key], reason }] : [];
   });
 }

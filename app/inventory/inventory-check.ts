@@ -247,7 +247,7 @@ function industriesRead(collection: Collection, typedOf: (key: string) => string
     if (!c.industry || !typed) continue;
     const r = readCell(c, typed);
     if (!r.ok || !Array.isArray(r.value)) continue;
-    const reason = industryListRead(c.header, r.value.map(String));
+    const reason = industryListRead(c.header, r.value.map(String), c.key === "excludedIndustries");
     if (reason) out.push({ key: c.key, reason });
   }
   return out;
@@ -258,7 +258,7 @@ function industriesRead(collection: Collection, typedOf: (key: string) => string
  * “锂电池” → C38 电气机械和器材制造业" — or null when every item is its code as stored, or an item is refused (its
  * error says it). The Excel/CSV preview's 提示 and the JSON import's `readAs` (docs/decisions/160, 169).
  */
-export function industryListRead(field: Bilingual, items: readonly string[]): Bilingual | null {
+export function industryListRead(field: Bilingual, items: readonly string[], exclusion = false): Bilingual | null {
   const first = new Map<string, string>();
   const parts: Bilingual[] = [];
   const reads = items.map((item) => ({ item, read: readIndustry(item) }));
@@ -269,7 +269,10 @@ export function industryListRead(field: Bilingual, items: readonly string[]): Bi
     const earlier = first.get(read.code);
     if (earlier === undefined) {
       first.set(read.code, item);
-      if (item !== read.code) parts.push(inventoryRuleMessages.both("industryReadOne", (lng) => ({ typed: item, label: label(lng) })));
+      // In 禁入产业 a product word excludes its whole division: said so, with what it means for the park's leads — "電鍍"
+      // read C33 shut every metal-products lead out of a park that refused electroplating (trial 40, docs/decisions/198).
+      const key = exclusion && read.byProductWord ? "industryExcludedWord" : "industryReadOne";
+      if (item !== read.code) parts.push(inventoryRuleMessages.both(key, (lng) => ({ typed: item, label: label(lng) })));
     } else parts.push(inventoryRuleMessages.both("industryReadSame", (lng) => ({ typed: item, label: label(lng), first: earlier })));
   }
   if (!parts.length) return null;

@@ -680,7 +680,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "禁入产业",
       "excluded industries",
       industries,
-      hint("行业代码或名称，如 C26、化学原料", "GB/T 4754 codes or names, e.g. C26"),
+      hint("行业代码或名称，如 C26、化学原料和化学制品制造业", "GB/T 4754 codes or names, e.g. C26"),
     ),
     col(
       "minTaxPerMuWan",

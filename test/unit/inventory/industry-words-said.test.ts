@@ -23,7 +23,12 @@ describe("an industry word is said with the code it became", () => {
   it.each([
     ["industries", "锂电池", "主导产业：“锂电池” → C38 电气机械和器材制造业"],
     ["industries", "做芯片的、五金", "主导产业：“做芯片的” → C39 计算机、通信和其他电子设备制造业；“五金” → C33 金属制品业"],
-    ["excludedIndustries", "化工", "禁入产业：“化工” → C26 化学原料和化学制品制造业"],
+    [
+      "excludedIndustries",
+      "化工",
+      "禁入产业：“化工” → 整个 C26 化学原料和化学制品制造业（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
+    ],
+    ["excludedIndustries", "化学原料和化学制品制造业", "禁入产业：“化学原料和化学制品制造业” → C26 化学原料和化学制品制造业"],
     ["industries", "c38 33", "主导产业：“c38” → C38 电气机械和器材制造业；“33” → C33 金属制品业"],
     ["industries", "制造业", "主导产业：“制造业” → C 制造业"],
   ])("%s “%s”", (key, typed, message) => {
