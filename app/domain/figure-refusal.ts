@@ -3,6 +3,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 
 import { splitQualifier } from "./comparison";
 import { fold } from "./fold-text";
+import { parseChineseNumber, withoutSpaces } from "./numbers";
 import { COUNTED, type CountProblem, FIGURE_LABELS, FIGURE_NOUNS_AFTER, readCeiling, readCounted, readPastLabel } from "./units";
 
 // Why a spec figure that was typed names no one figure — the ONE answer of every place a person types
@@ -42,6 +43,33 @@ export function countedRefusal(typed: string, name: CountedName): FigureRefusal 
 export function ceilingRefusal(typed: string): FigureRefusal | null {
   const r = pastLabelAndQualifier(readCeiling, FIGURE_LABELS.ceiling, FIGURE_NOUNS_AFTER.ceiling)(typed);
   return r && !r.ok ? { key: "heightUnclear", params: { typed: typed.trim() } } : null;
+}
+
+/**
+ * A floor load written as a bare figure under 100 ("3", "2.5", "五", "承重3"): in 公斤/㎡ it is no floor (an office takes
+ * 200–300 kg/㎡, a warehouse 500 and more), in tonnes — as people say 承重3吨 — a heavy one; read as kilograms it was a
+ * lead's minimum every space meets, or a space's load every lead fails, unsaid (import40; session 40 for the lead's box).
+ * The bare figure when it is such a one, else null ("3吨", "3公斤", "3000", a blank).
+ */
+export function bareFloorLoad(typed: string): number | null {
+  const bare = pastLabelAndQualifier(
+    (s) => {
+      const compact = withoutSpaces(s);
+      return compact === null ? null : parseChineseNumber(compact);
+    },
+    FIGURE_LABELS.floorLoad,
+    FIGURE_NOUNS_AFTER.floorLoad,
+  )(typed);
+  return bare !== null && bare > 0 && bare < BARE_LOAD_UNDER ? bare : null;
+}
+const BARE_LOAD_UNDER = 100;
+
+/** A lead's floor-load box with a bare figure under 100 (bareFloorLoad): asked for its unit, never read as kilograms. */
+export function floorLoadRefusal(typed: string): FigureRefusal | null {
+  const bare = bareFloorLoad(typed);
+  return bare === null
+    ? null
+    : { key: "loadUnitMissing", params: { typed: typed.trim(), kg: String(Number((bare * 1000).toPrecision(12))) } };
 }
 
 /** A refusal's message in both languages (the inventory's cells give their reasons as {zh, en}). */

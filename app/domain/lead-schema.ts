@@ -15,7 +15,7 @@ import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
-import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
+import { bareFloorLoad, ceilingRefusal, countedRefusal, type FigureRefusal, floorLoadRefusal } from "./figure-refusal";
 import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
@@ -615,7 +615,15 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // before the figure ("层高9米", as people write it in the notes) and what it measures after it ("10吨行车")
       // are read past; "不需要" / "无" / "不限" is no requirement, as if left blank (specFigure).
       ceilingMinM: specFigure(m, "ceiling", parseCeilingM, LIMITS.ceilingMinM, "numberHeight", own(ceilingRefusal)),
-      floorLoadMinKg: specFigure(m, "floorLoad", parseFloorLoadKg, LIMITS.floorLoadMinKg, "numberLoad"),
+      // A bare figure under 100 is no kilograms a floor is built for: not read, asked for its unit (floorLoadRefusal).
+      floorLoadMinKg: specFigure(
+        m,
+        "floorLoad",
+        (s) => (bareFloorLoad(s) === null ? parseFloorLoadKg(s) : null),
+        LIMITS.floorLoadMinKg,
+        "numberLoad",
+        own(floorLoadRefusal),
+      ),
       // Transformers counted add up ("2台500kva" = 1000), a crane's count does not multiply ("2台10吨" = 10):
       // units.ts COUNTED; a count with no size, two sizes or an unclear count get a message of their own.
       powerMinKva: specFigure(

@@ -10,6 +10,8 @@ const zh = {
   area: "请输入面积，例如 5000、5千平 或 50亩；范围可写成 3000-5000",
   numberHeight: "请输入高度，例如 9 或 9米",
   heightUnclear: "看不清“{typed}”是几米：请写成小数，例如 8.5 或 8.05",
+  loadUnitMissing:
+    "承重“{typed}”没有单位，按公斤/平方米只有 {typed} 公斤，不像楼面承重：如是 {typed} 吨/平方米，请写“{typed}吨”或 {kg}；如确是公斤，请写“{typed}公斤”",
   numberMoney: "请输入金额（万元），例如 500 或 500万",
   taxEstimate: "请填写预计年纳税额（估算即可，单位万元），例如 300",
   "dealRefusedByNotes.lease": "补充说明说不租（“{text}”），上面选了租赁，请确认：改选购买或都可以，或改一下补充说明",
@@ -112,6 +114,8 @@ const en: Record<ValidationKey, string> = {
   area: "Enter an area, e.g. 5000, 5000 sqm or 50 mu; a range can be written 3000-5000",
   numberHeight: "Enter a height, e.g. 9 or 9 m",
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
+  loadUnitMissing:
+    "The floor load “{typed}” has no unit, and {typed} kg/㎡ is no floor’s load: for {typed} t/㎡ write “{typed} t” or {kg}; if it is kilograms, write “{typed} kg”",
   numberMoney: "Enter an amount in 10,000 yuan, e.g. 500 or 500万",
   taxEstimate: "Enter the expected annual tax — an estimate is fine — in 10,000 yuan, e.g. 300",
   "dealRefusedByNotes.lease":

@@ -2,7 +2,7 @@ import { parseArea } from "~/domain/area";
 import { splitQualifier } from "~/domain/comparison";
 import { FIGURE_BOX_MAX } from "~/domain/field-limits";
 import { looksNegative, readFieldNumber, withoutMinus } from "~/domain/field-value";
-import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-refusal";
+import { bareFloorLoad, ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-refusal";
 import { fold } from "~/domain/fold-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
@@ -224,9 +224,8 @@ const KEPT = {
  * stored as kilograms it failed every lead asking for a load, unsaid (import40). Refused asking for the unit, as an unclear
  * height is (ADR 076); "3吨", "3公斤" or a header's unit (承重(吨/平方米)) say which.
  */
-const BARE_LOAD_UNDER = 100;
 function bareLoadUnclear(typed: string, value: number): Bilingual | null {
-  if (value <= 0 || value >= BARE_LOAD_UNDER || plainNumber(typed) !== value) return null;
+  if (bareFloorLoad(typed) !== value) return null;
   return inventoryRuleMessages.both("floorLoadBare", { typed, tonnes: String(Number((value * 1000).toPrecision(12))) });
 }
 
