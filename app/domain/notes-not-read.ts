@@ -36,12 +36,14 @@ const GLUE = new RegExp(
       "平方米|平米|平方|平|米|吨|亩|元|万|月|年|台|部|套|" +
       // What an area figure is of, named beside it ("面积5000平米左右", "占地50亩"): the area reader reports the figure alone, so
       // the most common way of writing an area was listed as not read beside the box it filled (session 40).
-      "建筑面积|占地面积|用地面积|厂房面积|仓库面积|面积|占地|用地|规模|大小",
+      "建筑面积|占地面积|用地面积|厂房面积|仓库面积|总面积|使用面积|实用面积|租赁面积|需求面积|面积|占地|用地|规模|大小|" +
+      // A budget's nouns beside the budget read ("预算租金20元/平/月以内": the budget reader reports 租金20元…, "租金预算…").
+      "预算|租金",
     String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
       // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
       String.raw`building|buildings|premises|facility|facilities|space|site|` +
       // An area figure's noun ("area 5000 sqm", "size about 5000 sqm", "floor area …"; not "floor" alone: "floor 3" is a wish).
-      String.raw`area|floor area|size|footprint|gfa|` +
+      String.raw`area|floor area|total|size|footprint|gfa|budget|rent|` +
       // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
       String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
   ].join("|"),

@@ -28,14 +28,26 @@ describe("an area figure named by its noun is read, not listed", () => {
     "size about 5000 sqm",
     "floor area 5000 sqm",
     "GFA 5000 sqm",
+    "总面积5000平",
+    "使用面积5000平",
+    "Total area around 5000 square meters",
   ])("%s", (notes) => {
     const read = parseNeedText(notes, at, [extractMoney], "factory").found.map((f) => f.field);
     expect(read.some((f) => f === "areaMinSqm" || f === "areaMaxSqm")).toBe(true);
     expect(notRead(notes)).toEqual([]);
   });
 
+  it.each(["预算租金20元/平/月以内", "budget rent 20 yuan/sqm/month"])(
+    "a budget named by its nouns is read (the budget reader reports the figure): %s",
+    (notes) => {
+      expect(parseNeedText(notes, at, [extractMoney], "factory").budget.length).toBeGreaterThan(0);
+      expect(notRead(notes)).toEqual([]);
+    },
+  );
+
   it.each([
     ["面积要大一点", ["面积要大一点"]],
+    ["租金要便宜", ["租金要便宜"]],
     ["占地要方正", ["占地要方正"]],
     ["规模以上企业", ["规模以上企业"]],
     ["面积5000平带月台", ["面积5000平带月台"]],
