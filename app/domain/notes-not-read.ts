@@ -37,13 +37,18 @@ const GLUE = new RegExp(
       // What an area figure is of, named beside it ("面积5000平米左右", "占地50亩"): the area reader reports the figure alone, so
       // the most common way of writing an area was listed as not read beside the box it filled (session 40).
       "建筑面积|占地面积|用地面积|厂房面积|仓库面积|总面积|使用面积|实用面积|租赁面积|需求面积|面积|占地|用地|规模|大小|" +
+      // Looking for it, and meaning to take it ("求租6000平厂房", "想找6000平左右的", "拟租", "急需"): the verbs around a need that
+      // say nothing of their own — the canonical 求租 listing was told 未能识别 beside the area it filled (session 40).
+      "寻找|求租|求购|物色|打算|计划|准备|考虑|有意向|意向|急需|急租|急购|诚求|诚租|租用|租赁|购买|找|寻|求|拟|租|买|购|" +
+      // What is left of such a word when the deal reader took its 租 (急租, 诚租, 租金预算): no word of its own.
+      "急|诚|金|" +
       // A budget's nouns beside the budget read ("预算租金20元/平/月以内": the budget reader reports 租金20元…, "租金预算…").
       "预算|租金",
     String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
       // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
       String.raw`building|buildings|premises|facility|facilities|space|site|` +
       // An area figure's noun ("area 5000 sqm", "size about 5000 sqm", "floor area …"; not "floor" alone: "floor 3" is a wish).
-      String.raw`area|floor area|total|size|footprint|gfa|budget|rent|` +
+      String.raw`area|floor area|total|size|footprint|gfa|budget|rent|lease|buy|purchase|seeking|searching|search|find|interested|plan|planning|intend|intending|hope|hoping|am|` +
       // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
       String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
   ].join("|"),

@@ -37,7 +37,7 @@ describe("an area figure named by its noun is read, not listed", () => {
     expect(notRead(notes)).toEqual([]);
   });
 
-  it.each(["预算租金20元/平/月以内", "budget rent 20 yuan/sqm/month"])(
+  it.each(["预算租金20元/平/月以内", "租金预算20元/平方米/月", "budget rent 20 yuan/sqm/month"])(
     "a budget named by its nouns is read (the budget reader reports the figure): %s",
     (notes) => {
       expect(parseNeedText(notes, at, [extractMoney], "factory").budget.length).toBeGreaterThan(0);
@@ -46,7 +46,29 @@ describe("an area figure named by its noun is read, not listed", () => {
   );
 
   it.each([
+    "想找6000平左右的厂房",
+    "求租6000平厂房",
+    "寻找6000平厂房",
+    "物色一个6000平的厂房",
+    "打算租6000平",
+    "有意向租6000平厂房",
+    "急需6000平厂房",
+    "急租6000平厂房",
+    "诚求6000平厂房",
+    "拟租6000平厂房",
+    "seeking 6000 sqm",
+    "we are searching for 6000 sqm",
+    "interested in 6000 sqm",
+    "plan to rent 6000 sqm",
+  ])("looking for it and meaning to take it say nothing of their own: %s", (notes) => {
+    expect(notRead(notes)).toEqual([]);
+  });
+
+  it.each([
     ["面积要大一点", ["面积要大一点"]],
+    ["急租，价格要便宜", ["价格要便宜"]],
+    ["求租6000平厂房，要有独立院子", ["要有独立院子"]],
+    ["资金6000万", ["资金6000万"]],
     ["租金要便宜", ["租金要便宜"]],
     ["占地要方正", ["占地要方正"]],
     ["规模以上企业", ["规模以上企业"]],
