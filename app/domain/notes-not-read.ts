@@ -13,10 +13,11 @@ import { WANT_WORDS_EN, WANT_WORDS_ZH } from "./want-words";
 
 /**
  * Where one clause ends and the next begins. An English full stop ends one when a space or the end follows
- * ("no chemical parks. Budget under 25 RMB": two; "8.5 m" and "Mr. Li" stay one; trial35 L2, docs/decisions/159).
+ * ("no chemical parks. Budget under 25 RMB": two; "8.5 m" and "Mr. Li" stay one; trial35 L2, docs/decisions/159); a comma
+ * before three digits is a thousands separator ("around 5,000 square meters" is one clause; session 40).
  */
 const SEPARATOR =
-  /(?:[，,。；;！!？?、\n]|(?<!\b(?:mr|mrs|ms|dr|no|approx|ca|e\.g|i\.e|vs|st|rd|ave))\.(?=\s|$))+|\s+(?:and|also|plus|as well as)\s+|以及|并且|另外|同时|还需要|还要/giu;
+  /(?:[，。；;！!？?、\n]|(?<!\d),|,(?!\d{3}(?!\d))|(?<!\b(?:mr|mrs|ms|dr|no|approx|ca|e\.g|i\.e|vs|st|rd|ave))\.(?=\s|$))+|\s+(?:and|also|plus|as well as)\s+|以及|并且|另外|同时|还需要|还要/giu;
 /**
  * The words around what a reader took that say nothing of their own (a verb of wanting, a particle, a hedge): a
  * clause whose untaken words are only these was read ("要5000平厂房", "江宁浦口都行", "Single storey preferred").
@@ -49,6 +50,9 @@ const GLUE = new RegExp(
       String.raw`building|buildings|premises|facility|facilities|space|site|` +
       // An area figure's noun ("area 5000 sqm", "size about 5000 sqm", "floor area …"; not "floor" alone: "floor 3" is a wish).
       String.raw`area|floor area|total|size|footprint|gfa|budget|rent|lease|buy|purchase|seeking|searching|search|find|interested|plan|planning|intend|intending|hope|hoping|am|` +
+      // A figure's own nouns and units in words beside it ("Power supply of at least 500 kVA", "… of 8 metres", "5,000 square
+      // meters", "30 mu of industrial land"), and what is left of a contraction ("We'd like"): no word of their own.
+      String.raw`power|supply|electricity|ceiling|height|clear|metre|metres|meter|meters|square|industrial|d|re|ll|ve|` +
       // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
       String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
   ].join("|"),

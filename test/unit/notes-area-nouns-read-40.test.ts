@@ -65,6 +65,24 @@ describe("an area figure named by its noun is read, not listed", () => {
   });
 
   it.each([
+    "We are looking for around 5,000 square meters",
+    "Minimum ceiling height of 8 metres",
+    "Power supply of at least 500 kVA",
+    "We'd like to buy 30 mu of industrial land",
+    "budget 1,200,000 RMB",
+  ])("English: a figure's nouns, a thousands comma and a contraction are no clause of their own: %s", (notes) => {
+    expect(notRead(notes)).toEqual([]);
+  });
+
+  it.each([
+    ["要有月台,500平", ["要有月台"]],
+    ["5,000 sqm,loading dock", ["loading dock"]],
+    ["Lease term 5 years", ["Lease term 5 years"]],
+  ])("a comma still ends a clause where it is no thousands separator: %s", (notes, listed) => {
+    expect(notRead(notes)).toEqual(listed);
+  });
+
+  it.each([
     ["面积要大一点", ["面积要大一点"]],
     ["急租，价格要便宜", ["价格要便宜"]],
     ["求租6000平厂房，要有独立院子", ["要有独立院子"]],
