@@ -617,7 +617,10 @@ function dealItem(item: string): CellRead {
   const word = statusDealWord(item);
   if (word?.status === "available") return ok(word.deals);
   const read = DEAL.read(item);
-  return read.ok || core === fold(item).trim() || core === "" ? read : dealItem(core).ok ? dealItem(core) : read;
+  if (read.ok || core === fold(item).trim() || core === "") return read;
+  // "出租均可": the deal before the tail, read once.
+  const again = dealItem(core);
+  return again.ok ? again : read;
 }
 
 /** 租售: "出租、出售", also "租售", "可租可售", "可租". */
