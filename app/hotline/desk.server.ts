@@ -2,7 +2,7 @@ import { getSql } from "~/db/db.server";
 import { isEmptyCallerQuery, readCallerQuery } from "~/domain/caller-query";
 import { cleanTyped } from "~/domain/format-chars";
 import { leadFlags } from "~/domain/lead-flags";
-import { createLeadSchema, regionProblemMessage, splitRegions } from "~/domain/lead-schema";
+import { leadSchema, regionProblemMessage, splitRegions } from "~/domain/lead-schema";
 import type { MatchNeed } from "~/domain/matching/types";
 import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { normalizePhone } from "~/domain/phone";
@@ -37,7 +37,7 @@ export function needForPreview(
   payload: Payload,
   lng: Lng,
 ): { ok: true; need: MatchNeed; areaChecks: string[] } | { ok: false; state: "hint" | "fix"; regionProblems: string[] } {
-  const parsed = createLeadSchema(lng, "hotline").safeParse({ ...payload, ...PREVIEW_STAND_INS });
+  const parsed = leadSchema(lng, "hotline").safeParse({ ...payload, ...PREVIEW_STAND_INS });
   if (parsed.success) {
     // The flags with the need: the places the notes rule out are never offered under 只差一点 (docs/decisions/158).
     const { need, use, tax, flags } = parsed.data.lead;

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { requireStaff } from "~/auth/session.server";
@@ -30,7 +30,7 @@ import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
-import { createLeadSchema } from "~/domain/lead-schema";
+import { leadSchema } from "~/domain/lead-schema";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
@@ -186,7 +186,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const control = controls.value;
   if (control.task !== undefined) return callTaskAction(request, control, lng, user.id);
 
-  const schema = createLeadSchema(lng, "hotline");
+  const schema = leadSchema(lng, "hotline");
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   const payload = submission.payload as Record<string, unknown>;
   // A suggestion's button under the match panel, without JavaScript: the regions box so, the preview again (ADR 140).
@@ -329,7 +329,7 @@ export default function HotlineDesk() {
   const lng = d.lng;
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const t = (key: Parameters<typeof staffText>[1], p?: Record<string, string | number>) => staffText(lng, key, p);
-  const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
+  const schema = leadSchema(lng, "hotline");
   // Every load brings a new key, but the form takes it only on the page after its own save (the flash
   // names it): a call task's outcome, a refused post, a reload of the data leave the lead being keyed
   // in as it is (ADR 081). A new key is a fresh, empty form (below) and a new submission key.

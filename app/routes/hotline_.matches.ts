@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 
-import { createLeadSchema } from "~/domain/lead-schema";
+import { leadSchema } from "~/domain/lead-schema";
 import { previewMatches } from "~/hotline/desk.server";
 import { fetcherAccess } from "~/http/fetcher-access.server";
 import { lngFromUrl } from "~/i18n/lng";
@@ -19,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (access.refusal) return access.refusal;
   const { form } = access;
   const lng = lngFromUrl(request.url);
-  const { payload } = parseWithZod(form, { schema: createLeadSchema(lng, "hotline"), disableAutoCoercion: true });
+  const { payload } = parseWithZod(form, { schema: leadSchema(lng, "hotline"), disableAutoCoercion: true });
   return Response.json(await previewMatches(payload as never, lng, getWebEnv().SPACE_VERIFY_DAYS), {
     headers: { "Cache-Control": "no-store" },
   });

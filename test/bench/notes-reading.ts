@@ -1,4 +1,4 @@
-import { createLeadSchema } from "~/domain/lead-schema";
+import { leadSchema } from "~/domain/lead-schema";
 import { readingWork } from "~/domain/reading-work";
 import { notRead } from "~/leads/lead-view.server";
 
@@ -60,7 +60,7 @@ export async function notesReadingSection(): Promise<void> {
   const rows: { label: string; length: number; post: number; page: number; names: number; worst: number }[] = [];
   for (const [label, notes] of NOTES_CASES) {
     const post = () =>
-      createLeadSchema("zh", "api").safeParse({
+      leadSchema("zh", "api").safeParse({
         ...lead,
         need: { ...lead.need, areaMin: 3000, areaMax: undefined, regions: undefined, notes },
       });
@@ -88,7 +88,7 @@ export async function notesReadingSection(): Promise<void> {
   const base = rows[0];
   const lines = [
     sectionHeader("Intake: reading the notes (attack L9)", "npm run bench:intake (BENCH_TARGETS=notes for this section alone)", loadBefore),
-    `CPU ms of this process (process.cpuUsage), median of ${RUNS} runs after one not counted, in process: "POST" is the lead schema's parse of an API lead with these notes (the figures, the places, the refusals — what a POST pays), "page" the confirmation page's reading of them (notes-not-read, lead-view.server.ts notRead — once a lead now, kept with it: docs/decisions/142). "×" is each against the ordinary notes of the first row, same run. Names: the division names looked up without a marker, a run (bounded: MAX_UNMARKED_NAMES a plan).`,
+    `CPU ms of this process (process.cpuUsage), median of ${RUNS} runs after one not counted, in process: "POST" is the built lead schema's parse (leadSchema, as the API's intake takes it) of an API lead with these notes (the figures, the places, the refusals — what a POST pays), "page" the confirmation page's reading of them (notes-not-read, lead-view.server.ts notRead — once a lead now, kept with it: docs/decisions/142). "×" is each against the ordinary notes of the first row, same run. Names: the division names looked up without a marker, a run (bounded: MAX_UNMARKED_NAMES a plan).`,
     "",
     "| notes | characters | POST CPU ms | × ordinary | page CPU ms | × ordinary | names looked up | slowest single run ms |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
