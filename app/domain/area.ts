@@ -175,4 +175,6 @@ export const AREA_NOT_UNIT = {
   count: /^(?:栋|幢|座|间|套|个|处|块|家|所|排|号|buildings?|units?|rooms?|blocks?)$/u,
   storeys: /^(?:层|楼|floors?|storeys?|stories)$/u,
   length: /^(?:米|公尺|m|meters?|metres?|公里|千米|km|尺|英尺|ft|feet|foot)$/u,
+  /** 来/把 ("about") before an area's unit after a figure that is not round ("5来亩"): an area's words, not an unknown unit. */
+  aboutUnit: /^[来把多余]\s*(?:亩|平|方|㎡)/u,
 } as const;

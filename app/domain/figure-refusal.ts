@@ -87,7 +87,8 @@ export function areaRefusal(typed: string): FigureRefusal | null {
   if (!m) return null;
   const n = parseChineseNumber(m.groups!.n);
   const unit = m.groups!.u;
-  if (n === null || !(n > 0)) return null;
+  // A word with an area's unit in it ("5来亩", "5把平": 来/把 after a figure that is not round) is no unknown unit: said plainly.
+  if (n === null || !(n > 0) || AREA_NOT_UNIT.aboutUnit.test(unit)) return null;
   if (AREA_NOT_UNIT.ping.test(unit))
     return { key: "areaPing", params: { typed: shown, figure: String(n), sqm: String(Math.round(n * SQM_PER_PING)) } };
   if (AREA_NOT_UNIT.count.test(unit)) return { key: "areaCount", params: { typed: shown } };
