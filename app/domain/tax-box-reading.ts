@@ -1,8 +1,8 @@
 import { FIGURE_BOX_MAX } from "./field-limits";
 import { looksNegative, readFieldNumber } from "./field-value";
 import { parseWan } from "./money";
-import { NUMERAL } from "./numbers";
 import { pastMoneyLabel, saysAmountUnknown } from "./money-labels";
+import { NUMERAL } from "./numbers";
 
 /**
  * What the tax box (tax.annualTaxWan) reads in what was typed, as the lead schema reads it (its money field:
