@@ -158,3 +158,23 @@ export const AREA_UNITS: ReadonlyArray<readonly [string, number]> = [
 export function parseArea(input: string, defaultUnit: "sqm" | "mu"): number | null {
   return parseQuantity(input, AREA_UNITS, defaultUnit === "mu" ? SQM_PER_MU : 1);
 }
+
+/** ㎡ in one 坪 (ping/tsubo: 6 尺 squared, 400/121 ㎡ ≈ 3.3058). */
+export const SQM_PER_PING = 400 / 121;
+
+/**
+ * The words after an area's figure that are no unit of area we take (figure-refusal.ts areaRefusal; session 41, "500坪"): 坪 (Taiwan's
+ * and Japan's ping — and, typed by pinyin, often 平 mistyped), a count of buildings or rooms, storeys, a length. `label`: an area's
+ * name before its figure; `figureThenWord`: a figure, the word after it (at most four characters, or a Latin word), a qualifier.
+ */
+export const AREA_NOT_UNIT = {
+  label: /^(?:面积|建筑面积|占地面积|占地|area)\s*[:：]?\s*/u,
+  figureThenWord:
+    /^(?<n>[0-9.,一二两三四五六七八九十百千万零〇]+)\s*(?<u>[^\s0-9.,，]{1,4}?|[a-z]+)\s*(?:左右|上下|以上|以下|以内|之内|多|余)?$/u,
+  ping: /^坪$/u,
+  count: /^(?:栋|幢|座|间|套|个|处|块|家|所|排|号|buildings?|units?|rooms?|blocks?)$/u,
+  storeys: /^(?:层|楼|floors?|storeys?|stories)$/u,
+  length: /^(?:米|公尺|m|meters?|metres?|公里|千米|km|尺|英尺|ft|feet|foot)$/u,
+  /** 来/把 ("about") before an area's unit after a figure that is not round ("5来亩"): an area's words, not an unknown unit. */
+  aboutUnit: /^[来把多余]\s*(?:亩|平|方|㎡)/u,
+} as const;

@@ -1,6 +1,7 @@
 import type { Bilingual } from "~/i18n/i18n";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
+import { AREA_NOT_UNIT, SQM_PER_PING } from "./area";
 import { splitQualifier } from "./comparison";
 import { fold } from "./fold-text";
 import { parseChineseNumber, withoutSpaces } from "./numbers";
@@ -70,6 +71,30 @@ export function floorLoadRefusal(typed: string): FigureRefusal | null {
   return bare === null
     ? null
     : { key: "loadUnitMissing", params: { typed: typed.trim(), kg: String(Number((bare * 1000).toPrecision(12))) } };
+}
+
+/**
+ * Why an area typed with a word after its figure reads as no area (session 41, item 1: "500坪" was refused with the plain
+ * "请输入面积" that named neither the figure nor what to write; the words: area.ts AREA_NOT_UNIT) (`typed` as typed; its qualifiers and label taken off by the
+ * caller's reader): 坪 → `areaPing` (the ㎡ it comes to, and 平 if that was meant), a count → `areaCount`, storeys → `areaStoreys`, a
+ * length → `areaLength`, another word → `areaUnitUnknown`; each names what was typed and what to write instead. null when `typed`
+ * has no figure with a word after it (the plain `areaUnread` then says what was typed).
+ */
+export function areaRefusal(typed: string): FigureRefusal | null {
+  const shown = typed.trim();
+  const body = splitQualifier(fold(shown).replace(AREA_NOT_UNIT.label, "")).body.trim();
+  const m = AREA_NOT_UNIT.figureThenWord.exec(body);
+  if (!m) return null;
+  const n = parseChineseNumber(m.groups!.n);
+  const unit = m.groups!.u;
+  // A word with an area's unit in it ("5来亩", "5把平": 来/把 after a figure that is not round) is no unknown unit: said plainly.
+  if (n === null || !(n > 0) || AREA_NOT_UNIT.aboutUnit.test(unit)) return null;
+  if (AREA_NOT_UNIT.ping.test(unit))
+    return { key: "areaPing", params: { typed: shown, figure: String(n), sqm: String(Math.round(n * SQM_PER_PING)) } };
+  if (AREA_NOT_UNIT.count.test(unit)) return { key: "areaCount", params: { typed: shown } };
+  if (AREA_NOT_UNIT.storeys.test(unit)) return { key: "areaStoreys", params: { typed: shown } };
+  if (AREA_NOT_UNIT.length.test(unit)) return { key: "areaLength", params: { typed: shown, figure: String(n) } };
+  return { key: "areaUnitUnknown", params: { typed: shown, unit } };
 }
 
 /** A refusal's message in both languages (the inventory's cells give their reasons as {zh, en}). */

@@ -15,7 +15,7 @@ import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
-import { bareFloorLoad, ceilingRefusal, countedRefusal, type FigureRefusal, floorLoadRefusal } from "./figure-refusal";
+import { areaRefusal, bareFloorLoad, ceilingRefusal, countedRefusal, type FigureRefusal, floorLoadRefusal } from "./figure-refusal";
 import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
@@ -299,13 +299,17 @@ function areaField(m: Msg, role: "min" | "max") {
       const v = areaBoxText(typed);
       // "1.5000平", "5.000", "3,0000": no one figure (need-text.ts UNCLEAR_DIGITS, docs/decisions/153) — refused with its words, never read.
       if (UNCLEAR_BOX.test(fold(v))) return refusal({ refused: "own", key: "areaUnclear", params: { typed: typed.trim() } });
-      const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
-      const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
+      // A figure with a word after it that is no area ("500坪", "3栋", "5000米"): refused naming it, as typed (figure-refusal.ts).
+      const notArea = () => own(areaRefusal)(typed);
+      const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role, notArea);
+      const asMu = readTyped(v, (s) => parseArea(s, "mu"), role, notArea);
       if (isRefused(asSqm)) return asSqm;
       // "2000平左右": about it, read as the notes read it when the other box is blank (area-bounds.ts).
       const read = readFieldNumber(v, (s) => parseArea(s, "sqm"), role);
       const about = read.ok && read.about === true;
-      return typeof asSqm === "number" && typeof asMu === "number" ? reading(areaBound(v, asSqm, asMu, about)) : v;
+      if (typeof asSqm === "number" && typeof asMu === "number") return reading(areaBound(v, asSqm, asMu, about));
+      // Not read: said back as typed, with what to write (session 41: the plain "请输入面积" named neither).
+      return typeof asSqm === "string" ? refusal({ refused: "own", key: "areaUnread", params: { typed: typed.trim() } }) : v;
     },
     z
       .custom<AreaReading>(isReading, {
@@ -876,6 +880,17 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           if (plan.tax.range) taxDiffers.push({ field: TAX_FIELD_NAME, code: "taxRange", text: plan.tax.text });
         } else if (plan.tax && tax.annualTaxWan !== plan.tax.value)
           taxDiffers.push({ field: TAX_FIELD_NAME, code: "notesDiffer", text: `${plan.tax.text} ≠ ${tax.annualTaxWan}万元` });
+        // The investment and output the notes give ("投资5000-8000万", "年产值5000万") fill their blank boxes as the tax does; a box
+        // typed is kept and a figure apart told (docs/decisions/203); a range's lower figure with the range told (ADR 189).
+        for (const a of plan.amounts ?? []) {
+          const box = `tax.${a.field}`;
+          if (tax[a.field] === undefined) {
+            tax[a.field] = a.value;
+            assist.push({ field: box, value: a.value, text: a.text });
+            if (a.range) taxDiffers.push({ field: box, code: "amountRange", text: a.text });
+          } else if (tax[a.field] !== a.value)
+            taxDiffers.push({ field: box, code: "notesDiffer", text: `${a.text} ≠ ${tax[a.field]}万元` });
+        }
         // A range typed in the box: stored as its lower figure, the range as typed kept for the recruiter (docs/decisions/168).
         if (taxRange !== undefined && lead.tax.annualTaxWan !== undefined)
           taxDiffers.unshift({ field: TAX_FIELD_NAME, code: "taxRange", text: taxRange });
@@ -948,7 +963,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
               // Not said in the box nor in the notes: either (docs/decisions/029); the notes' deal fills a blank box (ADR 109).
               deal: filled.deal ?? "either",
               // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
-              regions: regionsOf.typed,
+              // The notes' places by their standard names (docs/decisions/203); the box's as typed (ADR 017).
+              regions: places?.fill ? places.fill.names : regionsOf.typed,
               regionCodes: regionsOf.codes,
               areaUnit: unit,
               areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),

@@ -40,8 +40,8 @@ const MOVE_IN_AFTER =
  * by March 2027" was dropped): "we want to move in by …", "need to be in before …", "… at the latest".
  */
 const MOVE_IN_BEFORE_EN =
-  /^(?:move[-\s]?in\s+(?:date|time|month)\s*(?:is\s*|[:：]\s*)?)?(?:(?:we|i)(?:'d| would)?\s+)?(?:(?:want|need|plan|hope|expect|intend|like|aim|have|are\s+looking|would\s+like)\s+(?:to\s+)?)?(?:(?:move|moving|be|get|start|settle|set\s+up|be\s+ready|ready|operational|be\s+operational|open|occupy)\s*(?:in|into\s+\w+|operations|production)?\s*)?(?:(?:no|not)\s+later\s+than|at\s+the\s+latest\s+by|by|before|in|around|about|from|starting(?:\s+from)?|until|till|latest|target(?:ed)?(?:\s+for)?|move[-\s]?in(?:\s+date)?\s*[:：]?)?\s*/i;
-const MOVE_IN_AFTER_EN = /\s*(?:at\s+the\s+latest|latest|or\s+so|or\s+earlier|if\s+possible|ideally)?\s*$/i;
+  /^(?:move[-\s]?in\s+(?:date|time|month)\s*(?:is\s*|[:：]\s*)?)?(?:(?:we|i)(?:'d| would)?\s+)?(?:(?:want|need|plan|hope|expect|intend|like|aim|have|are\s+looking|would\s+like)\s+(?:to\s+)?)?(?:(?:it|this|one|them|the\s+(?:space|site|premises|place|building|factory|warehouse|office|land|plot|keys?))\s+)?(?:(?:move|moving|be|get|start|settle|set\s+up|be\s+ready|ready|operational|be\s+operational|open|occupy)\s*(?:in|into\s+\w+|operations|production)?\s*)?(?:(?:no|not)\s+later\s+than|at\s+the\s+latest\s+by|by|before|in|around|about|from|starting(?:\s+from)?|until|till|latest|target(?:ed)?(?:\s+for)?|move[-\s]?in(?:\s+date)?\s*[:：]?)?\s*/i;
+const MOVE_IN_AFTER_EN = /(?:\s*(?:at\s+the\s+latest|latest|or\s+so|or\s+earlier|if\s+possible|ideally|please|pls|needed|required))*\s*$/i;
 
 /**
  * What a move-in phrase says: one month; or words that name no one month — a period under way past its
@@ -94,8 +94,10 @@ const YEAR_MONTH = new RegExp(
 );
 // With a verb after (立即入驻, 可随时入住, 即时入驻, 即可入驻), and what listings write of a space ready to move into
 // (现房, 即租即用, 拎包入住, 空置): all "now". 即时 / 即刻 / 即可 as a sheet's 可入驻时间 were refused (trial 40).
+// Urgency said alone, in either language (session 41: "We need it ASAP" was listed not read beside a read 越快越好): 越早越好, 很急,
+// 急用; "urgently", "right away", "at once", "the sooner the better" — the same "now" as 尽快 and "asap".
 const ASAP =
-  /^(?:(?:可)?(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在|即时|即刻)(?:可)?(?:入驻|入住|进驻|搬入|搬迁)?|即可(?:入驻|入住|进驻|搬入)|现房|即租即用|拎包入住|空置(?:中)?|asap|as soon as possible|immediately|now|available now|ready now)$/;
+  /^(?:(?:可)?(?:尽快|越快越好|越早越好|尽早|马上|立即|立刻|随时|现在|即时|即刻)(?:可)?(?:入驻|入住|进驻|搬入|搬迁)?|即可(?:入驻|入住|进驻|搬入)|现房|即租即用|拎包入住|空置(?:中)?|(?:很|比较|非常|特别|挺|有点|十分)?(?:急|着急|急用)(?:的)?|asap|a\.s\.a\.p\.?|as soon as possible|as early as possible|as soon as we can|soonest|(?:very\s+)?urgent(?:ly)?|immediately|right away|straight away|at once|the (?:sooner|earlier) the better|now|available now|ready now)$/;
 const THIS_MONTH = new RegExp(
   `^(?:(?:本|这个?|当)月${MONTH_TAIL}|月(?:中|底|末|内)(?:前|之前|以前)?|this month|(?:by )?(?:the )?end of (?:the|this) month)$`,
 );
@@ -344,6 +346,9 @@ function periodWords(s: string): string | null {
   return `${year}${zh}`;
 }
 
+/** The English words for a count of months ("within a month", "within two months"). */
+const EN_MONTH_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
 function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
   const china = new Date(now.getTime() + 8 * 3600_000);
@@ -388,9 +393,12 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   }
   if (ASAP.test(s) || THIS_MONTH.test(s)) return ok(year, month);
   if (NEXT_MONTH.test(s)) return ok(year, month + 1);
-  m = /^(?:在)?(.+?)个?月(?:之?内|以内|后|之后)$/.exec(s) ?? /^within (\d+) months?$/.exec(s);
+  m =
+    /^(?:在)?(.+?)个?月(?:之?内|以内|后|之后)$/.exec(s) ??
+    /^(?:within|in(?: the next)?) (\d+|an?|one|two|three|four|five|six) months?(?: time)?$/.exec(s);
   if (m) {
-    const n = parseChineseNumber(m[1]);
+    // "within a month", "within two months": the English count words as the Chinese numerals are (session 41).
+    const n = EN_MONTH_COUNT[m[1]] ?? parseChineseNumber(m[1]);
     return n === null ? null : inMonths(n);
   }
   if (/^半年(?:之?内|以内|后)$|^within (?:six|6) months$/.test(s)) return inMonths(6);

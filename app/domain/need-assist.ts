@@ -4,7 +4,7 @@ import { FIGURE_BOX_MAX, NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
 import { UNIT_COUNT_MAX } from "./matching/area-window";
 import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
-import { taxTextIsRange } from "./tax-box-reading";
+import { amountTextIsRange, taxTextIsRange } from "./tax-box-reading";
 import { readUnitCount } from "./unit-count-read";
 
 /**
@@ -53,6 +53,11 @@ export type AssistPlan = {
    * `range`: the notes gave a range ("年纳税800到1000万") and `value` is its lower figure (docs/decisions/168).
    */
   tax?: { value: number; text: string; range?: true };
+  /**
+   * The investment and the expected annual output the notes give (tax.investmentWan, tax.annualOutputWan): each fills its blank
+   * box, else is compared with it, as the tax is (docs/decisions/203). `range`: a range was said, `value` its lower figure (ADR 189).
+   */
+  amounts?: AmountFromNotes[];
   /** Budget, rent and price words (no field holds them), as typed: `budget` flags on need.notes for the recruiter. */
   budget: LeadFlag[];
   /**
@@ -81,6 +86,9 @@ export type AssistPlan = {
    */
   wished: LeadFlag[];
 };
+
+/** An amount of the tax group the notes give (AssistPlan.amounts). */
+export type AmountFromNotes = { field: "investmentWan" | "annualOutputWan"; value: number; text: string; range?: true };
 
 /**
  * `filled`: the need fields the person typed something into (areaMin/areaMax count for both area hints).
@@ -152,8 +160,15 @@ export function planAssist(
     hints.annualTaxWan === undefined
       ? undefined
       : { value: hints.annualTaxWan, text: taxText, ...(taxTextIsRange(taxText) ? { range: true as const } : {}) };
+  const amounts = (["investmentWan", "annualOutputWan"] as const).flatMap((field): AmountFromNotes[] => {
+    const value = hints[field];
+    if (value === undefined) return [];
+    const text = textOf(field);
+    return [{ field, value, text, ...(amountTextIsRange(text) ? { range: true as const } : {}) }];
+  });
   return {
     fills,
+    ...(amounts.length ? { amounts } : {}),
     // Area words the notes could not read ("几千平") are no doubt once a person typed the area boxes: the boxes
     // are the area (a trial, 2026-12-04: the flag stayed after staff typed the area by hand; docs/decisions/117).
     // Only those that say the same as the boxes (docs/decisions/122): not another use's ("宿舍要几百平"), nor of
@@ -239,6 +254,7 @@ export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan 
   const areaGiven = [...given].some(area) || newer.notesArea !== undefined;
   const older = <T extends { field: string }>(xs: T[]) => xs.filter((f) => !given.has(f.field) && !(areaGiven && area(f.field)));
   const tax = newer.tax ?? plan.tax;
+  const amounts = [...(plan.amounts ?? []).filter((a) => !newer.amounts?.some((n) => n.field === a.field)), ...(newer.amounts ?? [])];
   const readNow = [...newer.fills, ...newer.notesSay, ...(newer.notesArea ? [newer.notesArea] : []), ...(newer.tax ? [newer.tax] : [])].map(
     (f) => f.text,
   );
@@ -247,6 +263,7 @@ export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan 
     notesSay: [...older(plan.notesSay), ...newer.notesSay],
     ...(areaGiven ? (newer.notesArea ? { notesArea: newer.notesArea } : {}) : plan.notesArea ? { notesArea: plan.notesArea } : {}),
     ...(tax ? { tax } : {}),
+    ...(amounts.length ? { amounts } : {}),
     // A figure of the added text the whole notes could not place (it came after an older one) is read now.
     unread: plan.unread.filter((u) => !readNow.some((t) => t.includes(u.text))),
     budget: plan.budget,

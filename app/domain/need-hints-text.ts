@@ -65,5 +65,7 @@ export function describeNeedHints(
   if (h.craneMinT !== undefined) out.push(zh ? `行车 ≥ ${h.craneMinT}t` : `crane ≥ ${h.craneMinT} t`);
   if (h.moveInBy !== undefined) out.push(zh ? `入驻 ${h.moveInBy} 前` : `move in by ${h.moveInBy}`);
   if (h.annualTaxWan !== undefined) out.push(zh ? `年纳税 ${h.annualTaxWan}万元` : `annual tax ${h.annualTaxWan} 万元`);
+  if (h.investmentWan !== undefined) out.push(zh ? `投资 ${h.investmentWan}万元` : `investment ${h.investmentWan} 万元`);
+  if (h.annualOutputWan !== undefined) out.push(zh ? `年产值 ${h.annualOutputWan}万元` : `annual output ${h.annualOutputWan} 万元`);
   return out;
 }

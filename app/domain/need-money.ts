@@ -15,6 +15,19 @@ const TAX_RE = new RegExp(
   `(?:(?:预计|预期)?\\s*(?:每年|一年|全年|年度|年)?\\s*(?:纳税总额|纳税额|纳税|税收总额|税收|税额|缴税|交税|上缴税收|上缴税金)|\\b(?:annual\\s+)?tax(?:es)?(?:\\s+paid)?\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
   "gd",
 );
+/**
+ * The planned investment ("投资5000-8000万", "预计投资1亿元", "总投资额2亿", "固定资产投资3000万", "investment of 50 million yuan") and the
+ * expected annual output ("年产值5000万", "预计年产值1亿", "annual output 100 million yuan"), each its box's figure (docs/decisions/203):
+ * not 注册资本 (capital), nor a tonnage (年产5万吨 has no 值), nor 投资强度 / 亩均 (per mu: told, never filled).
+ */
+const INVESTMENT_RE = new RegExp(
+  `(?:(?<perMu>投资强度|亩均投资|每亩投资)|(?:(?:预计|计划|拟|项目|总|固定资产)\\s*)*(?:投资(?:总额|总额度|额度?|规模|金额|总计)?|投入资金)(?!强度|回报|方|人|商|者|公司|意向)|\\b(?:total\\s+|planned\\s+|fixed[-\\s]asset\\s+)?investment(?:\\s+of)?\\b|\\b(?:we\\s+)?(?:plan\\s+to\\s+|will\\s+)?invest\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
+  "gd",
+);
+const OUTPUT_RE = new RegExp(
+  `(?:(?:(?:预计|预期|达产后?|投产后?)\\s*)*(?:(?:每年|一年|全年|年度|年)\\s*(?:总)?产值|产值)|\\b(?:(?:expected\\s+)?annual\\s+output(?:\\s+value)?|output\\s+value)\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
+  "gd",
+);
 const PER_BEFORE = /(?:亩均|每亩|每个?月|月均|月)\s*$/;
 const PER_AFTER = /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)/;
 /** The rest of a range after its low figure ("到1000万", "-1000万元", "~5亿"): the high figure with its unit. */
@@ -98,6 +111,8 @@ export function extractMoney(x: Extraction): void {
     if (x.hints.annualTaxWan === undefined) x.set("annualTaxWan", v, [m.index, x.qualifier(numSpan, end).end]);
     return false;
   });
+  readAmount(x, INVESTMENT_RE, "investmentWan");
+  readAmount(x, OUTPUT_RE, "annualOutputWan");
   BUDGET_RE.lastIndex = 0;
   for (let m = BUDGET_RE.exec(x.s); m; m = BUDGET_RE.exec(x.s)) {
     const q = m.indices?.groups?.q ?? m.indices?.groups?.q2;
@@ -106,4 +121,32 @@ export function extractMoney(x: Extraction): void {
     x.budget.push([Math.min(m.index, qual.start), Math.max(m.index + m[0].length, qual.end)]);
     x.claim([q[0], q[1]]);
   }
+}
+
+/**
+ * The investment or the output the notes give (INVESTMENT_RE, OUTPUT_RE) into `field`, as the box reads it (money.ts parseWan: a bare
+ * figure is 万元; a range its lower figure, docs/decisions/189) — the first one said; per mu or per month, the one the enterprise has now
+ * ("目前年产值2000万"), or beyond the box's limits: told unread with the words around it, never filled (docs/decisions/203).
+ */
+function readAmount(x: Extraction, re: RegExp, field: "investmentWan" | "annualOutputWan"): void {
+  x.each(re, (m, numSpan) => {
+    const end = m.index + m[0].length;
+    if (x.isClaimed(numSpan)) return false;
+    x.claim(numSpan);
+    if (x.current(numSpan, end)) return false;
+    // Per mu (投资强度, 亩均投资: the park's threshold's words, no total) is told, never filled.
+    const perMu = m.groups!.perMu !== undefined;
+    const per = PER_BEFORE.exec(x.s.slice(Math.max(0, m.index - 3), m.index))?.[0].length ?? 0;
+    const rest = per > 0 || perMu ? null : RANGE_REST.exec(x.s.slice(end));
+    const rangeEnd = end + (rest?.[0].length ?? 0);
+    const value = rest ? taxRangeLow(`${m.groups!.q}${rest[0]}`) : parseWan(m.groups!.q);
+    const after = x.s.slice(rangeEnd, rangeEnd + 12);
+    if (perMu || per > 0 || PER_AFTER.test(after) || value === null || !(value > 0) || value > FIELD_LIMITS.wan) {
+      x.unread.push([m.index - per, rangeEnd + (/^[^，。；;,!?！？、\n]{0,8}/.exec(after)?.[0].length ?? 0)]);
+      return false;
+    }
+    x.claim([numSpan[0], rangeEnd]);
+    if (x.hints[field] === undefined) x.set(field, value, [m.index, rest ? rangeEnd : x.qualifier(numSpan, end).end]);
+    return false;
+  });
 }

@@ -45,6 +45,12 @@ export type NeedHints = {
   moveInBy?: string;
   /** The expected annual tax in 万元 ("年纳税三百万", "预计纳税500万/年"): tax.annualTaxWan, not a need field. */
   annualTaxWan?: number;
+  /**
+   * The planned investment and the expected annual output in 万元 ("投资5000-8000万": 5000, "预计投资1亿元": 10000, "年产值5000万"):
+   * tax.investmentWan and tax.annualOutputWan, not need fields — a blank box is filled, as the tax's is (docs/decisions/203).
+   */
+  investmentWan?: number;
+  annualOutputWan?: number;
   /** The count the area's figure was each unit's of, 2–99 ("3栋厂房，每栋5000平": 3; eachCount, docs/decisions/130). */
   unitCount?: number;
   /**

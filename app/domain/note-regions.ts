@@ -4,7 +4,7 @@ import { ui } from "~/i18n/ui-messages";
 import { validationMessage } from "~/i18n/validation-messages";
 
 import { NOTES_MAX } from "./field-limits";
-import { foldText } from "./fold-text";
+import { foldText, simplifiedInPlace } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import {
   AFTER_UNMARKED,
@@ -33,6 +33,7 @@ import {
   namesZone,
   placeNameAt,
   resolveRegions,
+  standardPlaceNames,
   zoneNamed,
 } from "./regions.server";
 
@@ -53,8 +54,11 @@ import {
 export type NoteRegionsPlan = {
   /** The places found, as typed. */
   places: PlaceMention[];
-  /** What need.regions gets: the places as typed and their GB/T 2260 codes (sorted, unique); null when nothing is filled. */
-  fill: { typed: string[]; codes: string[]; text: string } | null;
+  /**
+   * What need.regions gets: the places as typed (`typed`), their standard names (`names`: what is stored, docs/decisions/203 — one
+   * form whatever the language they were said in) and their GB/T 2260 codes (sorted, unique); null when nothing is filled.
+   */
+  fill: { typed: string[]; names: string[]; codes: string[]; text: string } | null;
   /** The places that named no division or several, with the resolver's suggestions. */
   problems: RegionProblem[];
   /**
@@ -220,7 +224,30 @@ export function planNoteRegions(typedNotes: string | undefined, typed: readonly 
     return { ...ruledOnly, fill: null, problems, uncertain: uncertain.uncertain, unread: [...unread, ...uncertain.unread] };
   }
   const text = (typedNotes ?? notes).slice(wanted[0].span[0], wanted[wanted.length - 1].span[1]);
-  return { ...ruledOnly, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], ...uncertain };
+  // Stored as typed when every place was written in Simplified Chinese (ADR 072: the person's words); else every one by its standard
+  // name — a list is never half as typed, half standardised ("Gaochun or Lishui" stored ["Gaochun", "溧水区"]: docs/decisions/203).
+  const asTyped = wanted.every((p) => /\p{Script=Han}/u.test(p.text) && simplifiedInPlace(p.text) === p.text);
+  const names = asTyped ? texts : [...new Set(wanted.flatMap((p) => standardNames(p.text, placeCodes.get(p) ?? [])))];
+  return { ...ruledOnly, fill: { typed: texts, names, codes: [...codes].sort(), text }, problems: [], ...uncertain };
+}
+
+/**
+ * A place the notes fill by its standard name (docs/decisions/203; session 41: "Gaochun or Lishui" stored ["Gaochun", "溧水区"], one
+ * as typed, one by the name the city told): a zone named in Chinese by the zone's name (江北新区), else each division it resolved to by
+ * its GB/T 2260 name (高淳区, 南京市), with its city's before a district name several cities share (南京市鼓楼区). Said back in the page's
+ * language from the codes (regions.server.ts needRegionsText).
+ */
+function standardNames(typed: string, codes: readonly string[]): string[] {
+  const zone = zoneNamed(typed);
+  if (zone) return [zone.name];
+  return codes.flatMap((code) => {
+    const d = divisionByCode(code);
+    if (!d) return [];
+    const alone = resolveRegions([d.name]);
+    if (alone.problems.length === 0 && alone.codes.length === 1 && alone.codes[0] === code) return [d.name];
+    const std = standardPlaceNames(code);
+    return [std && std.city !== d.name ? `${std.city}${d.name}` : d.name];
+  });
 }
 
 /** The clauses of the places neither wanted nor ruled out, once each, and their `unread` flags (ADR 118). */
@@ -386,7 +413,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
  * PLACE_GRUDGING_AFTER, PLACE_WANT_BEFORE, the marks of place-marks.ts).
  */
 const RULING_WORD =
-  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|👌|💯|⭐|🌟|🙆|○|◯|〇|的话|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ng\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
+  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|👌|💯|⭐|🌟|🙆|○|◯|〇|👌|💯|⭐|🌟|🙆|○|◯|〇|的话|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|离|距|靠近|临近|接近|附近|周边|周围|一带|近|close\s+to|far\s+from|pass|except|avoid|only|\bno\b|ng\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 

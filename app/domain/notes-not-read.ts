@@ -23,40 +23,56 @@ const SEPARATOR =
  * clause whose untaken words are only these was read ("要5000平厂房", "江宁浦口都行", "Single storey preferred").
  * Any other word left ("需要带月台的仓库": 带月台) is a condition no reader took, and the clause is listed.
  */
-const GLUE = new RegExp(
-  [
-    String.raw`[\s\p{P}\p{S}\d]+`,
-    // How many of the item a reader took ("需要10吨行车两台": 行车 ≥ 10t read, 两台 its count; trial36 LOW-2, ADR 165).
-    "[零〇一二两三四五六七八九十几]+\\s*(?:台|部|套|座|栋|幢|个|间)",
-    // The words that lead to a requirement (want-words.ts: "要有5吨行车", "必须有", "带", "Must have"; trial37 H1, ADR 173).
-    WANT_WORDS_ZH,
-    String.raw`\b(?:${WANT_WORDS_EN})\b`,
-    "我们|我司|本公司|公司|需要|想要|希望|最好|尽量|尽可能|大概|大约|左右|上下|以上|以下|以内|之内|至少|最少|最多|不超过|不低于|不少于|" +
-      "都行|都可以|也行|也可以|均可|可以|即可|就行|就好|优先|其次|首选|或者|还是|的话|一个|一处|要|需|想|在|的|了|和|与|及|或|约|都|也|就|吧|呢|啊|哦|等|个|处|" +
-      // A unit left after a figure a reader took ("25 RMB" read, "/sqm/month" not): no word of its own.
-      "平方米|平米|平方|平|米|吨|亩|元|万|月|年|台|部|套|" +
-      // What an area figure is of, named beside it ("面积5000平米左右", "占地50亩"): the area reader reports the figure alone, so
-      // the most common way of writing an area was listed as not read beside the box it filled (session 40).
-      "建筑面积|占地面积|用地面积|厂房面积|仓库面积|总面积|使用面积|实用面积|租赁面积|需求面积|面积|占地|用地|规模|大小|" +
-      // Looking for it, and meaning to take it ("求租6000平厂房", "想找6000平左右的", "拟租", "急需"): the verbs around a need that
-      // say nothing of their own — the canonical 求租 listing was told 未能识别 beside the area it filled (session 40).
-      "寻找|求租|求购|物色|打算|计划|准备|考虑|有意向|意向|急需|急租|急购|诚求|诚租|租用|租赁|购买|找|寻|求|拟|租|买|购|" +
-      // What is left of such a word when the deal reader took its 租 (急租, 诚租, 租金预算): no word of its own.
-      "急|诚|金|" +
-      // A budget's nouns beside the budget read ("预算租金20元/平/月以内": the budget reader reports 租金20元…, "租金预算…").
-      "预算|租金",
-    String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
-      // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
-      String.raw`building|buildings|premises|facility|facilities|space|site|` +
-      // An area figure's noun ("area 5000 sqm", "size about 5000 sqm", "floor area …"; not "floor" alone: "floor 3" is a wish).
-      String.raw`area|floor area|total|size|footprint|gfa|budget|rent|lease|buy|purchase|seeking|searching|search|find|interested|plan|planning|intend|intending|hope|hoping|am|` +
-      // A figure's own nouns and units in words beside it ("Power supply of at least 500 kVA", "… of 8 metres", "5,000 square
-      // meters", "30 mu of industrial land"), and what is left of a contraction ("We'd like"): no word of their own.
-      String.raw`power|supply|electricity|ceiling|height|clear|metre|metres|meter|meters|square|industrial|d|re|ll|ve|` +
-      // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
-      String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
-  ].join("|"),
-  "giu",
+const GLUE_PARTS = [
+  String.raw`[\s\p{P}\p{S}\d]+`,
+  // How many of the item a reader took ("需要10吨行车两台": 行车 ≥ 10t read, 两台 its count; trial36 LOW-2, ADR 165).
+  "[零〇一二两三四五六七八九十几]+\\s*(?:台|部|套|座|栋|幢|个|间)",
+  // The words that lead to a requirement (want-words.ts: "要有5吨行车", "必须有", "带", "Must have"; trial37 H1, ADR 173).
+  WANT_WORDS_ZH,
+  String.raw`\b(?:${WANT_WORDS_EN})\b`,
+  "我们|我司|本公司|公司|需要|想要|希望|最好|尽量|尽可能|大概|大约|左右|上下|以上|以下|以内|之内|至少|最少|最多|不超过|不低于|不少于|" +
+    "都行|都可以|也行|也可以|均可|可以|即可|就行|就好|优先|其次|首选|或者|还是|的话|一个|一处|要|需|想|在|的|了|和|与|及|或|约|都|也|就|吧|呢|啊|哦|等|个|处|" +
+    // A unit left after a figure a reader took ("25 RMB" read, "/sqm/month" not): no word of its own.
+    "平方米|平米|平方|平|米|吨|亩|元|万|月|年|台|部|套|" +
+    // What an area figure is of, named beside it ("面积5000平米左右", "占地50亩"): the area reader reports the figure alone, so
+    // the most common way of writing an area was listed as not read beside the box it filled (session 40).
+    "建筑面积|占地面积|用地面积|厂房面积|仓库面积|总面积|使用面积|实用面积|租赁面积|需求面积|面积|占地|用地|规模|大小|" +
+    // Looking for it, and meaning to take it ("求租6000平厂房", "想找6000平左右的", "拟租", "急需"): the verbs around a need that
+    // say nothing of their own — the canonical 求租 listing was told 未能识别 beside the area it filled (session 40).
+    "寻找|求租|求购|物色|打算|计划|准备|考虑|有意向|意向|急需|急租|急购|诚求|诚租|租用|租赁|购买|找|寻|求|拟|租|买|购|" +
+    // Enough said after a figure read ("层高6米就够了": the ceiling's minimum, said-enough.ts) and the fillers of speech typed by voice
+    // ("呃我们想要那个五千平左右的厂房啊"): no word of their own (session 41).
+    "就够了|就够|足够了|足够|够了|够用|呃|嗯|额|那个|这个|就是说|然后|呀|嘛|哈|" +
+    // A budget's nouns beside the budget read ("预算租金20元/平/月以内": the budget reader reports 租金20元…, "租金预算…"). A word a
+    // reader took a part of ("租金" whose 租 the deal reader took, 急租, 诚租) is weighed whole (clauseRead), never by what is left.
+    "预算|租金",
+  String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
+    // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
+    String.raw`building|buildings|premises|facility|facilities|space|site|` +
+    // An area figure's noun ("area 5000 sqm", "size about 5000 sqm", "floor area …"; not "floor" alone: "floor 3" is a wish).
+    String.raw`area|floor area|total|size|footprint|gfa|budget|rent|lease|buy|purchase|seeking|searching|search|find|interested|plan|planning|intend|intending|hope|hoping|am|` +
+    // A figure's own nouns and units in words beside it ("Power supply of at least 500 kVA", "… of 8 metres", "5,000 square
+    // meters", "30 mu of industrial land"), and what is left of a contraction ("We'd like"): no word of their own.
+    String.raw`power|supply|electricity|ceiling|height|clear|metre|metres|meter|meters|square|industrial|d|re|ll|ve|` +
+    // Urgency beside a need read ("We urgently need a 5000 sqm factory"), as 急需 is in Chinese (session 41); said alone it is the
+    // move-in month (move-in.ts ASAP).
+    String.raw`urgently|urgent|` +
+    // A comparison the figure's reader took ("no lower than 8m clear height": ceiling ≥ 8 m).
+    String.raw`no\s+(?:lower|less|smaller|fewer|more|higher|larger|bigger|greater)\s+than|lower|higher|smaller|larger|bigger|greater|` +
+    // How many of the item a reader took, in English ("two 10 t cranes", "three transformers rated 500 kVA each").
+    String.raw`each|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
+];
+const GLUE = new RegExp(GLUE_PARTS.join("|"), "giu");
+/**
+ * GLUE's words one at a time, tried at a given place (sticky), the longest first: a word a reader took a part of is weighed whole
+ * (clauseRead). The Chinese word lists are split into their words (an alternation takes the first that matches, not the longest:
+ * "租" before "租金").
+ */
+const GLUE_WORD = new RegExp(
+  GLUE_PARTS.flatMap((part) => (/^[\p{Script=Han}|]+$/u.test(part) ? part.split("|") : [part]))
+    .sort((x, y) => y.length - x.length)
+    .join("|"),
+  "iuy",
 );
 /**
  * Words made of GLUE's single characters that are conditions of their own: 月台 (a loading dock: 月 + 台), 平台, 配套
@@ -89,9 +105,19 @@ function contactOnly(clause: string): boolean {
 function clauseRead(clause: string, covered: Uint8Array): boolean {
   if (covered.some((c) => c === 2)) return true;
   if (!covered.some((c) => c === 1)) return false;
-  // The untaken runs, each apart (a taken part between two words keeps them two words).
+  // The untaken runs, each apart (a taken part between two words keeps them two words)…
   const untaken = Array.from({ length: clause.length }, (_, i) => (covered[i] ? " " : clause[i])).join("");
-  return !NOT_GLUE.test(untaken) && untaken.replace(GLUE, " ").trim() === "";
+  if (NOT_GLUE.test(untaken)) return false;
+  const glue = new Uint8Array(clause.length);
+  for (const m of untaken.matchAll(GLUE)) glue.fill(1, m.index, m.index + m[0].length);
+  // …and the clause's words as typed, a word a reader took a part of whole ("租金" beside the 租 the deal reader took, "急租", "诚租":
+  // session 41 — once a list of the characters left, 金 among them). Every start is tried, the longest word first (GLUE_WORD).
+  for (let i = 0; i < clause.length; i++) {
+    GLUE_WORD.lastIndex = i;
+    const m = GLUE_WORD.exec(clause);
+    if (m && m[0].length > 0) glue.fill(1, i, i + m[0].length);
+  }
+  return glue.every((g, i) => g === 1 || covered[i] !== 0);
 }
 /** At most this many clauses are said; more end in "…". */
 export const NOT_READ_MAX = 8;

@@ -290,3 +290,6 @@ export function spokenRangeEnds(s: string): [low: string, high: string] | null {
   const tail = s.slice(m.index + 2);
   return [head + m[1] + tail, head + m[2] + tail];
 }
+
+/** A figure's first character, digit or Chinese numeral (where a label before an amount ends: tax-box-reading.ts). */
+export const NUMERAL = /[0-9零〇一二两三四五六七八九十]/u;

@@ -257,6 +257,11 @@ export function ownStance(
   if (NOT_NECESSARILY_BEFORE.test(near.before) || says(NOT_NECESSARILY_AFTER, near)) return "open";
   // "江宁的话6米也行" (a figure said for one place): not the place asked for outright — told unread (attack 12-05h M4).
   if (IF_THERE_FIGURE.test(near.after)) return "open";
+  // Near the place ("江宁不要太远", "离江宁近一点", "靠近江宁", "not too far from Jiangning"; session 41: listed as not read): the place
+  // wanted, as "江宁附近", "高淳一带" are (readers L1) — one rule for the words of nearness.
+  // Away from it ("远离江宁", "不要靠近江宁", "not close to Jiangning"): ruled out — never read as near (its opposite).
+  if (PLACE_AWAY_BEFORE.test(near.before)) return "out";
+  if (PLACE_NEAR_BEFORE.test(near.before) || says(PLACE_NEAR_AFTER, near)) return "in";
   if (says(PLACE_GRUDGING_AFTER, near)) return "in";
   // "江宁，不是浦口", "要江宁的，而不是浦口的": the place contrasted away, ruled out (ADR 154; it was told or not read at all).
   if (NOT_THIS_BEFORE.test(near.before) && NOT_THIS_AFTER.test(near.after)) return "out";
@@ -273,6 +278,15 @@ export function ownStance(
   if (REFUSED_LABEL_LIST.test(foldText(line).s)) return "out";
   return null;
 }
+/** Away from a place, before it: 远离江宁, 不要靠近江宁, 别挨着江宁, "away from Jiangning", "not close to Jiangning". */
+const PLACE_AWAY_BEFORE =
+  /(?:远离|(?:不要|别|不想|不能|不希望|避免|不宜)\s*(?:靠近|临近|接近|挨着|紧邻|紧挨着?)|\b(?:away\s+from|not\s+(?:close|near)\s+to|not\s+near|(?<!(?:not|n['’]t)\s+(?:too\s+|so\s+)?)far\s+from))\s*$/iu;
+/** A word of nearness before a place: 离江宁近, 距江宁不远, 靠近江宁, "close to Jiangning", "not too far from Jiangning". */
+const PLACE_NEAR_BEFORE =
+  /(?:离|距离?|靠近|临近|接近|挨着|紧邻|紧挨着?|(?:不要|别|不能)(?:离|距)|\b(?:close\s+to|not\s+(?:too\s+)?far\s+from|near\s+to|in\s+the\s+vicinity\s+of))\s*$/iu;
+/** …or after it: 江宁不要太远, 江宁近一点 (not 江宁太远: a refusal, PLACE_NEGATED_AFTER; 江宁附近 and 一带 are read as wanted already). */
+const PLACE_NEAR_AFTER =
+  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:(?:不要|别|不能|不用|不会|不)太?远|(?:近|近一点|近点|近些|近一些)(?![^，。；;,!?！？\n]*(?:不要|不考虑|不行)))/u;
 /**
  * 不是 opening a clause right before a place that ends it: the place set against the one wanted ("江宁，不是浦口", "而不是浦口的").
  * Read after "不是X也行" (outside X is fine too) and "不是非要在X" (not necessarily there); "不是X就是Y" goes on (no clause's end).
@@ -358,10 +372,10 @@ export function isLatinText(text: string): boolean {
  * PLACE_OK_AFTER's Chinese words): where a name ruled by them ends ("江宁除外", "江宁区不考虑", "江宁以外也行"). Read on folded text.
  */
 const RULED_TAIL =
-  /^(?:的话)?(?:的)?(?:都|也|就|肯定|实在|可能|估计|恐怕|大概|应该)?(?:不考虑|不要|不行|不去|不可以|不可|除外|除开|除去|排除|就算了|算了|免了|不用|不需要|暂不考虑|去不了|不能去|没法去|太远|太偏|太贵|有点远|有点偏|比较远|比较偏|不合适|不适合|不太|不大|不理想|不方便|不接受|以外|之外|莫属|不一定|无所谓|不强求|可以|也行|没问题|能接受|优先|为佳|其次|备选)/u;
+  /^(?:的话)?(?:的)?(?:都|也|就|肯定|实在|可能|估计|恐怕|大概|应该)?(?:不考虑|不要|不行|不去|不可以|不可|除外|除开|除去|排除|就算了|算了|免了|不用|不需要|暂不考虑|去不了|不能去|没法去|太远|太偏|太贵|有点远|有点偏|比较远|比较偏|不合适|不适合|不太|不大|不理想|不方便|不接受|以外|之外|莫属|不一定|无所谓|不强求|可以|也行|没问题|能接受|优先|为佳|其次|备选|近)/u;
 /** Words right before a place that rule it (the stems of PLACE_NEGATED_BEFORE, MUST_BEFORE, PLACE_ONLY_BEFORE, NOT_NECESSARILY_BEFORE). */
 const RULED_FRONT =
-  /(?:不要|不考虑|不想要?|不需要|不希望|不选|不找|别选|别找|不去|不在|不能在|避开|除了|除开|除去|除|排除|不接受|拒绝|别|只要|只考虑|只能在|只在|只去|仅限|非得在|非要在|非|不一定在|不必在|不是)(?:在|去|是)?$/u;
+  /(?:不要|不考虑|不想要?|不需要|不希望|不选|不找|别选|别找|不去|不在|不能在|避开|除了|除开|除去|除|排除|不接受|拒绝|别|只要|只考虑|只能在|只在|只去|仅限|非得在|非要在|非|不一定在|不必在|不是|离|距离?|靠近|临近|接近)(?:在|去|是)?$/u;
 const RULED_KIND = /[区县市]/u;
 /** Cuts that are no name: a joiner or a particle inside, a front or a tail word left on ("江宁和", "了江宁", "江宁以外", "浦口都"). */
 const RULED_NOT_A_NAME = /^.+(?:和|或|及|与|跟|、)|[的都也了]|(?:以|之)外?$|外$|^[在去是要别除]|不/u;

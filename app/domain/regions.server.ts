@@ -13,6 +13,7 @@ export {
   namesZone,
   placeNameAt,
   resolveRegions,
+  standardPlaceNames,
   zoneNamed,
 } from "./regions";
 export { englishPathLabel } from "./regions-en";

@@ -2,6 +2,7 @@ import { FIGURE_BOX_MAX } from "./field-limits";
 import { looksNegative, readFieldNumber } from "./field-value";
 import { parseWan } from "./money";
 import { pastMoneyLabel, saysAmountUnknown } from "./money-labels";
+import { NUMERAL } from "./numbers";
 
 /**
  * What the tax box (tax.annualTaxWan) reads in what was typed, as the lead schema reads it (its money field:
@@ -55,4 +56,13 @@ export function taxRangeLow(text: string): number | null {
 export function taxTextIsRange(text: string): boolean {
   const past = pastMoneyLabel("annualTax")(text);
   return taxRangeLow(typeof past === "string" ? past : text) !== null;
+}
+
+/**
+ * Whether an investment or output the notes gave (its words as read: "投资5000-8000万", "investment 50-80 million") is a range, whose
+ * lower figure was taken (taxRangeLow; docs/decisions/189, 203): the words before its first figure are its label.
+ */
+export function amountTextIsRange(text: string): boolean {
+  const figure = NUMERAL.exec(text);
+  return figure !== null && taxRangeLow(text.slice(figure.index)) !== null;
 }

@@ -28,6 +28,8 @@ const zh = {
   "inquiry.summary.tax": "预计年纳税",
   "inquiry.summary.taxNone": "未填写（招商专员会与您核实）",
   "inquiry.summary.taxRange": "{amount}（您给的是范围“{range}”，按较低的数）",
+  // docs/decisions/203: an investment or output box left blank, filled from the notes.
+  "inquiry.summary.amountFromNotes": "{amount}（从补充说明“{text}”读出）",
   // readers40: the investment and output boxes typed as a range, said back as the tax's range is (docs/decisions/189).
   "inquiry.summary.investment": "计划总投资",
   "inquiry.summary.output": "预计年产值",
@@ -95,6 +97,7 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.tax": "Expected annual tax",
   "inquiry.summary.taxNone": "Not given (a recruiter will ask you)",
   "inquiry.summary.taxRange": "{amount} (you gave the range “{range}”; its lower figure is taken)",
+  "inquiry.summary.amountFromNotes": "{amount} (read from your notes: “{text}”)",
   "inquiry.summary.investment": "Planned investment",
   "inquiry.summary.output": "Expected annual output",
   "inquiry.repeat":

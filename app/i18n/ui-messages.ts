@@ -59,6 +59,7 @@ const zh = {
   "need.placesRead": "意向区域 {places}",
   "need.budgetRead": "预算/价格：{text}",
   "need.taxRangeRead": "年纳税“{text}”是一个范围，按较低的数：{amount}",
+  "need.amountRangeRead": "“{text}”是一个范围，按较低的数：{amount}",
   "need.dealRefusedRead": "明确不要：{text}，不会推荐",
   "need.areaAbout": "“{typed}”按约数读作：{range}（上下 10%）",
   // docs/decisions/162: the tax box typed in words, said back as read (or not read).
@@ -184,6 +185,7 @@ const en: Record<UiKey, string> = {
   "need.placesRead": "districts {places}",
   "need.budgetRead": "budget/price: {text}",
   "need.taxRangeRead": "annual tax “{text}” is a range; its lower figure is taken: {amount}",
+  "need.amountRangeRead": "“{text}” is a range; its lower figure is taken: {amount}",
   "need.dealRefusedRead": "ruled out: {text}, never suggested",
   "need.areaAbout": "“{typed}” is read as about it — {range} (10% either side)",
   "tax.read": "Annual tax “{typed}” is read as {amount}",

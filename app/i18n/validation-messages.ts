@@ -8,6 +8,14 @@ const zh = {
   chooseFrom: "“{typed}”不是可选项；可选：{options}",
   number: "请输入数字，例如 5000、5千 或 ５０００",
   area: "请输入面积，例如 5000、5千平 或 50亩；范围可写成 3000-5000",
+  // Session 41: an area box not read says what was typed, and what to write instead (figure-refusal.ts areaRefusal).
+  areaUnread: "没能从“{typed}”读出面积：请写平方米或亩，例如 5000、5千平 或 50亩；范围可写成 3000-5000",
+  areaPing:
+    "“{typed}”的单位是坪，我们按平方米或亩收面积：如是台湾、日本的坪（1坪约3.3平方米），{figure}坪约合 {sqm} 平方米，请写“{sqm}”；如是平方米，请写“{figure}平”",
+  areaCount: "“{typed}”是数量，不是面积：面积请写平方米或亩，例如 5000 或 50亩；需要几栋（几处）请填在“几栋/几处”里",
+  areaStoreys: "“{typed}”是楼层数，不是面积：面积请写平方米或亩，例如 5000；楼层的要求请写在补充说明里",
+  areaLength: "“{typed}”是长度，不是面积：如是平方米，请写“{figure}平”或“{figure}平方米”；土地可写亩，例如 50亩",
+  areaUnitUnknown: "“{typed}”里的“{unit}”不是我们认得的面积单位：请写平方米或亩，例如 5000、5千平 或 50亩",
   numberHeight: "请输入高度，例如 9 或 9米",
   heightUnclear: "看不清“{typed}”是几米：请写成小数，例如 8.5 或 8.05",
   loadUnitMissing:
@@ -112,6 +120,17 @@ const en: Record<ValidationKey, string> = {
   chooseFrom: "“{typed}” is not one of the choices: {options}",
   number: "Enter a number, e.g. 5000",
   area: "Enter an area, e.g. 5000, 5000 sqm or 50 mu; a range can be written 3000-5000",
+  areaUnread:
+    "“{typed}” could not be read as an area: write square metres or mu, e.g. 5000, 5000 sqm or 50 mu; a range can be written 3000-5000",
+  areaPing:
+    "“{typed}” is in ping (坪); we take areas in square metres or mu: if it is the ping of Taiwan or Japan (about 3.3 ㎡ each), {figure} ping is about {sqm} ㎡ — write “{sqm}”; if square metres were meant, write “{figure} sqm”",
+  areaCount:
+    "“{typed}” is a count, not an area: write the area in square metres or mu, e.g. 5000 or 50 mu; put how many buildings (units) in “How many buildings/units”",
+  areaStoreys:
+    "“{typed}” is a number of storeys, not an area: write the area in square metres or mu, e.g. 5000; put storey wishes in the notes",
+  areaLength:
+    "“{typed}” is a length, not an area: if square metres were meant, write “{figure} sqm”; land can be written in mu, e.g. 50 mu",
+  areaUnitUnknown: "“{unit}” in “{typed}” is no unit of area we know: write square metres or mu, e.g. 5000, 5000 sqm or 50 mu",
   numberHeight: "Enter a height, e.g. 9 or 9 m",
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
   loadUnitMissing:

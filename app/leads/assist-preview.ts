@@ -33,6 +33,8 @@ export const ASSIST_FORM_FIELDS = [...ASSIST_FIELDS.map(assistFormField), "regio
 
 /** The tax box (its full form name): typed in, the notes' tax does not fill it (`filled` may hold it beside ASSIST_FORM_FIELDS). */
 export const TAX_FIELD = "tax.annualTaxWan";
+/** The investment and output boxes, in `filled` when typed: the notes' figure then fills nothing (docs/decisions/203). */
+export const AMOUNT_FIELDS = ["tax.investmentWan", "tax.annualOutputWan"] as const;
 
 /**
  * The assist's preview under the notes, each one line of text, "" when empty: "understood" and "unread"
@@ -183,11 +185,22 @@ export function assistPreview(
   const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
   const taxFills = plan.tax && !filled.has(TAX_FIELD) ? plan.tax : undefined;
-  const hints = { ...planHints(plan), ...(taxFills && !taxFills.range ? { annualTaxWan: taxFills.value } : {}) };
+  // So do the investment and output (docs/decisions/203): a range's lower figure, said with the range as the tax's is.
+  const amountFills = (plan.amounts ?? []).filter((a) => !filled.has(`tax.${a.field}`));
+  const hints = {
+    ...planHints(plan),
+    ...(taxFills && !taxFills.range ? { annualTaxWan: taxFills.value } : {}),
+    ...Object.fromEntries(amountFills.filter((a) => !a.range).map((a) => [a.field, a.value])),
+  };
   // A range of tax ("年纳税800到1000万") fills its lower figure, said as such (docs/decisions/168): never as if 800 were said.
   const taxRange = taxFills?.range
     ? [ui(lng, "need.taxRangeRead", { text: taxFills.text, amount: formatWan(lng, taxFills.value, "year") })]
     : [];
+  const amountRanges = amountFills
+    .filter((a) => a.range)
+    .map((a) =>
+      ui(lng, "need.amountRangeRead", { text: a.text, amount: formatWan(lng, a.value, a.field === "annualOutputWan" ? "year" : "") }),
+    );
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
   const aside = plan.setAside.map((f) => setAsideText(lng, { code: f.code as SetAsideSaid["code"], text: f.text }));
@@ -225,6 +238,7 @@ export function assistPreview(
         kind === "land" || notesAreaInMu(plan.fills),
       ),
       ...taxRange,
+      ...amountRanges,
       ...dealsRefused,
       ...sizes,
       ...budget,

@@ -113,9 +113,9 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       });
     }
   };
-  const showPreview = ({ ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD, typedAreaOf }: typeof PreviewChunk) => {
+  const showPreview = ({ AMOUNT_FIELDS, ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD, typedAreaOf }: typeof PreviewChunk) => {
     const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
-    if (valueOf(form, TAX_FIELD).trim() !== "") filled.add(TAX_FIELD);
+    for (const f of [TAX_FIELD, ...AMOUNT_FIELDS]) if (valueOf(form, f).trim() !== "") filled.add(f);
     const preview = assistPreview(
       valueOf(form, "need.notes"),
       filled,

@@ -12,7 +12,7 @@ import { planNoteRegions } from "~/domain/note-regions";
 import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { referenceOf } from "~/domain/reference-typed";
 import { contactForJson } from "~/domain/wechat";
-import { type AmountRangeSaid, amountRangesOf } from "~/leads/amount-ranges-said";
+import { type AmountFromNotesSaid, type AmountRangeSaid, amountRangesOf, amountsFromNotesOf } from "~/leads/amount-ranges-said";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 /** The flags of notes read but set aside from the need (need-assist.ts ASIDE_CODES), said back on the confirmation page. */
@@ -179,7 +179,7 @@ export type InquirySummary = {
   /** The tax range typed or said ("800-1000"), whose lower figure `annualTaxWan` is (`taxRange` flag, docs/decisions/168), or null. */
   taxRange?: string | null;
   /** The investment and output boxes typed as a range (`amountRange`, ADR 189): the lower figure stored and the range, said as the tax's is. */
-  amountRanges?: AmountRangeSaid[];
+  amountRanges?: (AmountRangeSaid | AmountFromNotesSaid)[];
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
@@ -244,10 +244,11 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       createdAt: Date;
       notesReading: { of?: unknown; notRead?: unknown } | null;
       tax: Record<string, unknown> | null;
+      assist: unknown;
     }[]
   >`
     select id, lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at, notes_reading,
-           lead -> 'tax' as tax
+           lead -> 'tax' as tax, assist
       from leads where reference = ${reference}`;
   if (!row) return null;
   const now = needSummary(row.need);
@@ -285,7 +286,8 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     annualTaxWan: typeof row.tax?.annualTaxWan === "number" && Number.isFinite(row.tax.annualTaxWan) ? row.tax.annualTaxWan : null,
     // The person's own words: through the one contact filter too (docs/decisions/137).
     taxRange: maskContactsDeep(leadFlags(flags).find((f) => f.code === "taxRange")?.text ?? null),
-    amountRanges: maskContactsDeep(amountRangesOf(row.tax, flags.flags)),
+    // The ranges said, and the figures the notes filled (docs/decisions/203), each with the words it came from.
+    amountRanges: maskContactsDeep([...amountRangesOf(row.tax, flags.flags), ...amountsFromNotesOf(row.tax, row.assist, flags.flags)]),
   };
 }
 

@@ -24,7 +24,7 @@ import { privacyText } from "~/i18n/privacy-messages";
 import { publicText } from "~/i18n/public-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
 import { areaAboutReading } from "~/leads/area-reading";
-import { ASSIST_FORM_FIELDS, assistPreview, type PlaceChoice, TAX_FIELD } from "~/leads/assist-preview";
+import { AMOUNT_FIELDS, ASSIST_FORM_FIELDS, assistPreview, type PlaceChoice, TAX_FIELD } from "~/leads/assist-preview";
 import { inquiryHref } from "~/leads/inquiry-link.server";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator, refuseFieldsSentTwice } from "~/leads/lead-form.server";
@@ -232,6 +232,8 @@ export default function InquiryForm() {
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
   const filled = new Set(ASSIST_FORM_FIELDS.filter((name) => initial(need[name]).trim() !== ""));
   if (initial(tax.annualTaxWan).trim() !== "") filled.add(TAX_FIELD);
+  if (initial(tax.investmentWan).trim() !== "") filled.add(AMOUNT_FIELDS[0]);
+  if (initial(tax.annualOutputWan).trim() !== "") filled.add(AMOUNT_FIELDS[1]);
   const typed = typedAreaOf(initial(need.areaMin), initial(need.areaMax), initial(need.areaUnit), initial(need.unitCount));
   const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined, [extractMoney], typed);
   const areaReading = areaAboutReading(

@@ -350,7 +350,8 @@ describe("/hotline", () => {
     expect(gaochun.need).toMatchObject({ regions: ["高淳"], regionCodes: ["320118"], ceilingMinM: 8.5, powerMinKva: 1000 });
     expect(gaochun.assist).toContainEqual({ field: "need.regions", value: "320118", text: "高淳" });
     const both = await save("13700004442", "南京热线两区机械有限公司", { "need.notes": "在高淳區或者溧水，5000平" });
-    expect(both.need).toMatchObject({ regions: ["高淳區", "溧水"], regionCodes: ["320117", "320118"] });
+    // A place written in Traditional: the list by its standard names, each of them (docs/decisions/203).
+    expect(both.need).toMatchObject({ regions: ["高淳区", "溧水区"], regionCodes: ["320117", "320118"] });
     const typed = await save("13700004443", "南京热线已填区域机械有限公司", { "need.notes": NOTES, "need.regions": "江宁区" });
     expect(typed.need).toMatchObject({ regions: ["江宁区"], regionCodes: ["320115"] });
     const gulou = await save("13700004444", "南京热线鼓楼机械有限公司", { "need.notes": "在鼓楼，5000平" });

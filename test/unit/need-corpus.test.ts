@@ -16,6 +16,7 @@ function expand(e: CorpusExpect): NeedHints {
   if (e.p !== undefined) h.powerMinKva = e.p;
   if (e.t !== undefined) h.craneMinT = e.t;
   if (e.x !== undefined) h.annualTaxWan = e.x;
+  if (e.o !== undefined) h.annualOutputWan = e.o;
   return h;
 }
 
