@@ -269,6 +269,24 @@ export function formatPhoneForDisplay(value: string, lng: Lng): string {
 }
 
 /**
+ * The tel: link that calls `value` — a stored number ("+862552881234;ext=806") or one as shown or typed
+ * ("025-5288 1234 转806", "025-5288 1234 ext. 806") — from a phone in the mainland: the national digits
+ * (a landline's trunk 0 kept; no +86, with which a 400/800 number is not reached) and an extension after a
+ * pause (",806": dialled once the switchboard answers). "tel:02552881234,806", "tel:13812345678",
+ * "tel:4001234567". Null when it is no number normalizePhone takes (shown as text, no link).
+ * Trial 41: every page stripped the shown number to its digits, and an extension's digits ran on
+ * into the number ("tel:02552881234806", a number that does not exist).
+ */
+export function telHref(value: string): string | null {
+  let p = parseStored(value);
+  if (!p) {
+    const typed = normalizePhone(value);
+    p = typed.ok ? parseStored(typed.value) : null;
+  }
+  return p ? `tel:${p.groups.join("")}${p.ext ? `,${p.ext}` : ""}` : null;
+}
+
+/**
  * For logs: only the non-identifying prefix (mobile carrier segment, area code, 400/800) and the last
  * 4 digits survive. Extensions are dropped. Unknown input keeps at most its last 4 digits.
  */

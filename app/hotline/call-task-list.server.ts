@@ -1,6 +1,6 @@
 import { cappedList } from "~/db/capped-list.server";
 import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
-import { formatPhoneForDisplay } from "~/domain/phone";
+import { formatPhoneForDisplay, telHref } from "~/domain/phone";
 import type { CallTaskKind, CallTaskStatus } from "~/domain/statuses";
 import type { Lng } from "~/i18n/lng";
 
@@ -13,7 +13,8 @@ export type CallTaskRow = {
   reference: string;
   company: string;
   phone: string;
-  phoneDial: string;
+  /** The number's tel: link (telHref), null when it is no number we dial. */
+  phoneDial: string | null;
   script: string;
   status: CallTaskStatus;
   dueAt: string;
@@ -64,7 +65,7 @@ async function openCallTasks(sql: TransactionSql, lng: Lng, limit: number): Prom
       reference: r.reference,
       company: r.companyName,
       phone: formatPhoneForDisplay(r.phone, lng),
-      phoneDial: r.phone.replace(/[^\d+]/g, ""),
+      phoneDial: telHref(r.phone),
       script: lng === "en" ? (r.scriptEn ?? r.script) : r.script,
       status: r.status,
       dueAt: r.dueAt.toISOString(),

@@ -2,7 +2,7 @@ import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { correctNeed, storedCorrections } from "~/domain/need-corrections";
-import { formatPhoneForDisplay } from "~/domain/phone";
+import { formatPhoneForDisplay, telHref } from "~/domain/phone";
 import { leadSearchCopies } from "~/domain/search-text.server";
 import type { Lng } from "~/i18n/lng";
 import type { LeadHeadRow } from "~/leads/lead-view.server";
@@ -48,7 +48,8 @@ export type DeskLead = {
   contactTitle: string | null;
   /** Full number, for the agent to call back: showing it is a logged view (privacy access log). */
   phoneDisplay: string;
-  phoneDial: string;
+  /** The number's tel: link (telHref), null when it is no number we dial. */
+  phoneDial: string | null;
   lead: Lead;
   /** Each recruiter the lead was given to, with where their assignment stands (assignments.status), oldest first. */
   recruiters: { name: string; stage: string }[];
@@ -76,7 +77,7 @@ export async function loadDeskLead(sql: Sql | TransactionSql, id: string, lng: L
     contactName: row.lead.contact?.name ?? "",
     contactTitle: row.lead.contact?.title ?? null,
     phoneDisplay: formatPhoneForDisplay(row.phone, lng),
-    phoneDial: row.phone.replace(/;ext=\d+$/, "").replace(/[^\d+]/g, ""),
+    phoneDial: telHref(row.phone),
     lead: row.lead,
     recruiters: row.recruiters,
   };

@@ -54,6 +54,12 @@ export type Column = {
    * rounded) as the cell's text is (`readJsonNumbers`, docs/decisions/196).
    */
   kept?: { precision: Precision; name: Bilingual };
+  /**
+   * Other names a park office's sheet gives the column (建筑面积 for 面积, 净高 for 层高), best first: an import reads a
+   * header so named as this column, says so, and when a sheet names one field twice reads the better name
+   * (our own header first, then this order) and says the other was not read (docs/decisions/199).
+   */
+  aliases?: readonly string[];
   /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
   read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
@@ -638,10 +644,10 @@ export const COLUMNS: Record<Collection, Column[]> = {
       ...REQUIRED,
       ...hint("字母、数字、_ . -，导入时按编号更新", "letters, digits, _ . -; rows are upserted by id"),
     }),
-    col("name", "名称", "name", text, REQUIRED),
+    col("name", "名称", "name", text, { ...REQUIRED, aliases: ["园区名称"] }),
     col("province", "省", "province", text, REQUIRED),
     col("city", "市", "city", text, REQUIRED),
-    col("district", "区县", "district", text, REQUIRED),
+    col("district", "区县", "district", text, { ...REQUIRED, aliases: ["区县名称", "区/县", "县区"] }),
     col(
       "districtCode",
       "区划代码",
@@ -649,7 +655,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       text,
       hint("GB/T 2260 六位代码，可空（按省市区自动识别）", "GB/T 2260, six digits; blank = from the names"),
     ),
-    col("address", "地址", "address", text),
+    col("address", "地址", "address", text, { aliases: ["详细地址", "园区地址"] }),
     col(
       "lat",
       "纬度",
@@ -722,15 +728,19 @@ export const COLUMNS: Record<Collection, Column[]> = {
         },
       ),
     ),
-    col("policies", "优惠政策", "policies", text),
+    col("policies", "优惠政策", "policies", text, { aliases: ["政策", "招商政策", "扶持政策"] }),
     col("wecomWebhookUrl", "企业微信群机器人地址", "WeCom webhook URL", text),
   ],
   spaces: [
-    col("id", "编号", "id", text, REQUIRED),
+    col("id", "编号", "id", text, { ...REQUIRED, aliases: ["房源编号", "空间编号", "厂房编号", "载体编号"] }),
     col("parkId", "园区编号", "park id", text, REQUIRED),
-    col("kind", "类型", "kind", KINDS, REQUIRED),
-    col("deals", "交易方式", "deals", deals, { ...REQUIRED, ...hint("出租、出售，或“租售”", "lease, buy, or both") }),
-    col("title", "名称", "title", text, REQUIRED),
+    col("kind", "类型", "kind", KINDS, { ...REQUIRED, aliases: ["房源类型", "空间类型", "物业类型", "载体类型"] }),
+    col("deals", "交易方式", "deals", deals, {
+      ...REQUIRED,
+      ...hint("出租、出售，或“租售”", "lease, buy, or both"),
+      aliases: ["租售方式", "租售类型"],
+    }),
+    col("title", "名称", "title", text, { ...REQUIRED, aliases: ["房源名称", "空间名称", "厂房名称", "载体名称"] }),
     col(
       "areaSqm",
       "面积",
@@ -743,6 +753,22 @@ export const COLUMNS: Record<Collection, Column[]> = {
       {
         ...REQUIRED,
         ...hint("默认平方米，可写 亩、千平、万方", "square metres unless written: 亩, 千平, 万方"),
+        aliases: [
+          "建筑面积",
+          "可租面积",
+          "可售面积",
+          "出租面积",
+          "租赁面积",
+          "厂房面积",
+          "仓库面积",
+          "占地面积",
+          "用地面积",
+          "土地面积",
+          "总面积",
+          "floor area",
+          "gross floor area",
+          "gfa",
+        ],
       },
     ),
     col(
@@ -754,9 +780,10 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 1000 或 1千平", en: "e.g. 1000" },
         { name: { zh: "最小可分割面积", en: "the divisible area" }, precision: KEPT.sqm },
       ),
+      { aliases: ["最小分割面积", "可分割面积", "最小可租面积", "最小出租面积"] },
     ),
-    col("floors", "层数", "floors", floorCount),
-    col("singleStorey", "单层", "single storey", bool),
+    col("floors", "层数", "floors", floorCount, { aliases: ["总层数", "楼层数"] }),
+    col("singleStorey", "单层", "single storey", bool, { aliases: ["是否单层"] }),
     col(
       "ceilingM",
       "层高（米）",
@@ -770,6 +797,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
           why: (t) => refusalText(ceilingRefusal(t)),
         },
       ),
+      { aliases: ["净高", "檐高", "clear height", "ceiling height"] },
     ),
     col(
       "floorLoadKg",
@@ -780,6 +808,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
         { name: { zh: "承重", en: "the floor load" }, precision: KEPT.kg, unclear: bareLoadUnclear },
       ),
+      { aliases: ["地面承重", "楼面承重", "荷载", "地面荷载", "楼面荷载", "floor loading"] },
     ),
     col(
       "powerKva",
@@ -794,6 +823,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
           why: (t) => refusalText(countedRefusal(t, "power")),
         },
       ),
+      { aliases: ["配电容量", "变压器容量", "用电容量", "供电容量", "电力容量", "power supply"] },
     ),
     col(
       "craneT",
@@ -808,6 +838,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
           why: (t) => refusalText(countedRefusal(t, "crane")),
         },
       ),
+      { aliases: ["吊车", "行车吨位", "起重机", "cranes"] },
     ),
     col(
       "rentYuanPerSqmMonth",
@@ -818,6 +849,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" },
         { name: { zh: "租金", en: "the rent" }, precision: KEPT.yuanMonth },
       ),
+      { aliases: ["租金单价", "租赁单价", "出租单价", "租价", "租赁价格"] },
     ),
     col(
       "priceYuanPerSqm",
@@ -828,6 +860,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 4500", en: "e.g. 4500" },
         { name: { zh: "售价", en: "the price" }, precision: KEPT.yuan },
       ),
+      { aliases: ["销售单价", "出售单价", "售价单价", "销售价格", "出售价格", "sale price"] },
     ),
     col(
       "landPriceWanPerMu",
@@ -838,16 +871,20 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
         { name: { zh: "地价", en: "the land price" }, why: wanPerRefusal("mu"), precision: KEPT.wan({ zh: "/亩", en: "per mu" }) },
       ),
+      { aliases: ["土地价格", "土地单价", "出让价格", "出让单价"] },
     ),
     col(
       "availableFrom",
       "可入驻时间",
       "available from",
       { read: readAvailableFromCell, write: day(true).write },
-      hint(
-        "年-月 或 年-月-日；也可写 明年下半年、年底、明年3月（时段按其第一个月；只写“下半年”而年份不明时会请您写明年份）",
-        "YYYY-MM or YYYY-MM-DD; or words such as 明年下半年 (second half of next year), 年底, 明年3月 (a period reads as its first month; a bare 下半年 whose year is unclear is asked to name the year)",
-      ),
+      {
+        ...hint(
+          "年-月 或 年-月-日；也可写 明年下半年、年底、明年3月（时段按其第一个月；只写“下半年”而年份不明时会请您写明年份）",
+          "YYYY-MM or YYYY-MM-DD; or words such as 明年下半年 (second half of next year), 年底, 明年3月 (a period reads as its first month; a bare 下半年 whose year is unclear is asked to name the year)",
+        ),
+        aliases: ["入驻时间", "交付时间", "可交付时间", "可租时间", "可用时间"],
+      },
     ),
     col("status", "状态", "status", status, {
       ...REQUIRED,
@@ -855,14 +892,15 @@ export const COLUMNS: Record<Collection, Column[]> = {
         "也可写 可租、可售、可租可售、待租、已租、已售：这些词也说明交易方式，须与交易方式一栏一致（交易方式空白时按它填）",
         "also 可租 (for lease), 可售 (for sale), 可租可售, 待租, 已租 (let), 已售 (sold): these say the deal too, which must agree with the deals column (a blank deals cell takes it)",
       ),
+      aliases: ["房源状态", "租售状态", "招商状态"],
     }),
-    col("notes", "备注", "notes", text),
+    col("notes", "备注", "notes", text, { aliases: ["说明"] }),
   ],
   recruiters: [
     col("id", "编号", "id", text, REQUIRED),
     col("name", "姓名", "name", text, REQUIRED),
-    col("email", "邮箱", "email", text, REQUIRED),
-    col("phone", "电话", "phone", text, REQUIRED),
+    col("email", "邮箱", "email", text, { ...REQUIRED, aliases: ["电子邮箱", "电子邮件", "email"] }),
+    col("phone", "电话", "phone", text, { ...REQUIRED, aliases: ["联系电话", "手机", "手机号", "手机号码"] }),
     col("channel", "通知方式", "channel", CHANNEL, REQUIRED),
     col("parks", "负责园区", "parks", listOf(), { ...REQUIRED, ...hint("园区编号，用顿号分隔", "park ids, separated by 、") }),
     col(

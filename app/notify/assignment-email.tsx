@@ -2,6 +2,7 @@ import { type CSSProperties, Fragment } from "react";
 
 import { paragraph, singleLine as line } from "~/domain/display-text";
 import { formatWan } from "~/domain/money-format";
+import { telHref } from "~/domain/phone";
 import { adminMessages, formatAdminTime } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { notifyMessages, notifyText } from "~/i18n/notify-messages";
@@ -86,7 +87,6 @@ function prepare(input: AssignmentEmailInput, lng: Lng) {
   const sla = Number.isFinite(input.slaMinutes) ? Math.max(1, Math.round(input.slaMinutes)) : 120;
   const acceptBy = input.acceptBy && !Number.isNaN(input.acceptBy.getTime()) ? formatAdminTime(input.acceptBy.toISOString()) : null;
   const phone = line(input.contactPhoneDisplay);
-  const telDigits = phone.replace(/[^\d+]/g, "");
   return {
     lng,
     action: acceptBy
@@ -101,7 +101,7 @@ function prepare(input: AssignmentEmailInput, lng: Lng) {
     areaText: line(input.areaText),
     contactName: line(input.contactName),
     phone,
-    tel: /\d{5,}/.test(telDigits.replace(/\+/g, "")) ? `tel:${telDigits}` : null,
+    tel: telHref(phone),
     tax: typeof tax === "number" && Number.isFinite(tax) ? formatWan(lng, tax, "year") : null,
     moveInBy: formatMoveIn(lng, input.moveInBy) || null,
     notes: truncate(paragraph(input.notes), 2000) || null,

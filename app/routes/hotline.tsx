@@ -25,6 +25,7 @@ import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phon
 import { firstBadField, RefusalBeside } from "~/components/refusal-beside";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
+import { TelLink } from "~/components/tel-link";
 import { getSql } from "~/db/db.server";
 import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -630,9 +631,7 @@ export default function HotlineDesk() {
                   <strong>{t(`task.${r.kind}`)}</strong> {r.reference} · {r.company}
                 </p>
                 <p>
-                  <a className="tel" href={`tel:${r.phoneDial}`}>
-                    {r.phone}
-                  </a>
+                  <TelLink href={r.phoneDial}>{r.phone}</TelLink>
                 </p>
                 <p className="script">{r.script}</p>
                 <p className="hint">

@@ -15,6 +15,7 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
+import { TelLink } from "~/components/tel-link";
 import { getSql } from "~/db/db.server";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -196,9 +197,7 @@ export default function HotlineLead() {
         </dd>
         <dt>{h("lead.phone")}</dt>
         <dd>
-          <a className="tel" href={`tel:${l.phoneDial}`}>
-            {l.phoneDisplay}
-          </a>
+          <TelLink href={l.phoneDial}>{l.phoneDisplay}</TelLink>
         </dd>
         <dt>{h("lead.need")}</dt>
         <dd>

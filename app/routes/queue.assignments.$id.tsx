@@ -23,6 +23,7 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
+import { TelLink } from "~/components/tel-link";
 import { getSql } from "~/db/db.server";
 import { spaceAreaText } from "~/domain/area";
 import { DECLINE_REASONS, LOST_REASONS, UNDO_MINUTES } from "~/domain/close-reasons";
@@ -31,7 +32,7 @@ import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatWan } from "~/domain/money-format";
-import { formatPhoneForDisplay } from "~/domain/phone";
+import { formatPhoneForDisplay, telHref } from "~/domain/phone";
 import { needRegionsText } from "~/domain/regions.server";
 import { wechatShown } from "~/domain/wechat-shown";
 import { formShapeRefusal, staleFormReply } from "~/http/action-form.server";
@@ -145,6 +146,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactName: lead.contact.name,
       title: lead.contact.title ?? null,
       phone: formatPhoneForDisplay(lead.contact.phone, lng),
+      tel: telHref(lead.contact.phone),
       email: lead.contact.email ?? null,
       wechat: wechatShown(lead.contact, lng),
       product: lead.use.product,
@@ -637,9 +639,7 @@ function Enterprise({ d }: { d: Data }) {
           {e.title ? `（${e.title}）` : ""}
         </Fact>
         <Fact label={t("a.phone")}>
-          <a className="tel" href={`tel:${e.phone.replace(/[^\d+]/g, "")}`}>
-            {e.phone}
-          </a>
+          <TelLink href={e.tel}>{e.phone}</TelLink>
         </Fact>
         {e.email ? (
           <Fact label={k("lead.email")}>

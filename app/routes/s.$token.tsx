@@ -3,12 +3,13 @@ import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/r
 
 import { withErrorTitle } from "~/components/error-pages";
 import { stylesheets } from "~/components/page-head";
+import { TelLink } from "~/components/tel-link";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { formatWan } from "~/domain/money-format";
-import { formatPhoneForDisplay } from "~/domain/phone";
+import { formatPhoneForDisplay, telHref } from "~/domain/phone";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -56,7 +57,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return withoutBidiControls({
     lng: lngFromUrl(request.url),
     ...page,
-    recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone, lngFromUrl(request.url)) },
+    recruiter: {
+      ...page.recruiter,
+      phone: formatPhoneForDisplay(page.recruiter.phone, lngFromUrl(request.url)),
+      tel: telHref(page.recruiter.phone),
+    },
     today: date(new Date().toISOString()),
   });
 }
@@ -94,16 +99,24 @@ function figures(lng: Lng, s: ShortlistSpace, today: string): [string, string][]
 }
 
 /** The recruiter's name, phone (a tel: link) and email: the only contact on the page. */
-function Contact({ lng, recruiter, id }: { lng: Lng; recruiter: { name: string; phone: string; email: string }; id: string }) {
+function Contact({
+  lng,
+  recruiter,
+  id,
+}: {
+  lng: Lng;
+  recruiter: { name: string; phone: string; tel: string | null; email: string };
+  id: string;
+}) {
   const k = (key: DeskKey) => deskText(lng, key);
   return (
     <section className="contact" aria-labelledby={id}>
       <h2 id={id}>{k("s.contact")}</h2>
       <p className="who">{recruiter.name}</p>
       <p>
-        <a className="call" href={`tel:${recruiter.phone.replace(/[^\d+]/g, "")}`}>
+        <TelLink href={recruiter.tel} className="call">
           {k("s.call")} {recruiter.phone}
-        </a>
+        </TelLink>
       </p>
       <p>
         <a className="mail" href={`mailto:${recruiter.email}`}>

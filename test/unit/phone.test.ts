@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 
-import { formatPhoneForDisplay, maskPhone, normalizePhone, type PhoneKind } from "../../app/domain/phone";
+import { formatPhoneForDisplay, maskPhone, normalizePhone, type PhoneKind, telHref } from "../../app/domain/phone";
 import { PHONE_GOLDEN } from "../fixtures/phone-golden";
 
 // Validity and type come from libphonenumber's CN metadata (libphonenumber-js/max); these tables pin
@@ -338,6 +338,38 @@ describe("formatPhoneForDisplay", () => {
     ["not a phone", "not a phone"],
   ])("%s → %s", (value, shown) => {
     expect(formatPhoneForDisplay(value, "zh")).toBe(shown);
+  });
+});
+
+describe("telHref: the link that calls the number, an extension after a pause (trial 41)", () => {
+  it.each([
+    ["+8613812345678", "tel:13812345678"],
+    ["+862583456789", "tel:02583456789"],
+    ["+862583456789;ext=123", "tel:02583456789,123"], // was tel:02583456789123: the extension ran on into the number
+    ["+8651266668888;ext=8001", "tel:051266668888,8001"],
+    ["+864001234567", "tel:4001234567"], // no +86: a 400 number is not reached from abroad's format
+    // As shown or typed: the email has the shown number, a recruiter's phone comes as typed.
+    ["025-8345 6789 转123", "tel:02583456789,123"],
+    ["025-8345 6789 ext. 123", "tel:02583456789,123"],
+    ["０２５－８３４５６７８９转１２３", "tel:02583456789,123"],
+    ["0512-6666 8888-8001", "tel:051266668888,8001"],
+    ["138 1234 5678", "tel:13812345678"],
+  ])("%s → %s", (value, href) => {
+    expect(telHref(value)).toBe(href);
+  });
+
+  it.each(["not a phone", "<script>", "12345", ""])("%j is no number we dial: null", (value) => {
+    expect(telHref(value)).toBeNull();
+  });
+
+  it("dials every stored number's digits and nothing else (the golden numbers)", () => {
+    for (const [typed] of PHONE_GOLDEN) {
+      const n = normalizePhone(typed);
+      if (!n.ok) continue;
+      const href = telHref(n.value)!;
+      const [number, ext] = href.slice(4).split(",");
+      expect(`+86${number.replace(/^0/, "")}${ext ? `;ext=${ext}` : ""}`).toBe(n.value);
+    }
   });
 });
 

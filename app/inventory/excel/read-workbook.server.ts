@@ -83,22 +83,35 @@ function collectionOfSheet(name: string): Collection | null {
  * A unit the reader does not know is `badUnit` (the column is refused, not read in another unit). The
  * bracket of any other column is a note ("名称（必填）"). Null: no column of `collection`.
  */
-type HeaderRead = { key: string; unit: string | null } | { key: string; badUnit: string };
+type HeaderRead = ({ key: string; unit: string | null } | { key: string; badUnit: string }) & {
+  /** 0: one of our own names of the column; n: its n-th alias (Column.aliases, docs/decisions/199). */
+  rank: number;
+};
 function columnOfHeader(collection: Collection, header: string): HeaderRead | null {
   const h = norm(header);
   const bracket = /^(.*?)\s*[（(]\s*(.*?)\s*[)）]\s*$/.exec(fold(header).trim());
   const name = (text: string) => norm(text.replace(/\s*[（(].*$/, ""));
   for (const c of COLUMNS[collection]) {
-    if (h === norm(c.header.zh) || h === norm(c.header.en) || h === c.key.toLowerCase()) return { key: c.key, unit: null };
+    if (h === norm(c.header.zh) || h === norm(c.header.en) || h === c.key.toLowerCase()) return { key: c.key, unit: null, rank: 0 };
   }
-  for (const c of COLUMNS[collection]) {
-    const names = [name(c.header.zh), name(c.header.en), c.key.toLowerCase()];
-    if (names.includes(h)) return { key: c.key, unit: null };
-    if (!bracket || !names.includes(norm(bracket[1]))) continue;
+  const named = (names: string[], c: (typeof COLUMNS)[Collection][number], rank: number): HeaderRead | null => {
+    if (names.includes(h)) return { key: c.key, unit: null, rank };
+    if (!bracket || !names.includes(norm(bracket[1]))) return null;
     const unit = bracket[2];
-    if (!c.figure || unit === "") return { key: c.key, unit: null };
+    if (!c.figure || unit === "") return { key: c.key, unit: null, rank };
     // 1000 too: one of a small unit ("1mm" = 0.001 m) is finer than the column keeps, a thousand is not.
-    return c.read(`1${unit}`).ok || c.read(`1000${unit}`).ok ? { key: c.key, unit } : { key: c.key, badUnit: unit };
+    return c.read(`1${unit}`).ok || c.read(`1000${unit}`).ok ? { key: c.key, unit, rank } : { key: c.key, badUnit: unit, rank };
+  };
+  for (const c of COLUMNS[collection]) {
+    const found = named([name(c.header.zh), name(c.header.en), c.key.toLowerCase()], c, 0);
+    if (found) return found;
+  }
+  // The names park offices give a column (建筑面积, 净高 …), after every one of ours: "面积" is never an alias's.
+  for (const c of COLUMNS[collection]) {
+    for (const [i, alias] of (c.aliases ?? []).entries()) {
+      const found = named([norm(alias)], c, i + 1);
+      if (found) return found;
+    }
   }
   return null;
 }
@@ -199,6 +212,7 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
   }
   const byIndex = new Map<number, { key: string; letter: string; unit: string | null; text: string }>();
   const seen = new Set<string>();
+  const named: { col: number; letter: string; text: string; key: string; unit: string | null; rank: number }[] = [];
   header.eachCell({ includeEmpty: false }, (cell, col) => {
     const text = String(cellValue(cell.value) ?? "").trim();
     if (!text) return;
@@ -217,8 +231,7 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
       });
       return;
     }
-    const key = found?.key;
-    if (!found || !key) {
+    if (!found) {
       out.warnings.push({
         sheet,
         row: header.number,
@@ -227,6 +240,19 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
       });
       return;
     }
+    named.push({ col, letter, text, key: found.key, unit: found.unit, rank: found.rank });
+  });
+  // One field named by two headers: by two of its names (建筑面积 and 占地面积, or 面积 beside 建筑面积) the better name is
+  // read — ours, then the aliases' order — and the other said not read (docs/decisions/199); by one name twice, refused.
+  const best = new Map<string, number>();
+  for (const n of named) best.set(n.key, Math.min(best.get(n.key) ?? Infinity, n.rank));
+  for (const { col, letter, text, key, unit, rank } of named) {
+    const own = columnByKey(collection, key)!.header;
+    if (rank > best.get(key)!) {
+      const read = named.find((n) => n.key === key && n.rank === best.get(key))!;
+      out.warnings.push({ sheet, row: header.number, column: letter, reason: aliasNotRead(text, read.text, own) });
+      continue;
+    }
     if (seen.has(key)) {
       out.errors.push({
         sheet,
@@ -234,12 +260,13 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
         column: letter,
         reason: { zh: `列“${text}”重复`, en: `column “${text}” appears twice` },
       });
-      return;
+      continue;
     }
     seen.add(key);
-    byIndex.set(col, { key, letter, unit: found.unit, text });
+    byIndex.set(col, { key, letter, unit, text });
+    if (rank > 0) out.warnings.push({ sheet, row: header.number, column: letter, reason: aliasRead(text, own) });
     // A rent column in 元/㎡ per day or per year: its ×30 or ÷12 said once at its header, not at each row (import40).
-    const per = key === "rentYuanPerSqmMonth" && found.unit ? rentPeriodOf(`1${found.unit}`) : null;
+    const per = key === "rentYuanPerSqmMonth" && unit ? rentPeriodOf(`1${unit}`) : null;
     if (per)
       out.warnings.push({
         sheet,
@@ -247,7 +274,7 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
         column: letter,
         reason: inventoryRuleMessages.both(`rentColumn.${per}`, { header: text }),
       });
-  });
+  }
   // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
   // new row without a required one is named row by row (import-plan.server.ts).
   for (const c of COLUMNS[collection]) {
@@ -336,6 +363,19 @@ function titleOf(row: ExcelJS.Row, collection: Collection): string | null {
   if (texts.size !== 1) return null;
   const [text] = texts;
   return columnOfHeader(collection, text) ? null : text;
+}
+
+/** A header read by another name of its column (docs/decisions/199): "列“建筑面积（㎡）”读作“面积”". */
+function aliasRead(text: string, own: Bilingual): Bilingual {
+  return { zh: `列“${text}”读作“${own.zh}”`, en: `column “${text}” read as “${own.en}”` };
+}
+
+/** A second header of one field, not read: the better name's column is (docs/decisions/199). */
+function aliasNotRead(text: string, read: string, own: Bilingual): Bilingual {
+  return {
+    zh: `列“${text}”未读：“${own.zh}”读自“${read}”列`,
+    en: `column “${text}” not read: “${own.en}” is read from the column “${read}”`,
+  };
 }
 
 function titleRowSkipped(title: string, headerRow: number) {

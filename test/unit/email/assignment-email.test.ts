@@ -139,6 +139,15 @@ describe("renderAssignmentEmail: body", () => {
     expectOnlyTemplateMarkup(html);
   });
 
+  it.each([
+    ["025-5288 1234 转806", "tel:02552881234,806"],
+    ["025-5288 1234 ext. 806", "tel:02552881234,806"],
+    ["400-123-4567", "tel:4001234567"],
+  ])("the phone %s is called by %s: an extension after a pause, never run on into the number (trial 41)", (shown, tel) => {
+    const { html } = renderAssignmentEmail(input({ contactPhoneDisplay: shown }));
+    expect(hrefs(html)[0]).toBe(tel);
+  });
+
   it("text part is plain: no HTML tags, no entities", () => {
     const { text } = renderAssignmentEmail(input({ companyName: "A&B 科技" }));
     expect(text).not.toMatch(HTML_TAG);
@@ -196,7 +205,7 @@ describe("renderAssignmentEmail: hostile input", () => {
         .join("");
       expect(withoutEscaped).not.toMatch(/onerror=|onmouseover=|onload=/i);
       expectOnlyTemplateMarkup(html);
-      for (const href of hrefs(html)) expect(href).toMatch(/^(https:\/\/parkmatch\.example\.cn\/|tel:\+?\d+$)/);
+      for (const href of hrefs(html)) expect(href).toMatch(/^(https:\/\/parkmatch\.example\.cn\/|tel:\+?\d+(?:,\d+)?$)/);
       // Plain text shows what the enterprise typed, verbatim; the subject too (minus controls).
       expect(text).toContain(payload);
       expect(text).not.toContain("&lt;");
