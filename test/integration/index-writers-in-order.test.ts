@@ -1,22 +1,15 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
 import { importInventory } from "~/inventory/import.server";
-import { createMailer } from "~/notify/mailer.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
-import { ensureLeadsIndex } from "../../search/leads.index";
-import { ensureParksIndex } from "../../search/parks.index";
-import { ensureSpacesIndex } from "../../search/spaces.index";
 import { writeIndexBatch } from "../../worker/index-writer";
 import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { indexWriterContext } from "../support/index-writer-context";
 import { storeTestLead } from "../support/routed-lead";
 import { eventually } from "../support/services";
 
@@ -34,21 +27,7 @@ const indexNames = { leads: `leads_io_${suffix}`, spaces: `spaces_io_${suffix}`,
 
 beforeAll(async () => {
   db = await createTestDatabase("index_writers_in_order");
-  await Promise.all([
-    ensureLeadsIndex(search, indexNames.leads),
-    ensureSpacesIndex(search, indexNames.spaces),
-    ensureParksIndex(search, indexNames.parks),
-  ]);
-  ctx = {
-    sql: db.sql,
-    search,
-    indexNames,
-    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-io-")) }),
-    appUrl: "http://localhost",
-    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
-    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
-    sendLeaseMs: 12_000,
-  };
+  ctx = await indexWriterContext(db.sql, search, indexNames);
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await drain();
 });

@@ -5,13 +5,11 @@ import { eraseLeads } from "~/privacy/anonymise.server";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { reindexAll, ReindexRunningError } from "../../search/reindex";
-import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
-import { outboxDrained } from "../support/pipeline";
+import { outboxDrained, startInventoryWorker } from "../support/pipeline";
 import { storeTestLead } from "../support/routed-lead";
 import { eventually } from "../support/services";
-import { startTestWorker } from "../support/worker";
 
 // Attack 41: `npm run reindex` fills a temporary index and swaps it in. The worker's index writer goes on writing the
 // live index meanwhile, and the swap put back what the temporary index had read before: a lead erased at the person's
@@ -24,17 +22,13 @@ const search = createSearchClient(inject("meiliUrl"), inject("meiliKey"));
 const suffix = Math.random().toString(36).slice(2, 8);
 const names = { leads: `leads_rx_${suffix}`, spaces: `spaces_rx_${suffix}`, parks: `parks_rx_${suffix}` };
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let worker: RunningWorker;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase("reindex_meanwhile");
-  worker = await startTestWorker({ databaseUrl: db.url, indexNames: names });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-  await outboxDrained(db.sql);
+  ({ db, stop } = await startInventoryWorker("reindex_meanwhile", names));
 }, 120_000);
 afterAll(async () => {
-  await worker?.close();
-  await db?.drop();
+  await stop?.();
   const { results } = await search.getRawIndexes({ limit: 1000 });
   for (const { uid } of results) if (uid.includes(`_rx_${suffix}`)) await waitSucceeded(search.deleteIndex(uid)).catch(() => {});
 });
