@@ -4,6 +4,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 import { isUnavailableError } from "~/db/unavailable";
+import { answerDeadline, deadlinePassed } from "~/http/answer-deadline.server";
 import { apiLeadsRoute, apiLeadsShed } from "~/http/api-leads.server";
 import { answerClientError } from "~/http/client-error.server";
 import { formShed } from "~/http/form-shed.server";
@@ -40,7 +41,9 @@ app.post("/api/leads", apiLeadsShed()); // an overloaded intake refuses before a
 // few hundred bytes, under the compressor's threshold, and its wrapper of every response cost 20–25 % of
 // the web's CPU a lead (bench:intake, docs/benchmarks.md). Without the framework's per-request cost (ADR 031).
 const gate = requestGate({ appUrl: env.APP_URL });
-app.post("/api/leads", gate, apiLeadsRoute());
+// Once the body is read: a request whose answer has not begun within ANSWER_DEADLINE_SECONDS is answered 503 (ADR 202).
+const deadline = answerDeadline(env.ANSWER_DEADLINE_SECONDS, () => env.HOTLINE_PHONE);
+app.post("/api/leads", gate, deadline, apiLeadsRoute());
 // gzip (or deflate) for a client that asks: pages, scripts, styles and JSON of 1 KB or more whose type
 // is text-like (images and archives are already compressed and pass as they are). Remix's streamed
 // HTML stays streamed: its writer flushes the compressor after every chunk. Refusals and shed pages
@@ -49,6 +52,7 @@ app.use(compression({ threshold: 1024 }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(gate);
+app.use(deadline);
 app.post(
   "/",
   formShed(() => env.HOTLINE_PHONE),
@@ -56,6 +60,7 @@ app.post(
 app.all("*", remixHandler(build, { hotline: () => env.HOTLINE_PHONE }));
 // Last resort: a plain page in the client's language, never a stack trace.
 app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  if (deadlinePassed(res)) return; // answered already (ADR 202): what failed late has nowhere to go
   const status = typeof (error as { status?: unknown })?.status === "number" ? (error as { status: number }).status : 500;
   if (status >= 400 && status < 500) return sendRefusal(req, res, { status, key: "title" }, true);
   const unavailable = isUnavailableError(error);

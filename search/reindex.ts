@@ -1,9 +1,10 @@
 import type { Settings } from "meilisearch";
 
 import type { Sql } from "~/db/db.server";
+import { type IndexTopic, indexTopicsSql } from "~/db/outbox.server";
 import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 
-import { ensureIndex, type SearchClient, waitSucceeded } from "./client";
+import { ensureIndex, meiliErrorCode, type SearchClient, waitSucceeded } from "./client";
 import type { IndexNames } from "./index-names";
 import { type LeadRow, toLeadDocument } from "./lead-document";
 import { leadsSettings } from "./leads.index";
@@ -22,8 +23,9 @@ export async function rebuildIndex<T extends Record<string, unknown>>(
   uid: string,
   settings: Settings,
   docs: T[],
+  beforeSwap?: () => Promise<void>,
 ): Promise<number> {
-  return rebuildIndexFrom(client, uid, settings, inBatches(docs));
+  return rebuildIndexFrom(client, uid, settings, inBatches(docs), beforeSwap);
 }
 
 async function* inBatches<T>(docs: T[]): AsyncIterable<T[]> {
@@ -36,9 +38,10 @@ export async function rebuildIndexFrom<T extends Record<string, unknown>>(
   uid: string,
   settings: Settings,
   batches: AsyncIterable<T[]>,
+  beforeSwap?: () => Promise<void>,
 ): Promise<number> {
   await ensureIndex(client, uid, "id", settings); // a swap needs both sides to exist
-  const tmp = `${uid}_rebuild_${Date.now()}`;
+  const tmp = `${uid}${REBUILD_MARK}${Date.now()}`;
   await ensureIndex(client, tmp, "id", settings);
   let written = 0;
   try {
@@ -47,6 +50,7 @@ export async function rebuildIndexFrom<T extends Record<string, unknown>>(
       await waitSucceeded(client.index(tmp).addDocuments(batch, { primaryKey: "id" }), 300_000);
       written += batch.length;
     }
+    await beforeSwap?.();
     await waitSucceeded(client.swapIndexes([{ indexes: [uid, tmp], rename: false }]));
   } finally {
     await waitSucceeded(client.deleteIndex(tmp)).catch(() => {});
@@ -107,19 +111,146 @@ async function* documentsOf(sql: Sql, kind: IndexKind): AsyncIterable<Record<str
   else yield* inBatches((await loadParkRows(sql)).map(toParkDocument));
 }
 
-export async function reindexAll(sql: Sql, client: SearchClient, names: IndexNames) {
-  const spaces = await loadSpaceRows(sql);
-  const parks = await loadParkRows(sql);
-  const counts = {
-    leads: await rebuildIndexFrom(client, names.leads, leadsSettings, leadDocuments(sql)),
-    spaces: await rebuildIndex(client, names.spaces, spacesSettings, spaces.map(toSpaceDocument)),
-    parks: await rebuildIndex(client, names.parks, parksSettings, parks.map(toParkDocument)),
-  };
-  // The index now shows these versions (a row changed meanwhile keeps a newer one: still pending).
+/** What a rebuild's temporary index is called after the live one's uid: `leads_rebuild_1733472000000`. */
+const REBUILD_MARK = "_rebuild_";
+
+/**
+ * One `npm run reindex` at a time (a session advisory lock): a second run would delete the first one's
+ * temporary indexes as left over (dropLeftRebuilds). Not a lock any transaction of the app takes.
+ */
+const REINDEX_LOCK = "parkmatch: npm run reindex";
+
+/** Another `npm run reindex` of this database holds the lock. */
+export class ReindexRunningError extends Error {
+  constructor() {
+    super("another `npm run reindex` of this database is running: wait for it to end, then run it again if still needed");
+  }
+}
+
+/** Test seams of reindexAll: `beforeSwap` runs once an index's documents are in its temporary index, before the swap. */
+export type ReindexHooks = { beforeSwap?: (kind: IndexKind) => Promise<void> };
+
+/**
+ * Rebuilds the three indexes (temporary index + swap each), then writes again, from Postgres as it is now,
+ * every lead, space and park whose index write may have happened while the rebuild ran (writesSince): the
+ * worker's index writer goes on writing the live index meanwhile, and the swap puts back what the temporary
+ * index read before — an erasure's delete undone (the person's name and phone searchable again), a space's
+ * change lost (its index document older than the version acknowledged, so matching missed it). Temporary
+ * indexes a killed run left behind (they hold leads as they were, erased ones too) are deleted first.
+ * Throws ReindexRunningError while another run holds the lock.
+ */
+export async function reindexAll(sql: Sql, client: SearchClient, names: IndexNames, hooks: ReindexHooks = {}) {
+  const lock = await sql.reserve();
+  try {
+    const [{ locked }] = await lock<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${REINDEX_LOCK}, 0)) as locked`;
+    if (!locked) throw new ReindexRunningError();
+    try {
+      await deleteLeftRebuilds(client, names);
+      const since = await writesMark(sql);
+      const swapHook = (kind: IndexKind) => (hooks.beforeSwap ? () => hooks.beforeSwap!(kind) : undefined);
+      const leads = await rebuildIndexFrom(client, names.leads, leadsSettings, leadDocuments(sql), swapHook("leads"));
+      // Read just before their own rebuild, not before the leads' (minutes at 1,000,000 leads).
+      const spaces = await loadSpaceRows(sql);
+      const spacesWritten = await rebuildIndex(client, names.spaces, spacesSettings, spaces.map(toSpaceDocument), swapHook("spaces"));
+      const parks = await loadParkRows(sql);
+      const parksWritten = await rebuildIndex(client, names.parks, parksSettings, parks.map(toParkDocument), swapHook("parks"));
+      // The index now shows these versions (a row changed meanwhile keeps a newer one: still pending).
+      await acknowledgeIndexedVersions(
+        sql,
+        spaces.map((r) => [r.id, r.version]),
+        parks.map((p) => [p.id, p.version]),
+      );
+      const rewritten = await rewriteChangedSince(sql, client, names, since);
+      return { leads, spaces: spacesWritten, parks: parksWritten, rewritten };
+    } finally {
+      await lock`select pg_advisory_unlock(hashtextextended(${REINDEX_LOCK}, 0))`.catch(() => {});
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * The moment from which an index write may be lost to a rebuild's swap, on the database's clock: now, less a
+ * minute. The index writer marks its rows done at its transaction's start (`now()`), which comes just before
+ * it reads what it writes: a write that read a change the rebuild had not yet read is marked after this.
+ */
+async function writesMark(sql: Sql): Promise<string> {
+  const [{ since }] = await sql<{ since: string }[]>`select (clock_timestamp() - interval '1 minute')::text as since`;
+  return since;
+}
+
+/**
+ * Writes into the live indexes, from Postgres as it is now, every lead, space and park an index outbox row
+ * names that was finished since `since` or is not finished yet (the index writer may be writing it now):
+ * what the writer wrote while a rebuild ran, and the swap put back. A lead erased or gone, a space or park
+ * gone, is deleted. Every index write has its outbox row (the writer writes nothing else), so nothing is
+ * missed. Returns the documents written or deleted.
+ */
+export async function rewriteChangedSince(sql: Sql, client: SearchClient, names: IndexNames, since: string): Promise<number> {
+  const rows = await sql<{ topic: IndexTopic; aggregateId: string }[]>`
+    select distinct topic, aggregate_id from outbox
+    where topic in ${indexTopicsSql(sql)} and (done_at is null or done_at >= ${since}::timestamptz)`;
+  const ids = (topic: IndexTopic) => rows.filter((r) => r.topic === topic).map((r) => r.aggregateId);
+  let count = 0;
+  for (const chunk of chunks(ids("lead.index"))) {
+    const leads = await sql<(LeadRow & { anonymised: boolean })[]>`
+      select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${chunk}::uuid[])`;
+    const kept = leads.filter((l) => !l.anonymised);
+    const gone = chunk.filter((id) => !kept.some((l) => l.id === id));
+    if (kept.length) await waitSucceeded(client.index(names.leads).addDocuments(kept.map(toLeadDocument), { primaryKey: "id" }), 300_000);
+    if (gone.length) await waitSucceeded(client.index(names.leads).deleteDocuments(gone), 300_000);
+    count += chunk.length;
+  }
+  const parkIds = ids("park.index");
+  const parks = await loadParkRows(sql, parkIds);
+  const spaces = [
+    ...(await loadSpaceRows(sql, { spaceIds: ids("space.index") })),
+    ...(parks.length ? await loadSpaceRows(sql, { parkIds: parks.map((p) => p.id) }) : []),
+  ];
+  const spacesGone = ids("space.index").filter((id) => !spaces.some((s) => s.id === id));
+  const parksGone = parkIds.filter((id) => !parks.some((p) => p.id === id));
+  for (const chunk of chunks(spaces))
+    await waitSucceeded(client.index(names.spaces).addDocuments(chunk.map(toSpaceDocument), { primaryKey: "id" }), 300_000);
+  if (spacesGone.length) await waitSucceeded(client.index(names.spaces).deleteDocuments(spacesGone), 300_000);
+  if (parks.length) await waitSucceeded(client.index(names.parks).addDocuments(parks.map(toParkDocument), { primaryKey: "id" }), 300_000);
+  if (parksGone.length) await waitSucceeded(client.index(names.parks).deleteDocuments(parksGone), 300_000);
   await acknowledgeIndexedVersions(
     sql,
     spaces.map((r) => [r.id, r.version]),
     parks.map((p) => [p.id, p.version]),
   );
-  return counts;
+  return count + spaces.length + spacesGone.length + parks.length + parksGone.length;
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+/**
+ * Deletes the temporary indexes of `names` that an earlier rebuild left behind (killed before its `finally`):
+ * they hold documents as they were — a lead erased since among them — and nothing reads them. Only while
+ * holding the reindex lock, so no running rebuild's index is taken. Returns their uids.
+ */
+async function deleteLeftRebuilds(client: SearchClient, names: IndexNames): Promise<string[]> {
+  const left: string[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await client.getRawIndexes({ offset, limit: 100 });
+    for (const { uid } of page.results)
+      if (
+        Object.values(names).some(
+          (name) => uid.startsWith(`${name}${REBUILD_MARK}`) && /^\d+$/.test(uid.slice(name.length + REBUILD_MARK.length)),
+        )
+      )
+        left.push(uid);
+    if (page.results.length < 100) break;
+  }
+  for (const uid of left)
+    await waitSucceeded(client.deleteIndex(uid)).catch((error: unknown) => {
+      // Gone meanwhile (its run's own `finally`, late): the task fails with index_not_found, which is what was wanted.
+      if (meiliErrorCode(error) !== "index_not_found" && !/\bnot found\b/i.test(String((error as Error).message ?? ""))) throw error;
+    });
+  return left;
 }

@@ -5,7 +5,7 @@ import { parseEnv } from "~/utils/env.server";
 
 import { createSearchClient } from "../../search/client";
 import { indexNames } from "../../search/index-names";
-import { reindexAll } from "../../search/reindex";
+import { reindexAll, ReindexRunningError } from "../../search/reindex";
 
 // npm run reindex — rebuilds the leads, spaces and parks indexes from Postgres (temporary index + swap).
 const env = parseEnv(
@@ -23,6 +23,10 @@ const sql = createSql(env.DATABASE_URL, { max: 2 });
 try {
   const counts = await reindexAll(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY), indexNames(env.MEILI_INDEX_PREFIX));
   console.log(`reindexed: ${JSON.stringify(counts)}`);
+} catch (error) {
+  if (!(error instanceof ReindexRunningError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
   await sql.end();
 }

@@ -4,6 +4,7 @@ import { lngFrom } from "~/i18n/lng";
 import { acceptApiLead, type ApiAnswer, overloadedAnswer } from "~/leads/api-intake.server";
 import { intakeGuard } from "~/utils/overload.server";
 
+import { deadlinePassed } from "./answer-deadline.server";
 import { BODY_LIMITS, type GatePass } from "./request-gate.server";
 
 /**
@@ -26,6 +27,7 @@ export function apiLeadsRoute() {
         parsedBody: gate.json, // the gate parsed it while checking it: not a second time
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       });
+      if (deadlinePassed(res)) return; // answered 503 meanwhile (ADR 202)
       sendAnswer(res, answer);
     } catch (error) {
       next(error);

@@ -4,6 +4,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { REFUSAL_KEY_HEADER, REFUSED_PAGE_HEADER, refusedPagePath } from "~/auth/refused-page";
 import { isHttpKey } from "~/i18n/http-messages";
 
+import { deadlinePassed, typedForm } from "./answer-deadline.server";
 import type { WebLoadContext } from "./load-context";
 import { type Refusal, sendRefusal } from "./refusal.server";
 import type { GatePass } from "./request-gate.server";
@@ -32,6 +33,11 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
         ...(gate.json ? { json: gate.json } : {}),
       };
       let response = await handle(request, context);
+      if (deadlinePassed(res)) {
+        // Answered 503 meanwhile (ADR 202): this late answer has nowhere to go.
+        await response.body?.cancel();
+        return;
+      }
       const refusedPage = response.headers.get(REFUSED_PAGE_HEADER);
       if (refusedPage && response.status === 403 && !new URL(request.url).pathname.endsWith(".data")) {
         // A resource route refused a signed-in person of another role (refused-page.ts): the page it
@@ -64,7 +70,7 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
           title: "unavailableTitle",
           params: { hotline: options.hotline() },
           headers: { "Retry-After": "30" },
-          resend: typedForm(request, gate),
+          resend: typedForm(req, gate),
         });
       }
       await send(res, response);
@@ -72,17 +78,6 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
       next(error);
     }
   };
-}
-
-/**
- * The fields of a form post sent as a document (no JavaScript: the page's own requests are `.data`),
- * for the unavailable page to keep what was typed (ADR 115); undefined
- * for anything else. Multipart posts (a workbook upload) carry files a page cannot hold: not kept.
- */
-function typedForm(request: Request, gate: GatePass): [string, string][] | undefined {
-  if (request.method !== "POST" || !gate.body) return undefined;
-  if (!/^application\/x-www-form-urlencoded/i.test(gate.contentType ?? request.headers.get("content-type") ?? "")) return undefined;
-  return [...new URLSearchParams(gate.body.toString("utf8"))];
 }
 
 /**

@@ -39,6 +39,8 @@ const zh = {
   csrfTitle: "页面已过期",
   method: "不支持此请求方法。",
   unavailable: "服务暂时不可用，请稍后再试，或致电招商热线 {hotline}。",
+  // A request the web could not answer within ANSWER_DEADLINE_SECONDS (a database that went silent): what was sent may yet be saved (ADR 202)
+  unconfirmed: "系统未能及时响应，无法确认刚才的提交是否已保存。请稍后再次提交（同一份提交不会重复登记），或致电招商热线 {hotline}。",
   error: "服务出错了，请稍后再试，或致电招商热线 {hotline}。",
   title: "无法处理此请求",
   back: "返回上一页",
@@ -116,6 +118,8 @@ const en: Record<HttpKey, string> = {
   csrfTitle: "Page expired",
   method: "This request method is not supported here.",
   unavailable: "The service is temporarily unavailable. Please try again later or call our hotline {hotline}.",
+  unconfirmed:
+    "The service did not answer in time, so we cannot confirm that what you sent was saved. Please send it again later (the same submission is never registered twice) or call our hotline {hotline}.",
   error: "Something went wrong. Please try again later or call our hotline {hotline}.",
   title: "This request cannot be processed",
   back: "Back to the previous page",

@@ -42,6 +42,10 @@ export async function applyAssignmentAction(
   return sql.begin(async (tx) => {
     // "signed" keeps what it closed (closed_from, closed_at) so it can be undone for a short while (ADR 034).
     const signed = step.to === "signed";
+    // A signing ends the lead's other assignments: the lead is locked first, as every writer of a lead and its
+    // assignments does (lead.match, the erasure). Two parks' recruiters signing one lead at once each locked their
+    // own assignment, then the lead, then the other's assignment: a deadlock, one of them told "unavailable" (attack41).
+    if (signed) await tx`select 1 from leads where id = (select lead_id from assignments where id = ${input.assignmentId}) for update`;
     const [a] = await tx<{ leadId: string }[]>`
       update assignments set status = ${step.to}, updated_at = now(),
              accepted_at = case when ${step.to} = 'accepted' then now() else accepted_at end,

@@ -84,6 +84,8 @@ export const webEnvSchema = z
     INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256), // ADR 035, amended 2026-12-02: 48 collapsed goodput past the knee
     INTAKE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(150),
     INTAKE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    // ADR 202: a request whose answer has not begun after this many seconds is answered 503 (0: never).
+    ANSWER_DEADLINE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     // ADR 148's warm-up at start (~1.5 s of CPU: the pinyin library, the readers' tables). "0" skips it: the
     // test suite's ~150 short-lived web processes, each paying it for readings most never make (ADR 172).
     WARM_READERS: z.enum(["0", "1"]).default("1"),

@@ -1,23 +1,16 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
-import { createMailer } from "~/notify/mailer.server";
 
 import { createSearchClient } from "../../search/client";
-import { ensureLeadsIndex } from "../../search/leads.index";
-import { ensureParksIndex } from "../../search/parks.index";
-import { ensureSpacesIndex } from "../../search/spaces.index";
 import { startIndexWriter, writeIndexBatch } from "../../worker/index-writer";
 import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { indexWriterContext } from "../support/index-writer-context";
 import { validLeadJson } from "../support/leads";
 import { eventually } from "../support/services";
 
@@ -31,21 +24,7 @@ const indexNames = { leads: `leads_iw_${suffix}`, spaces: `spaces_iw_${suffix}`,
 
 beforeAll(async () => {
   db = await createTestDatabase("index_writer");
-  await Promise.all([
-    ensureLeadsIndex(search, indexNames.leads),
-    ensureSpacesIndex(search, indexNames.spaces),
-    ensureParksIndex(search, indexNames.parks),
-  ]);
-  ctx = {
-    sql: db.sql,
-    search,
-    indexNames,
-    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-iw-")) }),
-    appUrl: "http://localhost",
-    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
-    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
-    sendLeaseMs: 12_000,
-  };
+  ctx = await indexWriterContext(db.sql, search, indexNames);
 });
 afterAll(async () => {
   await Promise.all(

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { importInventory } from "~/inventory/import.server";
-
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { leadsSettings } from "../../search/leads.index";
 import { spacesSettings } from "../../search/spaces.index";
 import type { RunningWorker } from "../../worker/runtime";
-import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
-import { outboxDrained } from "../support/pipeline";
+import { outboxDrained, startInventoryWorker } from "../support/pipeline";
 import { storeTestLead } from "../support/routed-lead";
 import { eventually } from "../support/services";
 import { startTestWorker } from "../support/worker";
@@ -25,16 +22,13 @@ const suffix = Math.random().toString(36).slice(2, 8);
 const indexNames = { leads: `leads_lost_${suffix}`, spaces: `spaces_lost_${suffix}`, parks: `parks_lost_${suffix}` };
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let worker: RunningWorker;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase("lost_search_index");
-  worker = await startTestWorker({ databaseUrl: db.url, indexNames });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-  await outboxDrained(db.sql);
+  ({ db, worker, stop } = await startInventoryWorker("lost_search_index", indexNames));
 }, 120_000);
 afterAll(async () => {
-  await worker?.close();
-  await db?.drop();
+  await stop?.();
   for (const uid of Object.values(indexNames)) await waitSucceeded(search.deleteIndex(uid)).catch(() => {});
 });
 

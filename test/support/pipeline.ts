@@ -50,3 +50,23 @@ export async function startDemoPipeline(dbName: string, tag: string) {
   }
   return { db, web, worker, indexNames, stop };
 }
+
+/**
+ * A fresh test database named after `dbName` with the demo inventory imported, and a worker on it writing to the
+ * search indexes `indexNames` (filled before this returns). `stop()` ends the worker and the database.
+ */
+export async function startInventoryWorker(dbName: string, indexNames: { leads: string; spaces: string; parks: string }) {
+  const db = await createTestDatabase(dbName);
+  const worker = await startTestWorker({ databaseUrl: db.url, indexNames });
+  const imported = await importInventory(db.sql, demoInventory());
+  if (!imported.ok) throw new Error(`the demo inventory did not import: ${JSON.stringify(imported)}`);
+  await outboxDrained(db.sql);
+  return {
+    db,
+    worker,
+    stop: async () => {
+      await worker.close();
+      await db.drop();
+    },
+  };
+}
