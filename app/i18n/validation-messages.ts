@@ -123,7 +123,7 @@ const en: Record<ValidationKey, string> = {
   areaUnread:
     "“{typed}” could not be read as an area: write square metres or mu, e.g. 5000, 5000 sqm or 50 mu; a range can be written 3000-5000",
   areaPing:
-    "“{typed}” is in ping (坪); we take areas in square metres or mu: if it is the ping of Taiwan or Japan (about 3.3 ㎡ each), {figure} ping is about {sqm} ㎡ — write “{sqm}”; if square metres were meant, write “{figure} sqm”",
+    "“{typed}” is in ping (坪); we take areas in square metres or mu: if it is the ping of Taiwan or Japan (about 3.3 ㎡ each), {figure} ping is about {sqm} ㎡ — write “{sqm}”; if square metres were meant, write “{figure} sqm”",
   areaCount:
     "“{typed}” is a count, not an area: write the area in square metres or mu, e.g. 5000 or 50 mu; put how many buildings (units) in “How many buildings/units”",
   areaStoreys:
