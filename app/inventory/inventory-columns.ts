@@ -50,6 +50,11 @@ export type Column = {
   /** A list of GB/T 4754 industries, each item a code or words read to one (inventory-schema.ts, readIndustry). */
   industry?: boolean;
   /**
+   * A day or month: an Excel date cell is read as the day it shows (read-workbook.server.ts `dateCellText`), the serial
+   * number of a Chinese date format exceljs does not know (2027年3月) included.
+   */
+  date?: boolean;
+  /**
    * What a figure column keeps and its name in the message: a JSON number finer than it is refused (or a coordinate
    * rounded) as the cell's text is (`readJsonNumbers`, docs/decisions/196).
    */
@@ -450,7 +455,8 @@ function day(month: boolean): Pick<Column, "read" | "write"> {
 }
 
 /** 休假开始/结束: a day with or without its year, or a weekday (cell-dates.ts readAwayDay). */
-const awayDay: Pick<Column, "read" | "write"> = {
+const awayDay: Pick<Column, "read" | "write" | "date"> = {
+  date: true,
   read: (t, now) => {
     const d = readAwayDay(t, now);
     return d
@@ -755,8 +761,15 @@ export const COLUMNS: Record<Collection, Column[]> = {
         { name: { zh: "最小可分割面积", en: "the divisible area" }, precision: KEPT.sqm },
       ),
     ),
-    col("floors", "层数", "floors", floorCount),
-    col("singleStorey", "单层", "single storey", bool),
+    col("floors", "层数", "floors", floorCount, {
+      ...hint(
+        "空间所占的楼层数：整栋填总层数，楼里的一层（如写字楼 5 楼）填 1",
+        "floors the space takes up: a whole building its floors, one floor of a building (e.g. the 5th of a tower) 1",
+      ),
+    }),
+    col("singleStorey", "单层", "single storey", bool, {
+      ...hint("是否单层建筑：多层楼里的一层填“否”", "a one-storey building? one floor of a taller building: no"),
+    }),
     col(
       "ceilingM",
       "层高（米）",
@@ -843,7 +856,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "availableFrom",
       "可入驻时间",
       "available from",
-      { read: readAvailableFromCell, write: day(true).write },
+      { read: readAvailableFromCell, write: day(true).write, date: true },
       hint(
         "年-月 或 年-月-日；也可写 明年下半年、年底、明年3月（时段按其第一个月；只写“下半年”而年份不明时会请您写明年份）",
         "YYYY-MM or YYYY-MM-DD; or words such as 明年下半年 (second half of next year), 年底, 明年3月 (a period reads as its first month; a bare 下半年 whose year is unclear is asked to name the year)",
