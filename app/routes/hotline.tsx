@@ -310,7 +310,10 @@ function useDeskShortcuts(formId: string) {
       else if (e.code === SHORTCUTS.tasks) {
         // Folded on a phone (TasksFold): opened first, or the heading could not take the focus.
         const fold = document.querySelector(".tasks-fold") as HTMLDetailsElement | null;
-        if (fold) fold.open = true;
+        if (fold && !fold.open) {
+          fold.open = true;
+          void fold.offsetHeight; // its content laid out now: a heading still hidden takes no focus
+        }
         focus("#tasks-h");
       } else if (digit) click(`[data-known-index="${digit[1]}"]`);
       else return;
