@@ -159,7 +159,7 @@ describe("/queue's search box on a phone", () => {
         console.log(`queue placeholder at 390 px (${locale}): ${JSON.stringify(fit)}`);
         await page.screenshot({ path: `${SHOTS}phone-layout-41-queue-${locale === "en" ? "en" : "zh"}.png` });
         // A margin for what the canvas measures short of the box's own drawing (16 px English measured 215 of 221 and showed cut).
-      expect(fit.width).toBeLessThanOrEqual(fit.room - 16);
+        expect(fit.width).toBeLessThanOrEqual(fit.room - 16);
       } finally {
         await context.close();
       }
