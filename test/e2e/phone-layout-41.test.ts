@@ -110,8 +110,21 @@ describe("the hotline desk's call tasks on a phone", () => {
   it("at a desk they stand below the form, no line drawn", async () => {
     const { context, page } = await signedIn(DESKTOP, DESK, "/hotline");
     try {
+      await page.screenshot({ path: `${SHOTS}phone-layout-41-hotline-desktop.png`, fullPage: true });
+      const shown = await page
+        .locator(".desk-tasks .card")
+        .first()
+        .evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            h: Math.round(r.height),
+            cv: getComputedStyle(el.closest("details")!).contentVisibility,
+            open: el.closest("details")!.open,
+          };
+        });
+      console.log(`hotline tasks at 1280: ${JSON.stringify(shown)}`);
       expect(await page.locator(".tasks-fold > summary").isVisible()).toBe(false);
-      expect(await page.locator(".desk-tasks .card").first().isVisible()).toBe(true);
+      await expect.poll(() => page.locator(".desk-tasks .card").first().isVisible()).toBe(true);
       const [form, tasks] = await Promise.all([page.locator(".desk-grid").boundingBox(), topOf(page, ".desk-tasks h2")]);
       expect(tasks).toBeGreaterThan(form!.y + form!.height - 1);
       // Alt+T lands on the tasks' heading.
