@@ -77,6 +77,13 @@ async function checkRecruiter(
   return r.taken ? { problem: "recruiter-taken" } : { id: r.id };
 }
 
+/** The stored id of the recruiter `typed` names in any case; as typed when none does (checkRecruiter refuses it); "" for none. */
+async function storedRecruiterId(tx: TransactionSql, typed: string | null): Promise<string> {
+  if (!typed) return "";
+  const [r] = await tx<{ id: string }[]>`select id from recruiters where lower(id) = lower(${typed})`;
+  return r?.id ?? typed;
+}
+
 /** A fresh one-time invitation for the account (older open ones end); the token is returned once, never stored. */
 async function newInvitation(tx: TransactionSql, userId: string, actor: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
@@ -181,7 +188,9 @@ export async function changeStaffAccount(
       // The one field of the form, merged as every edit form (mergeEdit): a value the page did not show is not overwritten.
       const key = change.kind === "role" ? "role" : "recruiterId";
       const current = { [key]: change.kind === "role" ? user.role : (user.recruiterId ?? "") };
-      const sent = { [key]: change.kind === "role" ? change.role : (change.recruiterId ?? "") };
+      // A recruiter id in another case names the same recruiter (ids ignore case, ADR 107): compared as stored, or "r1"
+      // sent over another admin's link to R1 was a "changed meanwhile" nobody caused (forms41, the kind of attack40 #2).
+      const sent = { [key]: change.kind === "role" ? change.role : await storedRecruiterId(tx, change.recruiterId) };
       const { conflicts } = mergeEdit([key], filledFrom, current, sent);
       // Refused when another admin changed it and this form sends something else: both changed it (a
       // conflict), or this form sends the old value unchanged (saving it would undo theirs unseen).

@@ -50,6 +50,23 @@ export function cleanTyped(s: string): string {
 }
 
 /**
+ * The characters `cleanTyped` takes out of `s` — controls, U+FFFD, invisible format characters outside emoji, stray
+ * variation selectors; not the white space it trims — each once, in the order met, as "U+0007". Empty when none: what an
+ * import says it cleaned (forms41: a sheet's control characters went unsaid).
+ */
+export function charsCleaned(s: string): string[] {
+  const found = new Set<string>();
+  for (const m of s.matchAll(FORMAT_CHARS_OUTSIDE_EMOJI)) if (m[1] === undefined && m[2] === undefined) found.add(m[0]);
+  // The steps of cleanTyped, each on what the one before left.
+  const noFormat = s.replace(FORMAT_CHARS_OUTSIDE_EMOJI, (all, tagged?: string, joiner?: string) => tagged ?? joiner ?? "");
+  for (const [c] of noFormat.matchAll(STRAY_VARIATION_SELECTORS)) found.add(c);
+  for (const [c] of noFormat.replace(STRAY_VARIATION_SELECTORS, "").matchAll(NOT_TYPED)) found.add(c);
+  return [...found]
+    .sort((a, b) => s.indexOf(a) - s.indexOf(b))
+    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/**
  * Every dash a Chinese or Western keyboard produces (GB/T 15834 连接号 and the minus signs): hyphen
  * U+2010, non-breaking hyphen U+2011, figure dash U+2012, en dash U+2013, em dash U+2014 (the Chinese IME
  * types two: ——), horizontal bar U+2015, minus U+2212, two/three-em dashes U+2E3A/U+2E3B, small em dash

@@ -59,6 +59,42 @@ const PRODUCT_WORDS: ReadonlyArray<readonly [words: string, codes: string]> = [
   ["技术服务 孵化 technology", "M75"],
 ];
 
+/**
+ * The industries a park's brochure names as its 主导产业 (产业名), each with the GB/T 4754-2017 divisions (or a section) that
+ * make it — after the National Bureau of Statistics' 《战略性新兴产业分类（2018）》 (高端装备制造: 智能制造装备 C34 C35 C40, 航空
+ * 轨道交通 海洋工程装备 C37; 新一代信息技术 C39 I63–I65; 新材料: 先进钢铁 有色 石化化工 无机非金属 高性能纤维 C31 C32 C26 C30
+ * C28 C29; 节能环保: 高效节能 C34 C35 C38, 先进环保 C35 N77, 资源循环 C42),
+ * 《数字经济及其核心产业统计分类（2021）》 (数字经济 C39 I63–I65) and 装备制造业 as its bulletins count it (C33–C40). Read whole,
+ * with or without 产业 / 行业 / 产业集群 / 业 after it, to all its divisions (forms41: a park's "高端装备" was refused). Everyday
+ * names a product word reads to one division (新能源汽车 C36, 生物医药 C27, 集成电路 C39) are not here, nor 新能源, whose
+ * parks mean cars (C36) as often as batteries, solar and wind (C38, C34, D44): refused, as a likeness (docs/decisions/160).
+ */
+const INDUSTRY_GROUPS: ReadonlyArray<readonly [names: string, codes: string]> = [
+  ["高端装备 高端装备制造 高端制造", "C34 C35 C37 C40"],
+  ["智能制造 智能装备 智能制造装备", "C34 C35 C40"],
+  ["装备制造 先进装备制造", "C33 C34 C35 C36 C37 C38 C39 C40"],
+  ["新一代信息技术 数字经济", "C39 I63 I64 I65"],
+  ["电子信息", "C39 I65"],
+  ["新材料 先进材料", "C26 C28 C29 C30 C31 C32"],
+  ["节能环保", "C34 C35 C38 C42 N77"],
+  ["环保", "C35 C42 N77"],
+  ["现代物流 物流", "G54 G58 G59"],
+  ["食品加工", "C13 C14"], // 食品 alone is 食品制造业's own name: C14
+  ["食品饮料", "C13 C14 C15"],
+  ["纺织服装", "C17 C18"],
+  ["科技服务", "M"],
+];
+
+/** A brochure's name without the word after it: "新材料产业" → "新材料", "节能环保产业集群" → "节能环保", "装备制造业" → "装备制造". */
+const groupName = (q: string) => q.replace(/(?:产业集群|产业链|产业|行业|领域|板块|业)$/, "");
+
+let groups: ReadonlyMap<string, readonly string[]> | undefined;
+/** The divisions of a brochure's industry name (INDUSTRY_GROUPS), `q` normalised as `norm` does; undefined when none. */
+function groupCodes(q: string): readonly string[] | undefined {
+  groups ??= new Map(INDUSTRY_GROUPS.flatMap(([names, codes]) => names.split(" ").map((n) => [norm(n), codes.split(" ")] as const)));
+  return groups.get(q) ?? groups.get(groupName(q));
+}
+
 const WORDS_OF: ReadonlyMap<string, string[]> = (() => {
   const m = new Map<string, string[]>();
   for (const [words, codes] of PRODUCT_WORDS)
@@ -185,7 +221,8 @@ export function searchIndustries(query: string): string[] {
  * `near`: the candidates are only what the finding aid finds (a part of a longer name or word, pinyin) —
  * a likeness, not a reading: "新能源" is a part of 新能源汽车 (C36) but may as well be batteries (C38).
  */
-export type IndustryRead = { ok: true; code: string; byProductWord?: true } | { ok: false; candidates: string[]; near?: boolean };
+export type IndustryRead =
+  { ok: true; code: string; byProductWord?: true; group?: readonly string[] } | { ok: false; candidates: string[]; near?: boolean };
 
 /** A name without its trade word: "金属制品业" → "金属制品", "通用设备制造业" → "通用设备". */
 const bareName = (n: string) => n.replace(/(?:制造业|业)$/, "");
@@ -209,6 +246,8 @@ function productWordDivisions(q: string): string[] {
  * word — "新能源", "金属" —, pinyin — "qc"), `near` set; none → unknown. At most `max` candidates, in the
  * standard's order, for the message. `byProductWord`: read by a product word — the whole division it belongs to
  * (in an exclusion list that is said with what it excludes: 電鍍 excludes all of C33, docs/decisions/198).
+ * `group`: a park brochure's industry name ("高端装备", INDUSTRY_GROUPS) — every division it names, `code` the first; a
+ * list stores them all (docs/decisions/204).
  */
 export function readIndustry(typed: string, max = 6): IndustryRead {
   const code = normalizeIndustryCode(typed);
@@ -218,6 +257,8 @@ export function readIndustry(typed: string, max = 6): IndustryRead {
   for (const x of [...INDUSTRY_SECTIONS, ...INDUSTRY_DIVISIONS]) {
     if ([x.zh, x.en].some((n) => norm(n) === q || bareName(norm(n)) === q)) return { ok: true, code: x.code };
   }
+  const group = groupCodes(q);
+  if (group) return { ok: true, code: group[0], group };
   const words = productWordDivisions(q);
   if (words.length === 1) return { ok: true, code: words[0], byProductWord: true };
   if (words.length > 1) return { ok: false, candidates: words.slice(0, max) };

@@ -32,12 +32,18 @@ export const CHOICE_WORDS: Record<string, readonly string[]> = {
 };
 
 /**
- * The code of `values` a typed choice names — its code in any case or a word it goes by (CHOICE_WORDS), read folded
- * with `fold` — or null. The lead schema's choices read it so; a staff edit's merge and its messages read a posted
- * choice alike ("租" is lease, no change over a stored lease, and is said as 租赁, never looked up as a label "租";
- * attack40 #2: a label looked up by the typed word was a 500).
+ * The code of `values` a typed choice names — its code in any case or a word it goes by (`words`, the lead's
+ * CHOICE_WORDS unless given: lower case, as `fold` and lower-casing leave them), read folded with `fold` — or null.
+ * The one reader of a choice that arrives: the lead schema's choices; a staff edit's merge and its messages ("租" is
+ * lease, no change over a stored lease, and is said as 租赁, never looked up as a label "租"; attack40 #2: a label
+ * looked up by the typed word was a 500); the admin forms' choices (staff roles, calendar days: forms41).
  */
-export function choiceCode<T extends readonly string[]>(values: T, typed: string, fold: (s: string) => string): T[number] | null {
+export function choiceCode<T extends readonly string[]>(
+  values: T,
+  typed: string,
+  fold: (s: string) => string,
+  words: Readonly<Record<string, readonly string[]>> = CHOICE_WORDS,
+): T[number] | null {
   const t = fold(typed).trim().toLowerCase();
-  return values.find((code) => code === t || CHOICE_WORDS[code]?.includes(t)) ?? null;
+  return values.find((code) => code === t || words[code]?.includes(t)) ?? null;
 }

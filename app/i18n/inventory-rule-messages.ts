@@ -17,6 +17,9 @@ export const inventoryRuleMessages = defineMessages({
     industryAmbiguous: "“{code}”可指多个行业：{candidates}；请写其中一个的代码或名称",
     industryNear: "“{code}”不是行业代码、行业名称或产品词，不按相近的行业猜测；相近的有：{candidates}；如是其中之一，请写它的代码或名称",
     industryExcludedWord: "“{typed}” → 整个 {label}（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
+    industryExcludedGroup: "“{typed}” → 整个 {label}（产业名按其包含的各行业整体禁入：这些行业的企业都不会匹配本园区）",
+    industryReadGroup: "“{typed}” → {label}（产业名，按其包含的各行业读）",
+    cellCleaned: "{field}：删去了看不见的字符 {chars}（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读",
     industryRead: "{field}：{readings}",
     industryReadOne: "“{typed}” → {label}",
     industryReadSame: "“{typed}” → {label}（与“{first}”相同，只存一次）",
@@ -56,8 +59,11 @@ export const inventoryRuleMessages = defineMessages({
     availableUnread: "无法识别可入驻时间“{typed}”，例如 2027-03、2027-03-15、下半年、年底 或 明年3月",
     headerUnitUnknown: "列“{header}”的单位“{unit}”无法识别：请把表头写成“{own}”，或把单位写在每个单元格里",
     divisibleOverArea: "最小可分割面积不能大于面积",
+    rentLooksTotal:
+      "租金 {typed} 元/㎡/月 超出{kind}每平方米月租金的可能范围（至多 {max}），像是整个空间一个月的租金：按面积 {area}㎡ 合 {per} 元/㎡/月。本栏填每平方米每月的租金，请改为 {per}（或改正面积）",
+    rentPerSqmTooHigh: "租金 {typed} 元/㎡/月 超出{kind}每平方米月租金的可能范围（至多 {max}）：本栏填每平方米每月的租金，请改正",
     perAreaOther: "“{typed}”是{unit}的数：本栏按{own}计，请换算成{own}后填写",
-    storeysDisagree: "与层数不符：只有 1 层才是单层（层数大于 1 则单层填“否”），请改正层数或单层",
+    storeysDisagree: "与层数不符：占多个楼层的空间不是单层（层数大于 1 则单层填“否”），请改正层数或单层",
     landNoBuilding: "类型为土地：土地没有{what}，请留空此项（若是厂房、仓库等建筑，请改选类型）",
     industryFocusExcluded: "{focus}既是主导产业又被禁入（禁入 {excluded}）：请从主导产业或禁入产业中删去一个",
     phoneInvalid: "不是有效的大陆电话号码",
@@ -81,6 +87,11 @@ export const inventoryRuleMessages = defineMessages({
       "“{code}” is no industry code, industry name or product word, and no near industry is guessed; near ones: {candidates}; if it is one of them, write its code or name",
     industryExcludedWord:
       "“{typed}” → the whole of {label} (a product word excludes its whole division: no enterprise of that division will match this park)",
+    industryExcludedGroup:
+      "“{typed}” → the whole of {label} (an industry name excludes each industry it covers: no enterprise of those industries will match this park)",
+    industryReadGroup: "“{typed}” → {label} (an industry name, read as the industries it covers)",
+    cellCleaned:
+      "{field}: invisible characters taken out: {chars} (control or format characters, mostly brought in by copy and paste); read without them",
     industryRead: "{field}: {readings}",
     industryReadOne: "“{typed}” → {label}",
     industryReadSame: "“{typed}” → {label} (the same as “{first}”, stored once)",
@@ -124,9 +135,13 @@ export const inventoryRuleMessages = defineMessages({
       "cannot read the available-from date “{typed}”, e.g. 2027-03, 2027-03-15, 下半年 (second half), 年底 (year end) or 明年3月",
     headerUnitUnknown: "column “{header}”: the unit “{unit}” is not understood; name the column “{own}”, or write the unit in each cell",
     divisibleOverArea: "divisibleMinSqm must not exceed areaSqm",
+    rentLooksTotal:
+      "a rent of {typed} yuan/㎡ a month is beyond any {kind} rent per ㎡ (at most {max}): it looks like the whole space's rent a month, which over {area} ㎡ is {per} yuan/㎡ a month. This field is the rent per ㎡ a month: write {per} (or correct the area)",
+    rentPerSqmTooHigh:
+      "a rent of {typed} yuan/㎡ a month is beyond any {kind} rent per ㎡ (at most {max}): this field is the rent per ㎡ a month; correct it",
     perAreaOther: "“{typed}” is {unit}: this field is {own}; convert it to {own}",
     storeysDisagree:
-      "single storey disagrees with floors: only a building of 1 floor is single storey (more floors: single storey “no”); correct one of them",
+      "single storey disagrees with floors: a space over several floors is not single storey (more floors: single storey “no”); correct one of them",
     landNoBuilding: "the kind is land: land has no {what}; leave it blank (a factory, warehouse or other building: change the kind)",
     industryFocusExcluded:
       "{focus} is both a focus industry and excluded (excluded: {excluded}); remove it from the focus or the excluded industries",

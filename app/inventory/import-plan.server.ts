@@ -21,7 +21,7 @@ import {
   unknownParks,
   validateInventoryInSlices,
 } from "./import.server";
-import { cellReadings, checkTextRow } from "./inventory-check";
+import { cellReadings, cellsCleaned, checkTextRow } from "./inventory-check";
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
@@ -195,6 +195,9 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
       origins[collection].push({ sheet, row, letters, headers, typed: src.typed, kept: src.kept, filled: src.filled, cells: src.cells });
       continue;
     }
+    // A refused row's cleaned cells are said too: what its cells were read as explains some of its errors.
+    for (const d of cellsCleaned(collection, src.cells))
+      notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
     // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
     const field = collection === "spaces" ? "parkId" : collection === "recruiters" ? "parks" : null;
     const cell = field ? src.cells[field] : undefined;

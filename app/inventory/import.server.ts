@@ -12,7 +12,7 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { runSteps, runStepsInSlices } from "~/utils/slices.server";
 
-import { industryListRead } from "./inventory-check";
+import { cellsCleaned, industryListRead } from "./inventory-check";
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { COLUMNS, readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
@@ -119,7 +119,11 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
       const unread = new Set(read.errors.map((e) => fieldPath(e.path)));
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
       // What words were read as: figures (ADR 117) and industry words, each with the code it became (docs/decisions/169).
-      const readAs = [...read.notes, ...(parsed.success ? industryWordsRead(collection, read.value) : [])];
+      const readAs = [
+        ...cellsCleaned(collection, raw).map((d) => ({ path: [d.key ?? ""], reason: d.reason })),
+        ...read.notes,
+        ...(parsed.success ? industryWordsRead(collection, read.value) : []),
+      ];
       if (readAs.length)
         notes.push({ collection, index, id: rowId, notes: readAs.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
       if (!parsed.success)

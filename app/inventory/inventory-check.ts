@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { cleanTyped } from "~/domain/format-chars";
+import { charsCleaned, cleanTyped } from "~/domain/format-chars";
 import { industryLabel } from "~/domain/industries";
 import { readIndustry } from "~/domain/industry-search";
 import type { Bilingual } from "~/i18n/i18n";
@@ -157,7 +157,11 @@ export function cellReadings(
   saidAtHeader: readonly string[] = [],
 ): RowIssue[] {
   const typedOf = (key: string) => (cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key])));
-  const out: RowIssue[] = [...wordsRead(collection, typedOf, saidAtHeader), ...industriesRead(collection, typedOf)];
+  const out: RowIssue[] = [
+    ...cellsCleaned(collection, cells),
+    ...wordsRead(collection, typedOf, saidAtHeader),
+    ...industriesRead(collection, typedOf),
+  ];
   if (collection === "parks") {
     const park = value as { province: string; city: string; district: string };
     for (const key of ["province", "city", "district"] as const) {
@@ -178,6 +182,27 @@ export function cellReadings(
     if (!typed || !day || typed === day) continue;
     const header = columnByKey(collection, key)!.header;
     out.push({ key, reason: inventoryRuleMessages.both("dayRead", (lng) => ({ field: header[lng], typed, day })) });
+  }
+  return out;
+}
+
+/**
+ * The cells of a row (column key → text; a list as its items) that held characters nobody typed — controls (a pasted
+ * BEL, ESC, a zero byte), U+FFFD, invisible format characters (zero-width spaces, bidi marks) — which every reader takes
+ * out (format-chars.ts cleanTyped): each cell said with the characters, as other readings are (forms41: the import took
+ * them out unsaid, and a cell that read otherwise than it looked gave no clue why). Also for a row refused for other cells.
+ */
+export function cellsCleaned(collection: Collection, cells: Record<string, unknown>): RowIssue[] {
+  const out: RowIssue[] = [];
+  for (const c of COLUMNS[collection]) {
+    const v = cells[c.key];
+    const texts = Array.isArray(v) ? v : [v];
+    const chars = [...new Set(texts.flatMap((t) => (typeof t === "string" ? charsCleaned(t) : [])))];
+    if (!chars.length) continue;
+    out.push({
+      key: c.key,
+      reason: inventoryRuleMessages.both("cellCleaned", (lng) => ({ field: c.header[lng], chars: chars.join(lng === "zh" ? "、" : ", ") })),
+    });
   }
   return out;
 }
@@ -265,6 +290,15 @@ export function industryListRead(field: Bilingual, items: readonly string[], exc
   if (reads.some((x) => !x.read.ok)) return null;
   for (const { item, read } of reads) {
     if (!read.ok) continue;
+    if (read.group) {
+      // A brochure's name is all its divisions (docs/decisions/204): said with them, and in 禁入产业 with its weight, as a
+      // product word is (docs/decisions/198). Its codes count as typed for the items after it.
+      const labels = (lng: Lng) => read.group!.map((c) => industryLabel(c, lng)).join(lng === "zh" ? "、" : "; ");
+      for (const c of read.group) if (!first.has(c)) first.set(c, item);
+      const key = exclusion ? "industryExcludedGroup" : "industryReadGroup";
+      parts.push(inventoryRuleMessages.both(key, (lng) => ({ typed: item, label: labels(lng) })));
+      continue;
+    }
     const label = (lng: Lng) => industryLabel(read.code, lng);
     const earlier = first.get(read.code);
     if (earlier === undefined) {

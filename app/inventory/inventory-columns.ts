@@ -50,6 +50,11 @@ export type Column = {
   /** A list of GB/T 4754 industries, each item a code or words read to one (inventory-schema.ts, readIndustry). */
   industry?: boolean;
   /**
+   * A day or month: an Excel date cell is read as the day it shows (read-workbook.server.ts `dateCellText`), the serial
+   * number of a Chinese date format exceljs does not know (2027年3月) included.
+   */
+  date?: boolean;
+  /**
    * What a figure column keeps and its name in the message: a JSON number finer than it is refused (or a coordinate
    * rounded) as the cell's text is (`readJsonNumbers`, docs/decisions/196).
    */
@@ -456,7 +461,8 @@ function day(month: boolean): Pick<Column, "read" | "write"> {
 }
 
 /** 休假开始/结束: a day with or without its year, or a weekday (cell-dates.ts readAwayDay). */
-const awayDay: Pick<Column, "read" | "write"> = {
+const awayDay: Pick<Column, "read" | "write" | "date"> = {
+  date: true,
   read: (t, now) => {
     const d = readAwayDay(t, now);
     return d
@@ -782,8 +788,17 @@ export const COLUMNS: Record<Collection, Column[]> = {
       ),
       { aliases: ["最小分割面积", "可分割面积", "最小可租面积", "最小出租面积"] },
     ),
-    col("floors", "层数", "floors", floorCount, { aliases: ["总层数", "楼层数"] }),
-    col("singleStorey", "单层", "single storey", bool, { aliases: ["是否单层"] }),
+    col("floors", "层数", "floors", floorCount, {
+      ...hint(
+        "空间所占的楼层数：整栋填总层数，楼里的一层（如写字楼 5 楼）填 1",
+        "floors the space takes up: a whole building its floors, one floor of a building (e.g. the 5th of a tower) 1",
+      ),
+      // Not 总层数 or 楼层数: a tower's storey count, not the floors a space takes up (ADR 204).
+    }),
+    col("singleStorey", "单层", "single storey", bool, {
+      ...hint("是否单层建筑：多层楼里的一层填“否”", "a one-storey building? one floor of a taller building: no"),
+      aliases: ["是否单层"],
+    }),
     col(
       "ceilingM",
       "层高（米）",
@@ -877,7 +892,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "availableFrom",
       "可入驻时间",
       "available from",
-      { read: readAvailableFromCell, write: day(true).write },
+      { read: readAvailableFromCell, write: day(true).write, date: true },
       {
         ...hint(
           "年-月 或 年-月-日；也可写 明年下半年、年底、明年3月（时段按其第一个月；只写“下半年”而年份不明时会请您写明年份）",

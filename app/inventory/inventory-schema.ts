@@ -40,13 +40,14 @@ const industryList = z
   .array(z.string())
   .max(200)
   .default([])
-  // Codes, or names read to codes (industry-search.ts readIndustry: "金属制品" → C33), in every channel; each code
-  // once, in the order first typed ("C38、锂电池": 锂电池 reads C38, kept once — trial 12-05 L14).
+  // Codes, or names read to codes (industry-search.ts readIndustry: "金属制品" → C33; a brochure's "高端装备" → each of
+  // its divisions, docs/decisions/204), in every channel; each code once, in the order first typed ("C38、锂电池": 锂电池
+  // reads C38, kept once — trial 12-05 L14).
   .transform((typed, ctx) => [
     ...new Set(
-      typed.map((c) => {
+      typed.flatMap((c) => {
         const r = readIndustry(c);
-        if (r.ok) return r.code;
+        if (r.ok) return r.group ?? [r.code];
         const candidates = (lng: Lng) => ({
           code: c,
           candidates: r.candidates.map((k) => industryLabel(k, lng)).join(lng === "zh" ? "、" : "; "),
@@ -199,6 +200,30 @@ export const parkSchema = parkFields
 
 /** The two figures the divisible-area rule compares (the rule runs when both are good numbers). */
 const areaFigures = z.object({ areaSqm: z.number().finite(), divisibleMinSqm: z.number().finite() });
+/**
+ * The most a ㎡ of each kind of space is let for a month, in 元 — far above any rent in China (the dearest Grade-A
+ * offices are let for about 15 元/㎡ a day, 450 a month; factories and warehouses for under 100): a figure beyond it in
+ * 租金（元/㎡/月） is no rent per ㎡ but, as a rule, the whole space's rent a month typed in the wrong column (120000 for
+ * 5000 ㎡ at 24). Refused at the cell, with the rent per ㎡ it would be (forms41, docs/decisions/204).
+ */
+export const RENT_PER_SQM_MONTH_MAX = { factory: 300, warehouse: 300, land: 300, office: 1000 } as const;
+/** The figures the rent rule compares (it runs when they are good: the rent under its field's own bound). */
+const rentFigures = z.object({
+  kind: z.enum(["factory", "land", "office", "warehouse"]),
+  areaSqm: z.number().finite().positive(),
+  rentYuanPerSqmMonth: z.number().finite().min(0).max(1_000_000),
+});
+/** The rent per ㎡ a month a whole space's monthly rent comes to, as the message quotes it: two decimals at most. */
+const perSqm = (rent: number, area: number) => String(Math.round((rent / area) * 100) / 100);
+
+/** A kind's name in the rules' messages. */
+const KIND_NAMES = {
+  factory: { zh: "厂房", en: "factory" },
+  warehouse: { zh: "仓库", en: "warehouse" },
+  land: { zh: "土地", en: "land" },
+  office: { zh: "办公", en: "office" },
+} as const;
+
 /** The two figures the storeys rule compares. */
 const storeyFigures = z.object({ floors: z.number().int(), singleStorey: z.boolean() });
 
@@ -237,7 +262,8 @@ export const spaceSchema = z
     floorLoadKg: optNum(100_000),
     powerKva: optNum(1_000_000),
     craneT: optNum(2_000),
-    rentYuanPerSqmMonth: optNum(10_000),
+    // Bounded by its kind's most (RENT_PER_SQM_MONTH_MAX) below; this bound only stops what no rule should read.
+    rentYuanPerSqmMonth: optNum(1_000_000),
     priceYuanPerSqm: optNum(1_000_000),
     landPriceWanPerMu: optNum(100_000),
     /**
@@ -264,9 +290,28 @@ export const spaceSchema = z
     // Also on a row with other bad cells, when both figures are good.
     when: (payload) => areaFigures.safeParse(payload.value).success,
   })
-  // 层数 and 单层 say one thing twice: the matcher trusts 单层 over 层数 (hard.ts singleStoreyOf), so a
-  // 3-storey building marked 单层 would be offered as single storey. Both given must agree.
-  .refine((s) => s.floors == null || s.singleStorey == null || (s.floors === 1) === s.singleStorey, {
+  // A whole space's rent a month in the per-㎡ column: beyond any rent per ㎡ of its kind, said with what it comes to per ㎡.
+  .superRefine(
+    (s, ctx) => {
+      const max = RENT_PER_SQM_MONTH_MAX[s.kind];
+      const rent = s.rentYuanPerSqmMonth;
+      if (rent == null || rent <= max) return;
+      const per = rent / s.areaSqm;
+      const params = { typed: String(rent), max: String(max), area: String(s.areaSqm), per: perSqm(rent, s.areaSqm) };
+      // The rent per ㎡ it comes to, when that is a rent of its kind; else the limit alone.
+      const key = per >= 0.1 && per <= max ? "rentLooksTotal" : "rentPerSqmTooHigh";
+      ctx.addIssue({
+        code: "custom",
+        path: ["rentYuanPerSqmMonth"],
+        ...rule(key, (lng) => ({ ...params, kind: KIND_NAMES[s.kind][lng] })),
+      });
+    },
+    { when: (payload) => rentFigures.safeParse(payload.value).success },
+  )
+  // 层数 is the floors the space takes up, 单层 whether its building has one storey; the matcher trusts 单层 over 层数
+  // (hard.ts singleStoreyOf). A space over 3 floors marked 单层 would be offered as single storey: refused. One floor of a
+  // multi-storey building (写字楼 5 楼: 层数 1, 单层 否) is no contradiction, and was refused (forms41, docs/decisions/204).
+  .refine((s) => !(s.singleStorey === true && s.floors != null && s.floors > 1), {
     ...rule("storeysDisagree"),
     path: ["singleStorey"],
     when: (payload) => storeyFigures.safeParse(payload.value).success,

@@ -19,7 +19,7 @@ import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages"
 import { ChangedMeanwhile, ChoiceField, TextField, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { formatClockMinute } from "~/domain/clock-time";
+import { formatClockMinute, parseClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, type OfficeHours, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { adminEditRefusal, postedBase } from "~/http/edit-refusal.server";
@@ -160,7 +160,14 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   const filledFrom = decodeBase(submission.payload.base);
-  const sent = sentValues(form, HOURS_KEYS, new Set());
+  // Each time as the page writes it ("9点", "9:00", "0900" are 09:00): a time typed otherwise is no change over the one
+  // shown, and another admin's change meanwhile no conflict with it (forms41, the kind of attack40 #2).
+  const sent = Object.fromEntries(
+    Object.entries(sentValues(form, HOURS_KEYS, new Set())).map(([k, v]) => {
+      const minute = typeof v === "string" ? parseClockMinute(v) : null;
+      return [k, minute === null ? v : formatClockMinute(minute)];
+    }),
+  );
   let conflicts: EditConflict[] = [];
   // This form's changes over the hours as stored now (mergeEdit, as every edit form): a field it did not
   // change keeps another admin's; a field both changed, or hours that break the rule together, refuse.

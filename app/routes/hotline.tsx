@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type SyntheticEvent, useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { requireStaff } from "~/auth/session.server";
@@ -308,8 +308,15 @@ function useDeskShortcuts(formId: string) {
       else if (e.code === SHORTCUTS.matches) click(`#${formId} button[value="preview"]`);
       else if (e.code === SHORTCUTS.save)
         form?.requestSubmit(document.querySelector(`#${formId} button[value="save"]`) as HTMLButtonElement);
-      else if (e.code === SHORTCUTS.tasks) focus("#tasks-h");
-      else if (digit) click(`[data-known-index="${digit[1]}"]`);
+      else if (e.code === SHORTCUTS.tasks) {
+        // Folded on a phone (TasksFold): opened first, or the heading could not take the focus.
+        const fold = document.querySelector(".tasks-fold") as HTMLDetailsElement | null;
+        if (fold && !fold.open) {
+          fold.open = true;
+          void fold.offsetHeight; // its content laid out now: a heading still hidden takes no focus
+        }
+        focus("#tasks-h");
+      } else if (digit) click(`[data-known-index="${digit[1]}"]`);
       else return;
       e.preventDefault();
     };
@@ -466,241 +473,288 @@ export default function HotlineDesk() {
         </ul>
       </section>
 
-      <div className="desk-grid">
-        {/* A new key after each save: a fresh, empty form with the focus back in the phone box. */}
-        <Form
-          key={formKey}
-          method="post"
-          action={lngHref("/hotline", lng)}
-          {...getFormProps(form)}
-          onInput={onFormInput}
-          className="desk-form"
-        >
-          <input type="hidden" name="csrf" value={csrf} />
-          <input type="hidden" name="formKey" value={formKey} />
-          {/* Enter in a box saves (the first submit button of a form is its default). */}
-          <button type="submit" name="intent" value="save" className="hp" tabIndex={-1} aria-hidden="true" />
-          <fieldset className="desk-group caller-group">
-            <legend>{h("caller.legend")}</legend>
-            <DeskInput
-              meta={m(contact.phone)}
-              label={h("caller.phone")}
-              hint={h("caller.phoneHint")}
-              required
-              type="tel"
-              inputMode="tel"
-              maxLength={PHONE_INPUT_MAX}
-              autoFocus
-              keyHint="Alt+P"
-            />
-            {knownUnder("contact.phone")}
-            <DeskInput meta={m(company.name)} label={h("caller.company")} required maxLength={100} />
-            {knownUnder("company.name")}
-            <DeskInput meta={m(contact.name)} label={h("caller.contact")} required maxLength={50} />
-            {knownUnder("contact.name")}
-            <div className="row">
-              <DeskInput meta={m(company.creditCode)} label={h("caller.creditCode")} maxLength={30} />
-              <DeskInput meta={m(contact.title)} label={h("caller.title")} maxLength={50} />
-            </div>
-            {knownUnder("company.creditCode")}
-          </fieldset>
-          <PhoneLeadNeed
-            lng={lng}
-            need={need as never}
-            use={use as never}
-            notes={notes}
-            places={previewAnswer && "matches" in previewAnswer ? previewAnswer.places : undefined}
-            onNotes={(v) => {
-              setNotes(v);
-              submitTo("preview", 300);
-            }}
-          />
-          <fieldset className="desk-group">
-            <legend>{h("consent.legend")}</legend>
-            <p className="script" id="consent-script">
-              {h("consent.script")} {pick(lng, d.script)}
-            </p>
-            <CheckboxField consent meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
-          </fieldset>
-          <RefusalBeside
-            id="save-refusal"
-            lng={lng}
-            answer={saveAnswer}
-            lines={saveRefusal}
-            first={actionData?.duplicates ? null : firstBadField(lng, formId, form.allErrors, labelOf)}
-          />
-          {actionData?.duplicates ? (
-            <div className="field consent">
-              <label htmlFor="dup-confirm">
-                <input type="checkbox" id="dup-confirm" name={DUP_CONFIRM} />
-                <span>{h("dup.confirm")}</span>
-              </label>
-            </div>
-          ) : null}
-          <div className="desk-actions">
-            <button
-              type="submit"
-              name="intent"
-              value="preview"
-              formNoValidate
-              className="secondary"
-              onClick={(e) => {
-                // With JavaScript the preview comes from the resource routes; without, the post re-renders the desk.
-                e.preventDefault();
-                submitTo("preview", 0);
-                submitTo("callers", 0);
+      {/* On a phone the call tasks come first, folded behind one line that counts them (TasksFold, hotline.css). */}
+      <div className="desk-layout">
+        <div className="desk-grid">
+          {/* A new key after each save: a fresh, empty form with the focus back in the phone box. */}
+          <Form
+            key={formKey}
+            method="post"
+            action={lngHref("/hotline", lng)}
+            {...getFormProps(form)}
+            onInput={onFormInput}
+            className="desk-form"
+          >
+            <input type="hidden" name="csrf" value={csrf} />
+            <input type="hidden" name="formKey" value={formKey} />
+            {/* Enter in a box saves (the first submit button of a form is its default). */}
+            <button type="submit" name="intent" value="save" className="hp" tabIndex={-1} aria-hidden="true" />
+            <fieldset className="desk-group caller-group">
+              <legend>{h("caller.legend")}</legend>
+              <DeskInput
+                meta={m(contact.phone)}
+                label={h("caller.phone")}
+                hint={h("caller.phoneHint")}
+                required
+                type="tel"
+                inputMode="tel"
+                maxLength={PHONE_INPUT_MAX}
+                autoFocus
+                keyHint="Alt+P"
+              />
+              {knownUnder("contact.phone")}
+              <DeskInput meta={m(company.name)} label={h("caller.company")} required maxLength={100} />
+              {knownUnder("company.name")}
+              <DeskInput meta={m(contact.name)} label={h("caller.contact")} required maxLength={50} />
+              {knownUnder("contact.name")}
+              <div className="row">
+                <DeskInput meta={m(company.creditCode)} label={h("caller.creditCode")} maxLength={30} />
+                <DeskInput meta={m(contact.title)} label={h("caller.title")} maxLength={50} />
+              </div>
+              {knownUnder("company.creditCode")}
+            </fieldset>
+            <PhoneLeadNeed
+              lng={lng}
+              need={need as never}
+              use={use as never}
+              notes={notes}
+              places={previewAnswer && "matches" in previewAnswer ? previewAnswer.places : undefined}
+              onNotes={(v) => {
+                setNotes(v);
+                submitTo("preview", 300);
               }}
-            >
-              {h("matches.show")} <kbd className="key-hint">Alt+M</kbd>
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="save"
-              disabled={saving}
-              aria-describedby={saveRefusal.length ? "save-refusal" : undefined}
-            >
-              {saving ? h("saving") : h("save")} <kbd className="key-hint">Alt+S</kbd>
-            </button>
+            />
+            <fieldset className="desk-group">
+              <legend>{h("consent.legend")}</legend>
+              <p className="script" id="consent-script">
+                {h("consent.script")} {pick(lng, d.script)}
+              </p>
+              <CheckboxField consent meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
+            </fieldset>
+            <RefusalBeside
+              id="save-refusal"
+              lng={lng}
+              answer={saveAnswer}
+              lines={saveRefusal}
+              first={actionData?.duplicates ? null : firstBadField(lng, formId, form.allErrors, labelOf)}
+            />
+            {actionData?.duplicates ? (
+              <div className="field consent">
+                <label htmlFor="dup-confirm">
+                  <input type="checkbox" id="dup-confirm" name={DUP_CONFIRM} />
+                  <span>{h("dup.confirm")}</span>
+                </label>
+              </div>
+            ) : null}
+            <div className="desk-actions">
+              <button
+                type="submit"
+                name="intent"
+                value="preview"
+                formNoValidate
+                className="secondary"
+                onClick={(e) => {
+                  // With JavaScript the preview comes from the resource routes; without, the post re-renders the desk.
+                  e.preventDefault();
+                  submitTo("preview", 0);
+                  submitTo("callers", 0);
+                }}
+              >
+                {h("matches.show")} <kbd className="key-hint">Alt+M</kbd>
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="save"
+                disabled={saving}
+                aria-describedby={saveRefusal.length ? "save-refusal" : undefined}
+              >
+                {saving ? h("saving") : h("save")} <kbd className="key-hint">Alt+S</kbd>
+              </button>
+            </div>
+          </Form>
+          <div className="desk-side">
+            <KnownCallers
+              lng={lng}
+              state={callerAnswer?.state ?? "typing"}
+              refusal={callerAnswer?.state === "refused" ? callerAnswer : undefined}
+              leads={knownLeads}
+              more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
+              partial={!!(callerAnswer && "leads" in callerAnswer && callerAnswer.partial)}
+              statusLabel={statusLabel}
+              leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
+            />
+            <MatchPreview
+              lng={lng}
+              state={previewAnswer?.state ?? "hint"}
+              refusal={previewAnswer?.state === "refused" ? previewAnswer : undefined}
+              matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
+              nearMisses={(previewAnswer && "matches" in previewAnswer ? (previewAnswer.nearMisses ?? []) : []) as NearMissCard[]}
+              regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}
+              regionFixes={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionFixes : undefined}
+              form={formId}
+              onRegionFix={(value) => {
+                // Into the box as if typed: the form's input handler asks the preview again.
+                const box = (document.getElementById(formId) as HTMLFormElement | null)?.elements.namedItem("need.regions");
+                if (!(box instanceof HTMLInputElement)) return;
+                box.value = value;
+                box.dispatchEvent(new Event("input", { bubbles: true }));
+                box.focus();
+              }}
+              placeChoices={previewAnswer && "matches" in previewAnswer ? previewAnswer.placeChoices : undefined}
+              areaChecks={previewAnswer && "matches" in previewAnswer ? previewAnswer.areaChecks : undefined}
+              notRead={previewAnswer && "matches" in previewAnswer ? previewAnswer.notRead : undefined}
+            />
           </div>
-        </Form>
-        <div className="desk-side">
-          <KnownCallers
-            lng={lng}
-            state={callerAnswer?.state ?? "typing"}
-            refusal={callerAnswer?.state === "refused" ? callerAnswer : undefined}
-            leads={knownLeads}
-            more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
-            partial={!!(callerAnswer && "leads" in callerAnswer && callerAnswer.partial)}
-            statusLabel={statusLabel}
-            leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
-          />
-          <MatchPreview
-            lng={lng}
-            state={previewAnswer?.state ?? "hint"}
-            refusal={previewAnswer?.state === "refused" ? previewAnswer : undefined}
-            matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
-            nearMisses={(previewAnswer && "matches" in previewAnswer ? (previewAnswer.nearMisses ?? []) : []) as NearMissCard[]}
-            regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}
-            regionFixes={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionFixes : undefined}
-            form={formId}
-            onRegionFix={(value) => {
-              // Into the box as if typed: the form's input handler asks the preview again.
-              const box = (document.getElementById(formId) as HTMLFormElement | null)?.elements.namedItem("need.regions");
-              if (!(box instanceof HTMLInputElement)) return;
-              box.value = value;
-              box.dispatchEvent(new Event("input", { bubbles: true }));
-              box.focus();
-            }}
-            placeChoices={previewAnswer && "matches" in previewAnswer ? previewAnswer.placeChoices : undefined}
-            areaChecks={previewAnswer && "matches" in previewAnswer ? previewAnswer.areaChecks : undefined}
-            notRead={previewAnswer && "matches" in previewAnswer ? previewAnswer.notRead : undefined}
-          />
         </div>
-      </div>
 
-      <section aria-labelledby="tasks-h" className="desk-tasks">
-        <h2 id="tasks-h" tabIndex={-1}>
-          {h("tasks.title")} <kbd className="key-hint">Alt+T</kbd>
-        </h2>
-        <p>{t("hotline.intro")}</p>
-        <p>{t("hotline.caption", { total: d.total })}</p>
-        {d.rows.length === 0 ? <p>{t("hotline.empty")}</p> : null}
-        {taskError && !d.rows.some((r) => r.id === taskError.id) ? (
-          <div className="banner error" data-testid="task-error">
-            <ErrorList id="task-error" errors={taskError.errors} />
-          </div>
-        ) : null}
-        {/* A note typed on a task no longer listed (closed meanwhile): said, with the note to copy. */}
-        {kept && !d.rows.some((r) => r.id === kept.taskId) ? (
-          <div className="banner error" role="alert" data-testid="task-kept">
-            <p>{kept.text}</p>
-            <p>{t("hotline.keptNote")}</p>
-            <blockquote className="kept-note">{kept.note}</blockquote>
-          </div>
-        ) : null}
-        <ol className="cards">
-          {d.rows.map((r) => {
-            const confirming = actionData?.confirm?.taskId === r.id ? actionData.confirm : null;
-            const keptHere = kept?.taskId === r.id ? kept : null;
-            const refusedHere = taskError?.id === r.id ? taskError.errors : keptHere ? [keptHere.text] : undefined;
-            const errorId = `outcome-error-${r.id}`;
-            return (
-              <li key={r.id} className="card" data-due={r.due ? "now" : "later"} aria-labelledby={`task-${r.id}`}>
-                <p className="card-title" id={`task-${r.id}`}>
-                  <strong>{t(`task.${r.kind}`)}</strong> {r.reference} · {r.company}
-                </p>
-                <p>
-                  <TelLink href={r.phoneDial}>{r.phone}</TelLink>
-                </p>
-                <p className="script">{r.script}</p>
-                <p className="hint">
-                  {h("task.due")}
-                  {r.due ? null : `${t("hotline.later")} `}
-                  <Time iso={r.dueAt} /> · {h("task.attempts", { n: r.attempts })}
-                </p>
-                {r.kind !== "handover" ? (
-                  <p>
-                    <a className="button secondary" href={lngHref(`/hotline/leads/${r.leadId}?task=${r.id}`, lng)}>
-                      {h("task.editNeed")}
-                    </a>
-                  </p>
-                ) : null}
-                <Form method="post" action={lngHref("/hotline", lng)} className="task-form">
-                  <input type="hidden" name="csrf" value={csrf} />
-                  <input type="hidden" name="task" value={r.id} />
-                  {/* This page's key: the same submission sent again (「再次提交」, a double press) is counted once. */}
-                  <input type="hidden" name="formKey" value={d.formKey} />
-                  <div className="field">
-                    <label htmlFor={`note-${r.id}`}>{h("task.note")}</label>
-                    <textarea
-                      id={`note-${r.id}`}
-                      name="note"
-                      rows={2}
-                      maxLength={NOTE_MAX}
-                      defaultValue={confirming?.note ?? keptHere?.note ?? ""}
-                    />
-                  </div>
-                  {confirming ? (
-                    <div className="confirm" role="alertdialog" aria-labelledby={`confirm-${r.id}`}>
-                      <p id={`confirm-${r.id}`}>
-                        {h("task.confirm", { reference: r.reference, outcome: t(`outcome.${confirming.outcome}`) })}
+        <section aria-labelledby="tasks-h" className="desk-tasks">
+          <TasksFold
+            summary={d.total ? h("tasks.summary", { total: d.total, due: d.rows.filter((r) => r.due).length }) : h("tasks.summaryNone")}
+            open={Boolean(taskError || kept || actionData?.confirm)}
+          >
+            <h2 id="tasks-h" tabIndex={-1}>
+              {h("tasks.title")} <kbd className="key-hint">Alt+T</kbd>
+            </h2>
+            <p>{t("hotline.intro")}</p>
+            <p>{t("hotline.caption", { total: d.total })}</p>
+            {d.rows.length === 0 ? <p>{t("hotline.empty")}</p> : null}
+            {taskError && !d.rows.some((r) => r.id === taskError.id) ? (
+              <div className="banner error" data-testid="task-error">
+                <ErrorList id="task-error" errors={taskError.errors} />
+              </div>
+            ) : null}
+            {/* A note typed on a task no longer listed (closed meanwhile): said, with the note to copy. */}
+            {kept && !d.rows.some((r) => r.id === kept.taskId) ? (
+              <div className="banner error" role="alert" data-testid="task-kept">
+                <p>{kept.text}</p>
+                <p>{t("hotline.keptNote")}</p>
+                <blockquote className="kept-note">{kept.note}</blockquote>
+              </div>
+            ) : null}
+            <ol className="cards">
+              {d.rows.map((r) => {
+                const confirming = actionData?.confirm?.taskId === r.id ? actionData.confirm : null;
+                const keptHere = kept?.taskId === r.id ? kept : null;
+                const refusedHere = taskError?.id === r.id ? taskError.errors : keptHere ? [keptHere.text] : undefined;
+                const errorId = `outcome-error-${r.id}`;
+                return (
+                  <li key={r.id} className="card" data-due={r.due ? "now" : "later"} aria-labelledby={`task-${r.id}`}>
+                    <p className="card-title" id={`task-${r.id}`}>
+                      <strong>{t(`task.${r.kind}`)}</strong> {r.reference} · {r.company}
+                    </p>
+                    <p>
+                      <TelLink href={r.phoneDial}>{r.phone}</TelLink>
+                    </p>
+                    <p className="script">{r.script}</p>
+                    <p className="hint">
+                      {h("task.due")}
+                      {r.due ? null : `${t("hotline.later")} `}
+                      <Time iso={r.dueAt} /> · {h("task.attempts", { n: r.attempts })}
+                    </p>
+                    {r.kind !== "handover" ? (
+                      <p>
+                        <a className="button secondary" href={lngHref(`/hotline/leads/${r.leadId}?task=${r.id}`, lng)}>
+                          {h("task.editNeed")}
+                        </a>
                       </p>
-                      <input type="hidden" name="confirm" value="1" />
-                      <button type="submit" name="outcome" value={confirming.outcome} autoFocus>
-                        {h("task.confirmYes", { outcome: t(`outcome.${confirming.outcome}`) })}
-                      </button>{" "}
-                      <a className="button secondary" href={lngHref("/hotline", lng)}>
-                        {h("task.confirmNo")}
-                      </a>
-                    </div>
-                  ) : (
-                    <div className="actions">
-                      {d.outcomes
-                        .filter((o) => o !== "refused" || r.kind === "handover")
-                        .map((o) => (
-                          <button
-                            key={o}
-                            type="submit"
-                            name="outcome"
-                            value={o}
-                            className={closesTask(o) ? "secondary" : undefined}
-                            aria-label={`${t(`outcome.${o}`)} ${r.reference}`}
-                            aria-describedby={refusedHere ? errorId : undefined}
-                          >
-                            {t(`outcome.${o}`)}
-                          </button>
-                        ))}
-                    </div>
-                  )}
-                  <ErrorList id={errorId} errors={refusedHere} />
-                </Form>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+                    ) : null}
+                    <Form method="post" action={lngHref("/hotline", lng)} className="task-form">
+                      <input type="hidden" name="csrf" value={csrf} />
+                      <input type="hidden" name="task" value={r.id} />
+                      {/* This page's key: the same submission sent again (「再次提交」, a double press) is counted once. */}
+                      <input type="hidden" name="formKey" value={d.formKey} />
+                      <div className="field">
+                        <label htmlFor={`note-${r.id}`}>{h("task.note")}</label>
+                        <textarea
+                          id={`note-${r.id}`}
+                          name="note"
+                          rows={2}
+                          maxLength={NOTE_MAX}
+                          defaultValue={confirming?.note ?? keptHere?.note ?? ""}
+                        />
+                      </div>
+                      {confirming ? (
+                        <div className="confirm" role="alertdialog" aria-labelledby={`confirm-${r.id}`}>
+                          <p id={`confirm-${r.id}`}>
+                            {h("task.confirm", { reference: r.reference, outcome: t(`outcome.${confirming.outcome}`) })}
+                          </p>
+                          <input type="hidden" name="confirm" value="1" />
+                          <button type="submit" name="outcome" value={confirming.outcome} autoFocus>
+                            {h("task.confirmYes", { outcome: t(`outcome.${confirming.outcome}`) })}
+                          </button>{" "}
+                          <a className="button secondary" href={lngHref("/hotline", lng)}>
+                            {h("task.confirmNo")}
+                          </a>
+                        </div>
+                      ) : (
+                        <div className="actions">
+                          {d.outcomes
+                            .filter((o) => o !== "refused" || r.kind === "handover")
+                            .map((o) => (
+                              <button
+                                key={o}
+                                type="submit"
+                                name="outcome"
+                                value={o}
+                                className={closesTask(o) ? "secondary" : undefined}
+                                aria-label={`${t(`outcome.${o}`)} ${r.reference}`}
+                                aria-describedby={refusedHere ? errorId : undefined}
+                              >
+                                {t(`outcome.${o}`)}
+                              </button>
+                            ))}
+                        </div>
+                      )}
+                      <ErrorList id={errorId} errors={refusedHere} />
+                    </Form>
+                  </li>
+                );
+              })}
+            </ol>
+          </TasksFold>
+        </section>
+      </div>
     </StaffPage>
+  );
+}
+
+/** Where a phone remembers, for the tab, that the agent opened the call tasks: still open after an outcome's reload. */
+const TASKS_OPEN_KEY = "pm.hotline.tasksOpen";
+
+/**
+ * The call tasks on a phone (forms41, docs/decisions/205): above the phone-lead form, folded behind one line that counts
+ * them and the due ones — a hotline agent on a phone saw no task without scrolling past the whole form. Tapped open it
+ * stays open for the tab (sessionStorage) through each outcome's reload; `open` unfolds it for an answer about a task (a
+ * refusal, a confirmation). From 760 px up (admin.css .more-filters, as the lists' filters) the line is not drawn and the
+ * tasks stand open below the form, as before. A plain <details>: no JavaScript needed to open it.
+ */
+function TasksFold({ summary, open, children }: { summary: string; open: boolean; children: ReactNode }) {
+  // Read after hydration (the server knows nothing of the tab) into the element, whose toggle then keeps it as every
+  // toggle — a tap, Alt+T, an answer — is kept.
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [remembered, setRemembered] = useState(false);
+  useEffect(() => {
+    try {
+      if (ref.current && sessionStorage.getItem(TASKS_OPEN_KEY) === "1") ref.current.open = true;
+    } catch {
+      // No storage (a private window's quota): folded, as without JavaScript.
+    }
+  }, []);
+  const remember = (e: SyntheticEvent<HTMLDetailsElement>) => {
+    const isOpen = e.currentTarget.open;
+    setRemembered(isOpen);
+    try {
+      sessionStorage.setItem(TASKS_OPEN_KEY, isOpen ? "1" : "0");
+    } catch {
+      // As above.
+    }
+  };
+  return (
+    <details ref={ref} className="more-filters tasks-fold" open={open || remembered || undefined} onToggle={remember}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }
 

@@ -108,6 +108,8 @@ describe("the desks on a 390 px phone and at a desk", () => {
         expect(await page.locator(".keys").isVisible()).toBe(true);
         expect(await page.locator(".keys").innerText()).toContain("Alt+S");
         expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:+8613912345670");
+        // On a phone the call tasks are folded above the form (docs/decisions/205): opened with their line.
+        if (label === "phone") await page.locator(".tasks-fold > summary").click();
         // The call task's script reads in its lines, the nearest spaces one a line (not one run-on paragraph).
         expect(await page.locator(".desk-tasks .script").first().innerText()).toContain(SCRIPT_MISSES);
         if (label === "phone") {

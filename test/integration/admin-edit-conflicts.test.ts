@@ -5,6 +5,7 @@ import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { formOf } from "../support/form-of";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -35,22 +36,6 @@ afterAll(async () => {
   await web?.stop();
   await db?.drop();
 });
-
-/** One form of a page as a browser sends it: its hidden fields, texts, the checked radio, the selected option. */
-function formOf(html: string, marker: string): Record<string, string> {
-  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([f]) => f).find((f) => f.includes(marker));
-  expect(form, marker).toBeTruthy();
-  const sent: Record<string, string> = {};
-  for (const [tag] of form!.matchAll(/<input\b[^>]*>/g)) {
-    const attr = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1];
-    const name = attr("name");
-    if (!name || (/type="(?:radio|checkbox)"/.test(tag) && !/checked=""/.test(tag))) continue;
-    sent[name] = attr("value") ?? "on";
-  }
-  for (const [, name, options] of form!.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
-    sent[name] = /<option value="([^"]*)" selected="">/.exec(options)?.[1] ?? "";
-  return sent;
-}
 
 describe("a staff account's role and link", () => {
   const path = () => `/admin/staff/${accountId}`;

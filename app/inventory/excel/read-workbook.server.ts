@@ -156,6 +156,34 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
   return null;
 }
 
+/** Day 0 of Excel's serial dates: 1899-12-30 in the 1900 system (its phantom 1900-02-29 included), 1904-01-01 in the other. */
+const EXCEL_DAY_ZERO = { 1900: Date.UTC(1899, 11, 30), 1904: Date.UTC(1904, 0, 1) } as const;
+const DAY_MS = 86_400_000;
+
+/**
+ * A date column's cell (Column.date: 可入驻时间, 休假开始/结束) as the text its reader takes, or null for any other cell
+ * (read as typed). A date cell is its day ("2027-03-01"), or its month ("2027-03") when its format shows no day and the
+ * column takes a month (`month`)
+ * (yyyy"年"m"月"); a number that is the serial of a day of 2000–2099 is that day: Chinese Excel's own date formats
+ * (numFmtId 27–36 and 50–58: 2027年3月, 2027年3月1日, 3月1日) are unknown to exceljs, which hands over the serial (46447),
+ * refused as no date (forms41). A formula's result is read alike.
+ */
+function dateCellText(cell: ExcelJS.Cell, date1904: boolean, month: boolean): string | null {
+  const raw = cell.value;
+  const v = raw !== null && typeof raw === "object" && !(raw instanceof Date) && "result" in raw ? raw.result : raw;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return null;
+    const format = String(cell.numFmt ?? "")
+      .replace(/\[[^\]]*]/g, "")
+      .replace(/"[^"]*"/g, "");
+    return month && /y/i.test(format) && !/d/i.test(format) ? v.toISOString().slice(0, 7) : v.toISOString().slice(0, 10);
+  }
+  if (typeof v !== "number" || !Number.isFinite(v)) return null;
+  const day = new Date(EXCEL_DAY_ZERO[date1904 ? 1904 : 1900] + Math.floor(v) * DAY_MS);
+  const year = day.getUTCFullYear();
+  return year >= 2000 && year <= 2099 ? day.toISOString().slice(0, 10) : null;
+}
+
 /**
  * Why a cell holds no value although it is not blank: an error value Excel shows (#DIV/0!, #REF!, #N/A —
  * a broken formula), or a formula kept without its result (a file written by a script, never opened in
@@ -286,6 +314,9 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
         reason: { zh: `缺少必填列“${c.header.zh}”`, en: `the required column “${c.header.zh}” (${c.header.en}) is missing` },
       });
   }
+  // Each date column, and whether it takes a month (可入驻时间 does, a day away does not).
+  const dated = new Map(COLUMNS[collection].filter((c) => c.date).map((c) => [c.key, c.read("2027-03").ok] as const));
+  const date1904 = ws.workbook?.properties?.date1904 === true;
   for (const row of rowsWithValues(ws, header.number + 1)) {
     yield;
     const number = row.number;
@@ -308,7 +339,8 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
         out.errors.push({ sheet, row: number, column: `${letter}（${text}）`, reason: problem, typed: shownText(row.getCell(index)) });
         refused.push(key);
       }
-      const v = cellValue(row.getCell(index).value);
+      const v =
+        (dated.has(key) ? dateCellText(row.getCell(index), date1904, dated.get(key)!) : null) ?? cellValue(row.getCell(index).value);
       if (v !== null) {
         typed[key] = String(v);
         cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;

@@ -69,6 +69,10 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/phone.ts": "phone labels, extension words and a number's end marks read in input (手机, 电话, 转, 分机, 尾号)",
   "app/domain/lead-schema.ts": "万元 as the unit of a flagged figure; the single-storey and 'anywhere' words read in input (单层, 不限, …)",
   "app/domain/lead-fields.ts": "the words a choice goes by, read in input (厂房, 租, 报告表, …)",
+  "app/admin/staff-forms.ts":
+    "the words a staff role and a first sign-in go by, read in a posted form (招商, 热线, 邀请链接, …), never shown",
+  "app/admin/calendar-override-form.ts":
+    "the words a calendar day's kind goes by, read in a posted form (休息日, 调休, 补班, …), never shown",
   "app/domain/regions.ts":
     "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
   "app/inventory/inventory-columns.ts":

@@ -12,8 +12,6 @@ describe("层数 and 单层 must agree (admin form and Excel import: checkTextRo
     ["3", "是"],
     ["2", "yes"],
     ["十", "是"],
-    ["1", "否"],
-    ["1", "no"],
   ])("层数 %s with 单层 %s is refused at 单层, in zh and en", (floors, single) => {
     const r = checkTextRow("spaces", { ...base, floors, singleStorey: single });
     expect(r.ok).toBe(false);
@@ -26,6 +24,9 @@ describe("层数 and 单层 must agree (admin form and Excel import: checkTextRo
 
   it.each([
     ["1", "是"],
+    // One floor of a multi-storey building (写字楼 5 楼): no contradiction (forms41, docs/decisions/204).
+    ["1", "否"],
+    ["1", "no"],
     ["3", "否"],
     ["3", ""],
     ["", "是"],
