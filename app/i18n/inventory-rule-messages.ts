@@ -136,7 +136,7 @@ export const inventoryRuleMessages = defineMessages({
     headerUnitUnknown: "column “{header}”: the unit “{unit}” is not understood; name the column “{own}”, or write the unit in each cell",
     divisibleOverArea: "divisibleMinSqm must not exceed areaSqm",
     rentLooksTotal:
-      "a rent of {typed} yuan/㎡ a month is beyond any {kind} rent per ㎡ (at most {max}): it looks like the whole space's rent a month, which over {area} ㎡ is {per} yuan/㎡ a month. This field is the rent per ㎡ a month: write {per} (or correct the area)",
+      "a rent of {typed} yuan/㎡ a month is beyond any {kind} rent per ㎡ (at most {max}): it looks like the whole space's rent a month, which over {area} ㎡ is {per} yuan/㎡ a month. This field is the rent per ㎡ a month: write {per} (or correct the area)",
     rentPerSqmTooHigh:
       "a rent of {typed} yuan/㎡ a month is beyond any {kind} rent per ㎡ (at most {max}): this field is the rent per ㎡ a month; correct it",
     perAreaOther: "“{typed}” is {unit}: this field is {own}; convert it to {own}",
