@@ -94,6 +94,16 @@ const text: Pick<Column, "read" | "write"> = {
  * `name`: the column's name in the message (its header without the unit); `example`: "例如 …" in both
  * languages.
  */
+/**
+ * A column where park offices write 无 for "there is none" (行车 无: the building has no crane): read as 0, a
+ * figure every need above it fails, where a blank cell is "not stated" and matches ask to check it (hard.ts).
+ * Only the whole cell: "无行车", "没有", "none", "no" alone; "有" (a crane of unknown capacity) stays refused.
+ */
+const NONE_CELL = /^\s*(?:无|没有|无行车|没有行车|无吊车|none|no)\s*$/i;
+function noneAsZero(parse: (s: string) => number | null): (s: string) => number | null {
+  return (s) => (NONE_CELL.test(s) ? 0 : parse(s));
+}
+
 function numeric(
   parse: (s: string) => number | null,
   example: Bilingual,
@@ -845,7 +855,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "行车（吨）",
       "crane (t)",
       numeric(
-        readPastLabel(parseCraneT, FIGURE_LABELS.crane, FIGURE_NOUNS_AFTER.crane),
+        noneAsZero(readPastLabel(parseCraneT, FIGURE_LABELS.crane, FIGURE_NOUNS_AFTER.crane)),
         { zh: "例如 10 或 10吨", en: "e.g. 10" },
         {
           name: { zh: "行车", en: "the crane" },

@@ -118,7 +118,7 @@ describe("a monthly total in the per-㎡ rent column", () => {
     expect(plan.errors[0]).toMatchObject({ sheet: "空间", row: 2, column: "G（租金（元/㎡/月））" });
     expect(plan.errors[0].reason.zh).toContain(`像是整个空间一个月的租金：按面积 ${area}㎡ 合 ${per} 元/㎡/月`);
     expect(plan.errors[0].reason.en).toContain(
-      `it looks like the whole space's rent a month, which over ${area} ㎡ is ${per} yuan/㎡ a month`,
+      `it looks like the whole space's rent a month, which over ${area}\u00a0㎡ is ${per} yuan/㎡ a month`,
     );
   });
 
