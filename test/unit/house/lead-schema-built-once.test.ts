@@ -18,7 +18,12 @@ export function leadSchemasBuiltPerCall(file: string, source: string): string[] 
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "createLeadSchema" && node.arguments.length < 3)
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "createLeadSchema" &&
+      node.arguments.length < 3
+    )
       found.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText().slice(0, 80)}`);
     ts.forEachChild(node, visit);
   };
@@ -30,7 +35,9 @@ describe("the lead schema is built once a language and channel", () => {
   const files = sourceFiles();
 
   it("reads the desks' routes and servers", () => {
-    expect(files).toEqual(expect.arrayContaining(["app/hotline/desk.server.ts", "app/routes/hotline.tsx", "app/routes/hotline_.matches.ts"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["app/hotline/desk.server.ts", "app/routes/hotline.tsx", "app/routes/hotline_.matches.ts"]),
+    );
   });
 
   it("no source builds a lead schema without options", () => {
@@ -44,6 +51,8 @@ describe("the lead schema is built once a language and channel", () => {
       'const p = createLeadSchema("zh", "web").safeParse(v);',
     ];
     for (const line of planted) expect(leadSchemasBuiltPerCall("app/planted.ts", line)).toHaveLength(1);
-    expect(leadSchemasBuiltPerCall("app/fine.ts", 'const s = leadSchema(lng, "hotline"); const t = createLeadSchema(lng, "hotline", { now });')).toEqual([]);
+    expect(
+      leadSchemasBuiltPerCall("app/fine.ts", 'const s = leadSchema(lng, "hotline"); const t = createLeadSchema(lng, "hotline", { now });'),
+    ).toEqual([]);
   });
 });
