@@ -118,8 +118,8 @@ describe("/hotline", () => {
     const html = await page(cookie);
     expect(html).toContain("转交专员");
     expect(html).toContain("回访企业");
-    expect(html).toContain('href="tel:+8613900000002"'); // R2, the hotline recruiter
-    expect(html).toContain('href="tel:+8613812345678"'); // the enterprise
+    expect(html).toContain('href="tel:13900000002"'); // R2, the hotline recruiter (national digits: telHref)
+    expect(html).toContain('href="tel:13812345678"'); // the enterprise
     expect(html).toContain(`转交线索 ${handover.reference}`);
     expect(html).toContain(`回访 ${callback.reference}`);
     expect(html).toMatch(/data-due="now"/);
@@ -620,7 +620,7 @@ describe("/hotline", () => {
     const callback = await routed("南京热线回访改需求机械有限公司", null);
     const { cookie } = await signIn("desk@example.test");
     const leadPage = await page(cookie, `/hotline/leads/${callback.leadId}`);
-    expect(leadPage).toContain('href="tel:+8613812345678"');
+    expect(leadPage).toContain('href="tel:13812345678"');
     expect(await db.sql`select 1 from phone_access_log where lead_id = ${callback.leadId} and actor = 'desk@example.test'`).toHaveLength(1);
     const csrf = csrfIn(leadPage);
     const blank = await post(`/hotline/leads/${callback.leadId}`, { intent: "note", body: "  ", csrf }, cookie);
