@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect } from "react";
 // Enter and types the caller's number straight away lost its first digits. What was typed into a box while a
 // navigation was under way is carried into the box the new page focuses, when the old box is gone. When the
 // navigation ends on the same page (a refused post), the old box is still there and holds it: nothing to do.
+// Keys typed with no box focused — the sign-in's button just clicked (trial41) — are heard as keys and carried alike.
 
 type Box = HTMLInputElement | HTMLTextAreaElement;
 
@@ -17,16 +18,25 @@ function isBox(el: unknown): el is Box {
   return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && TEXT_TYPES.has(el.type));
 }
 
-/** Whether a navigation is under way now: the router's own state, read when the key is typed (React's copy lags a transition). */
+/** The location the page on screen was drawn for (set when a page is committed). */
+let drawnKey: string | undefined;
+
+/**
+ * Whether a navigation is under way now: the router's own state, read when the key is typed (React's copy lags a
+ * transition) — loading, or done loading with the new page not drawn yet (its location is not the one on screen:
+ * keys typed then still went to the page going away, trial41's lost "025-").
+ */
 function navigating(): boolean {
-  const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
-  return router !== undefined && router.state.navigation.state !== "idle";
+  const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; location: { key: string } } } })
+    .__remixRouter;
+  if (router === undefined) return false;
+  return router.state.navigation.state !== "idle" || (drawnKey !== undefined && router.state.location.key !== drawnKey);
 }
 
-/** What was typed into `from` since the navigation began (one per tab: one navigation at a time). */
-let carried: { from: Box; text: string } | null = null;
+/** What was typed into `from` (a box, or the button or page that had the focus) since the navigation began (one per tab). */
+let carried: { from: Element; text: string } | null = null;
 
-function heard(from: Box, change: (text: string) => string) {
+function heard(from: Element, change: (text: string) => string) {
   if (carried?.from !== from) carried = { from, text: "" };
   carried.text = change(carried.text);
 }
@@ -41,6 +51,20 @@ function onBeforeInput(e: InputEvent) {
     heard(e.target, (t) => t + (e.data ?? ""));
   else if (e.inputType === "insertLineBreak" && e.target instanceof HTMLTextAreaElement) heard(e.target, (t) => `${t}\n`);
   else if (e.inputType === "deleteContentBackward") heard(e.target, (t) => t.slice(0, -1));
+}
+
+/**
+ * A key typed with no box focused while a navigation is under way (the button that sent the sign-in keeps the focus):
+ * no input event is fired for it, so it is heard here — a character, or Backspace — and kept from the button (a space
+ * would press it again).
+ */
+function onKeyDown(e: KeyboardEvent) {
+  if (!navigating() || isBox(e.target) || !(e.target instanceof Element) || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+  if ((e.target as HTMLElement).isContentEditable) return;
+  if (e.key.length === 1) heard(e.target, (t) => t + e.key);
+  else if (e.key === "Backspace") heard(e.target, (t) => t.slice(0, -1));
+  else return;
+  e.preventDefault();
 }
 
 function onCompositionEnd(e: CompositionEvent) {
@@ -69,16 +93,20 @@ export function TypingCarrier() {
   useEffect(() => {
     document.addEventListener("beforeinput", onBeforeInput, true);
     document.addEventListener("compositionend", onCompositionEnd, true);
+    document.addEventListener("keydown", onKeyDown, true);
     return () => {
+      document.removeEventListener("keydown", onKeyDown, true);
       document.removeEventListener("beforeinput", onBeforeInput, true);
       document.removeEventListener("compositionend", onCompositionEnd, true);
     };
   }, []);
   // A layout effect: in the commit that draws the new page (after its autoFocus), before the next key can land.
   useLayoutEffect(() => {
+    drawnKey = location.key;
     const c = carried;
     carried = null;
-    if (!c?.text || c.from.isConnected) return;
+    // A box still there kept its text; keys heard on a button or the page were kept nowhere: carried.
+    if (!c?.text || (isBox(c.from) && c.from.isConnected)) return;
     const to = document.activeElement;
     if (isBox(to) && to.type !== "password" && to !== c.from && !to.readOnly && !to.disabled) type(to, c.text);
   }, [location.key]);

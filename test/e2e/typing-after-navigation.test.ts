@@ -76,6 +76,28 @@ describe("keys typed while the next page loads land in it", () => {
     });
   }
 
+  for (const [before, after] of [
+    ["138", "12345678"],
+    ["025-5", "7881233"],
+  ] as const) {
+    it(`signed in by clicking 登录 (the button keeps the focus), "${before}" typed before the desk is drawn: the phone box holds it (trial41)`, async () => {
+      const page = await newPage();
+      await page.goto(`${suite.web.url}/login`);
+      await hydrated(page);
+      await page.getByLabel("邮箱").fill("type@example.test");
+      await page.getByLabel("密码").fill(PASSWORD);
+      const desk = await holdData(page, "/hotline");
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await desk.sent;
+      await page.keyboard.type(before, { delay: 20 });
+      desk.release();
+      await page.waitForURL((url) => url.pathname === "/hotline");
+      await expect.poll(() => focusedName(page)).toBe("contact.phone");
+      await page.keyboard.type(after, { delay: 20 });
+      expect(await page.locator('[name="contact.phone"]').inputValue()).toBe(before + after);
+    });
+  }
+
   it("Alt+1 to a known caller's lead, the note typed at once: the note box holds all of it", async () => {
     const page = await newPage();
     await page.goto(`${suite.web.url}/login?next=/hotline`);
