@@ -16,7 +16,7 @@ import { notifyText } from "~/i18n/notify-messages";
 
 import type { Notice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
-import { NEED_CHANGED } from "./unfit-assignments.server";
+import { ENDABLE_STEPS, NEED_CHANGED } from "./unfit-assignments.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
 
@@ -389,8 +389,15 @@ export async function routeLead(
     return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
   if (parks.length === 0) {
-    const [row] = await tx<{ excluded: Exclusion[] | null; flags: unknown }[]>`
-      select excluded, lead -> 'flags' as flags from leads where id = ${leadId}`;
+    // A recruiter still holds the lead (its park's space let or retired under them, ADR 108 keeps their
+    // assignment): they work it, so the hotline does not call the enterprise to clarify its need behind
+    // their back (docs/decisions/215). recordMatchOutcome keeps such a lead `assigned` alike.
+    const [row] = await tx<{ excluded: Exclusion[] | null; flags: unknown; held: boolean }[]>`
+      select excluded, lead -> 'flags' as flags,
+             exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null
+                                                 and status in ${tx(ENDABLE_STEPS)}) as held
+      from leads where id = ${leadId}`;
+    if (row.held) return { assigned: 0, unassigned: 0, callback: false, notices: [] };
     const excluded = inMatch?.excluded ?? row.excluded;
     const flags = leadFlags({ flags: row.flags });
     const script = {

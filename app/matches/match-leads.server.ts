@@ -137,6 +137,11 @@ export async function recordMatchOutcome(
                                      then case when status = 'assigned'
                                                  or exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)
                                                then 'assigned' else 'matched' end
+                                     -- No live match, but a recruiter still holds an assignment (a space let under them,
+                                     -- ADR 108): still theirs to work, not unmatched (docs/decisions/215).
+                                     when exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null
+                                                                             and status in ${tx(ENDABLE_STEPS)})
+                                     then 'assigned'
                                      else 'unmatched' end,
                        matched_at = now(), matched_version = ${inventoryVersion}, excluded = ${tx.json(excluded as never)}, updated_at = now()
       where id = ${leadId} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')),
