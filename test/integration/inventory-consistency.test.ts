@@ -211,10 +211,23 @@ describe("a space let after it was offered", () => {
 
     expect((await importInventory(db.sql, { spaces: [{ ...plot, status: "let" }] })).ok).toBe(true);
     await outboxDrained(db.sql, 120_000);
+    // Re-matched with nothing left, but R4 still holds the offer (ADR 108): the lead stays theirs — not
+    // unmatched, no call-back behind their back (docs/decisions/215).
+    const held = await eventually(async () => {
+      const v = await view(id);
+      return v.withdrawnMatches.length === 1 ? v : null;
+    }, "the lead re-matched with nothing left");
+    expect(held.status).toBe("assigned");
+    expect(held.matches).toEqual([]);
+    expect(await db.sql`select 1 from call_tasks where lead_id = ${id} and kind = 'callback'`).toHaveLength(0);
+    // R4 declines it and nobody else in the park takes it: matched again, it is unmatched and called back.
+    await db.sql`update assignments set status = 'declined' where id = ${assignment!.id}`;
+    await db.sql`insert into outbox (topic, aggregate_id) values ('lead.match', ${id})`;
+    await outboxDrained(db.sql, 120_000);
     const after = await eventually(async () => {
       const v = await view(id);
       return v.status === "unmatched" ? v : null;
-    }, "the lead re-matched with nothing left");
+    }, "the lead unmatched once nobody holds it");
     expect(after.matches).toEqual([]);
     expect(after.withdrawnMatches).toHaveLength(1);
     expect(after.withdrawnMatches[0].spaceId).toBe("LET-1");
