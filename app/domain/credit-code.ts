@@ -168,6 +168,19 @@ function structureProblem(code: string): CreditCodeProblem | null {
   return null;
 }
 
+/**
+ * What is wrong with the form of a normalised code that is not 18 characters of the charset, as a person
+ * would check it: its length (`length`, when not 18) and each character outside the charset with its
+ * 1-based position (`strays`, in order; a Chinese character, punctuation, or I, O, Z, S, V). Null for a
+ * code of the right form.
+ */
+export function creditCodeFormFault(code: string): { length: number | null; strays: { at: number; char: string }[] } | null {
+  if (CODE.test(code)) return null;
+  const chars = [...code];
+  const strays = chars.flatMap((char, i) => (CREDIT_CODE_CHARSET.includes(char) ? [] : [{ at: i + 1, char }]));
+  return { length: chars.length === 18 ? null : chars.length, strays };
+}
+
 /** Every rule of GB 32100 holds, check character included. */
 export function isValidCreditCode(s: string): boolean {
   const r = readCreditCode(s);

@@ -9,7 +9,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 import { formatMu, formatSqm, muToSqm, parseArea, sqmToMu } from "./area";
 import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { areaRemarksToNotes } from "./area-box-words";
-import { type CreditCodeProblem, readCreditCode } from "./credit-code";
+import { creditCodeFormFault, type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { dealRefusalFlags, refusedDeals } from "./deal-refusal";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
@@ -112,6 +112,23 @@ const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
   orgCode: "creditCodeOrgCode",
   idCard: "creditCodeIdCard",
 };
+
+/**
+ * A refused credit code's message. A code of the wrong form says what a person checking it against the licence
+ * needs (trial42: a hotline staffer keying 17 characters read "18 digits or letters", and had to count): how
+ * many characters were typed, and which characters at which positions are never in a code.
+ */
+function creditCodeRefusal(m: Msg, lng: Lng, code: string, problem: CreditCodeProblem): string {
+  const fault = problem === "format" ? creditCodeFormFault(code) : null;
+  if (!fault || (fault.length === null && !fault.strays.length)) return m(CREDIT_CODE_MESSAGES[problem]);
+  const said = [
+    ...(fault.length !== null ? [m("creditCodeLength", { n: fault.length })] : []),
+    ...(fault.strays.length
+      ? [m("creditCodeChars", { where: fault.strays.map(({ at, char }) => m("creditCodeCharAt", { at, char })).join(punctuationMessages.t(lng, "list")) })]
+      : []),
+  ];
+  return said.join(punctuationMessages.t(lng, "clauses"));
+}
 
 /** Blank → undefined; text is what the person meant (`cleanTyped`: no characters nobody types, no stray format characters, no surrounding spaces). */
 function blankToUndefined(value: unknown): unknown {
@@ -716,7 +733,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         .transform((raw, ctx) => {
           const reading = readCreditCode(raw);
           if (!reading.ok) {
-            ctx.addIssue({ code: "custom", message: m(CREDIT_CODE_MESSAGES[reading.problem]) });
+            ctx.addIssue({ code: "custom", message: creditCodeRefusal(m, lng, reading.code, reading.problem) });
             return z.NEVER;
           }
           return reading;

@@ -62,6 +62,9 @@ const zh = {
     "这是台湾地区的号码：目前只能受理中国大陆的号码（手机、带区号的座机或 400/800）。请留一个大陆号码，台湾号码可以写在补充说明里",
   phoneAbroad: "这是境外的号码：目前只能受理中国大陆的号码（手机、带区号的座机或 400/800）。请留一个大陆号码，境外号码可以写在补充说明里",
   creditCode: "统一社会信用代码应为 18 位数字或字母，不含字母 I、O、Z、S、V（字母 O 多为数字 0，I 多为数字 1）",
+  creditCodeLength: "统一社会信用代码应为 18 位，这里是 {n} 位：请对照营业执照核对是否漏输或多输",
+  creditCodeChars: "统一社会信用代码里不会有{where}：代码只用数字和字母，不含字母 I、O、Z、S、V（字母 O 多为数字 0，I 多为数字 1）",
+  creditCodeCharAt: "第 {at} 位的“{char}”",
   creditCodeAuthority: "统一社会信用代码第 1 位（登记管理部门代码）无效，请核对",
   creditCodeOrgType: "统一社会信用代码第 2 位（机构类别代码）与第 1 位的登记管理部门不符，请核对",
   creditCodeDivision: "统一社会信用代码第 3–8 位不是有效的行政区划代码，请核对",
@@ -184,6 +187,10 @@ const en: Record<ValidationKey, string> = {
     "This number is from outside mainland China: we can only take mainland China numbers for now (a mobile, a landline with area code, or 400/800). Please leave a mainland number; you can add this one in the notes",
   creditCode:
     "The unified social credit code has 18 digits or letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
+  creditCodeLength: "The unified social credit code has 18 digits or letters; this one has {n}: check it against the business licence for one left out or typed twice",
+  creditCodeChars:
+    "The credit code cannot have {where}: it has digits and letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
+  creditCodeCharAt: "“{char}” at character {at}",
   creditCodeAuthority: "Character 1 of the credit code (registration authority) is not valid; please check it",
   creditCodeOrgType: "Character 2 of the credit code (organisation type) does not belong to the authority in character 1; please check it",
   creditCodeDivision: "Characters 3–8 of the credit code are not a valid administrative division code; please check them",
