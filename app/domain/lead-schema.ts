@@ -124,7 +124,11 @@ function creditCodeRefusal(m: Msg, lng: Lng, code: string, problem: CreditCodePr
   const said = [
     ...(fault.length !== null ? [m("creditCodeLength", { n: fault.length })] : []),
     ...(fault.strays.length
-      ? [m("creditCodeChars", { where: fault.strays.map(({ at, char }) => m("creditCodeCharAt", { at, char })).join(punctuationMessages.t(lng, "list")) })]
+      ? [
+          m("creditCodeChars", {
+            where: fault.strays.map(({ at, char }) => m("creditCodeCharAt", { at, char })).join(punctuationMessages.t(lng, "list")),
+          }),
+        ]
       : []),
   ];
   return said.join(punctuationMessages.t(lng, "clauses"));

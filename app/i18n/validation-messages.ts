@@ -187,7 +187,8 @@ const en: Record<ValidationKey, string> = {
     "This number is from outside mainland China: we can only take mainland China numbers for now (a mobile, a landline with area code, or 400/800). Please leave a mainland number; you can add this one in the notes",
   creditCode:
     "The unified social credit code has 18 digits or letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
-  creditCodeLength: "The unified social credit code has 18 digits or letters; this one has {n}: check it against the business licence for one left out or typed twice",
+  creditCodeLength:
+    "The unified social credit code has 18 digits or letters; this one has {n}: check it against the business licence for one left out or typed twice",
   creditCodeChars:
     "The credit code cannot have {where}: it has digits and letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
   creditCodeCharAt: "“{char}” at character {at}",

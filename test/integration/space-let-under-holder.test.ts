@@ -26,7 +26,9 @@ async function runMatch(ctx: JobContext, leadId: string) {
 /** Lets `spaceId` (or makes it available again) and runs its space.match, then the lead.match rows it queued. */
 async function setSpace(ctx: JobContext, spaceId: string, status: "let" | "available", leadIds: string[]) {
   await suite.sql`update spaces set status = ${status}, version = version + 1 where id = ${spaceId}`;
-  const [job] = await suite.sql<{ id: string }[]>`insert into outbox (topic, aggregate_id) values ('space.match', ${spaceId}) returning id::text`;
+  const [job] = await suite.sql<
+    { id: string }[]
+  >`insert into outbox (topic, aggregate_id) values ('space.match', ${spaceId}) returning id::text`;
   await spaceMatchJob(ctx, { outboxId: Number(job.id), id: spaceId });
   for (const id of leadIds) await runMatch(ctx, id);
 }

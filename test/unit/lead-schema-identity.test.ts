@@ -78,12 +78,24 @@ describe("credit codes in the lead", () => {
   // As a hotline staffer keys it from a licence read out on the phone (trial42): the message says how many
   // characters came and which ones are never in a code, where, so nobody counts 18 characters by hand.
   it.each([
-    ["9132011 8MA1X2Y3K5", /^统一社会信用代码应为 18 位，这里是 17 位/, /^The unified social credit code has 18 digits or letters; this one has 17:/],
+    [
+      "9132011 8MA1X2Y3K5",
+      /^统一社会信用代码应为 18 位，这里是 17 位/,
+      /^The unified social credit code has 18 digits or letters; this one has 17:/,
+    ],
     ["91320118MA1X2Y3K5QQ", /这里是 19 位/, /this one has 19:/],
     ["91320118-MA1X2Y-3K5", /这里是 17 位/, /this one has 17:/],
-    ["9132O118MA1X2Y3K5Q", /^统一社会信用代码里不会有第 5 位的“O”：.*字母 O 多为数字 0/, /^The credit code cannot have “O” at character 5: .*an O is usually the digit 0/],
+    [
+      "9132O118MA1X2Y3K5Q",
+      /^统一社会信用代码里不会有第 5 位的“O”：.*字母 O 多为数字 0/,
+      /^The credit code cannot have “O” at character 5: .*an O is usually the digit 0/,
+    ],
     ["91320118MAIXZY3K5Q", /第 11 位的“I”、第 13 位的“Z”/, /“I” at character 11, “Z” at character 13/],
-    ["9132O118MA1X2Y3K5", /^统一社会信用代码应为 18 位，这里是 17 位.*；统一社会信用代码里不会有第 5 位的“O”/, /this one has 17: .*; The credit code cannot have “O” at character 5/],
+    [
+      "9132O118MA1X2Y3K5",
+      /^统一社会信用代码应为 18 位，这里是 17 位.*；统一社会信用代码里不会有第 5 位的“O”/,
+      /this one has 17: .*; The credit code cannot have “O” at character 5/,
+    ],
     ["91320118MA1X2Y3K5号", /第 18 位的“号”/, /“号” at character 18/],
   ])("%j → says its length and the characters never in a code, in zh and en", (code, zh, en) => {
     const body = { ...base, company: { name: "某公司", creditCode: code } };
