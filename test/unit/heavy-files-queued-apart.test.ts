@@ -40,7 +40,9 @@ describe("placeApart", () => {
 });
 
 describe("vitest.config.ts", () => {
-  const projects = (config.test?.projects ?? []) as { test: { name: string; include?: string[]; maxWorkers?: number; sequence?: object } }[];
+  const projects = (config.test?.projects ?? []) as {
+    test: { name: string; include?: string[]; maxWorkers?: number; sequence?: object };
+  }[];
   const heavyProject = projects.find((p) => p.test.name === "heavy")!;
 
   it("queues the run through the suite's sequencer, and the heavy project is the fault suite and two of each", () => {
