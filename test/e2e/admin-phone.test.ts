@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CHART_SIZES } from "~/admin/dashboard-charts.server";
 import { hashPassword } from "~/auth/password.server";
@@ -43,11 +43,39 @@ async function seed({ db }: BrowserSuite): Promise<void> {
   );
 }
 
-async function login(page: Page): Promise<void> {
+// One sign-in for the file, through the form: each test opens its own page in this context (the
+// session cookie shared, nothing else kept in the browser by these pages). Seven sign-ins cost seven
+// form loads, posts and overviews (ADR 212); signing in itself is admin-journey's and the desks' to check.
+let signedIn: BrowserContext;
+/** What the browser said against the Content-Security-Policy on /login and the overview while signing in. */
+const signInViolations: string[] = [];
+beforeAll(async () => {
+  signedIn = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+  const page = await signedIn.newPage();
+  page.setDefaultTimeout(E2E_WAIT_MS);
+  watchCsp(page, signInViolations);
   await page.goto(`${suite.web.url}/login`);
   await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
   await page.getByLabel(/密码/).fill(PASSWORD);
   await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
+  await page.close();
+});
+afterAll(() => signedIn?.close());
+
+/** Collects into `violations` what the page's console and uncaught errors say against the Content-Security-Policy. */
+function watchCsp(page: Page, violations: string[]): void {
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)|violates/i.test(m.text())) violations.push(m.text());
+  });
+  page.on("pageerror", (e) => violations.push(String(e)));
+}
+
+/** A new page of the signed-in context at `viewport`. */
+async function signedInPage(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await signedIn.newPage();
+  page.setDefaultTimeout(E2E_WAIT_MS);
+  await page.setViewportSize(viewport);
+  return page;
 }
 
 /** A workbook that changes two fields of S2. */
@@ -93,13 +121,7 @@ const PAGES: [name: string, path: () => string][] = [
 
 describe("admin pages on a phone", () => {
   it("no admin page scrolls sideways at 390 px; tables read as cards; phone and desktop screenshots kept", async () => {
-    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    await page.goto(`${suite.web.url}/login`);
-    await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
-    await page.getByLabel(/密码/).fill(PASSWORD);
-    await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
+    const page = await signedInPage(PHONE);
 
     const tooWide: Record<string, { scrollWidth: number; wide: string[] }> = {};
     for (const [name, path] of PAGES) {
@@ -140,14 +162,11 @@ describe("admin pages on a phone", () => {
     expect(await page.locator("thead").evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
     await page.setViewportSize(DESKTOP);
     expect(await cell.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
-    await context.close();
+    await page.close();
   }, 240_000);
 
   it("the header on a phone: the brand beside the language link and logout, then every page's link as a tap target ≥ 44 px, in at most ~a quarter of the screen", async () => {
-    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    await login(page);
+    const page = await signedInPage(PHONE);
     for (const lng of ["", "?lng=en"]) {
       await page.goto(`${suite.web.url}/admin/leads${lng}`);
       const brand = (await page.locator("header.admin-top > strong").boundingBox())!;
@@ -167,7 +186,7 @@ describe("admin pages on a phone", () => {
       expect(header.height).toBeLessThanOrEqual(PHONE.height / 3);
       await page.locator("header.admin-top").screenshot({ path: `test/e2e/screenshots/admin-layout-header-phone${lng ? "-en" : ""}.png` });
     }
-    await context.close();
+    await page.close();
   }, 60_000);
 });
 
@@ -201,10 +220,7 @@ async function strayFilterLabels(page: Page): Promise<string[]> {
 
 describe("admin filter bars on a phone", () => {
   it("each filter's label sits directly above or beside its own control (园区 never ends a row whose next row starts with its select)", async () => {
-    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    await login(page);
+    const page = await signedInPage(PHONE);
     const stray: Record<string, string[]> = {};
     let labels = 0;
     // The server sends the same page at every width: each page is loaded once and laid out again at
@@ -225,7 +241,7 @@ describe("admin filter bars on a phone", () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${suite.web.url}/admin/spaces`);
     await page.locator('form[role="search"]').screenshot({ path: "test/e2e/screenshots/admin-filters-spaces-phone.png" });
-    await context.close();
+    await page.close();
   }, 120_000);
 });
 
@@ -247,10 +263,7 @@ describe("admin list notices on a phone", () => {
   // ADR 093: the filter form is about a screen long at 390 px; what the list did instead of what was
   // asked (ADR 086) was seen only after scrolling. It is under the heading now, in the first screen.
   it("the filter notices are in the first screen at 390 px, above the filter form; desktop too", async () => {
-    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    await login(page);
+    const page = await signedInPage(PHONE);
     const long = `${"苏州精密机械有限公司".repeat(11)}尾巴`;
     const pages = [
       ["leads", `/admin/leads?q=${encodeURIComponent(long)}&status=bogus`],
@@ -272,16 +285,13 @@ describe("admin list notices on a phone", () => {
         await page.screenshot({ path: `test/e2e/screenshots/admin-filter-notices-${list}-${name}.png` });
       }
     }
-    await context.close();
+    await page.close();
   }, 120_000);
 });
 
 describe("/admin/dashboard charts on a desktop", () => {
   it("every chart text is seen at ≥ 12 px at 1280 and 1920 px wide (a 640 px drawing in the two-column grid showed ~10 px)", async () => {
-    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    await login(page);
+    const page = await signedInPage(DESKTOP);
     for (const width of [DESKTOP.width, 1920])
       for (const lng of ["", "?lng=en"]) {
         await page.setViewportSize({ width, height: DESKTOP.height });
@@ -295,18 +305,17 @@ describe("/admin/dashboard charts on a desktop", () => {
         // Two charts a row: the grid the drawing's width was made for.
         const tops = await page.locator(".figure").evaluateAll((fs) => fs.map((f) => Math.round(f.getBoundingClientRect().top)));
         expect(tops[1], `${width}${lng}`).toBe(tops[0]);
-        if (!lng) await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-desktop-${width}.png`, fullPage: true });
+        // At 1280 the picture is the first test's admin-layout-dashboard-desktop.png (the same page, width and data).
+        if (!lng && width !== DESKTOP.width)
+          await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-desktop-${width}.png`, fullPage: true });
       }
-    await context.close();
+    await page.close();
   }, 90_000);
 });
 
 describe("/admin/dashboard charts on a phone", () => {
   it("every chart text is drawn at ≥ 11 px at 390 px wide (the desktop SVG scaled down drew ~7 px); the desktop keeps its own drawing", async () => {
-    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
-    await login(page);
+    const page = await signedInPage(PHONE);
     const drawn = () => seenChartText(page);
     for (const lng of ["", "?lng=en"]) {
       await page.setViewportSize(PHONE);
@@ -314,28 +323,24 @@ describe("/admin/dashboard charts on a phone", () => {
       const phone = await drawn();
       expect(phone.length).toBeGreaterThan(20);
       expect(phone.filter((t) => t.px < 11)).toEqual([]);
-      await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-phone${lng ? "-en" : ""}.png`, fullPage: true });
+      // In Chinese the picture is the first test's admin-layout-dashboard-phone.png (the same page, width and data).
+      if (lng) await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-charts-phone-en.png", fullPage: true });
       await page.setViewportSize(DESKTOP);
       expect((await drawn()).length).toBeGreaterThan(20);
       expect(await page.locator(`.chart svg[width='${CHART_SIZES.wide.width}']:visible`).count()).toBe(
         await page.locator(".chart svg:visible").count(),
       );
     }
-    await context.close();
+    await page.close();
   }, 90_000);
 });
 
 describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
   it("the browser reports no CSP violation: the server-rendered ECharts SVG carries no inline style", async () => {
-    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
-    const page = await context.newPage();
-    page.setDefaultTimeout(E2E_WAIT_MS);
+    const page = await signedInPage(DESKTOP);
     const violations: string[] = [];
-    page.on("console", (m) => {
-      if (/Content Security Policy|Refused to (execute|load|apply)|violates/i.test(m.text())) violations.push(m.text());
-    });
-    page.on("pageerror", (e) => violations.push(String(e)));
-    await login(page);
+    watchCsp(page, violations);
+    expect(signInViolations).toEqual([]); // /login and the overview, read while the file signed in
     await page.goto(`${suite.web.url}/admin/dashboard`);
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
       timeout: 30_000,
@@ -348,10 +353,9 @@ describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
         .first()
         .evaluate((el) => getComputedStyle(el).fontSize),
     ).toBe(`${CHART_SIZES.wide.fontSize}px`);
-    await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-csp-desktop.png", fullPage: true });
+    // Its pictures are the first test's admin-layout-dashboard-{desktop,phone}.png: the same page, width and data.
     await page.setViewportSize(PHONE);
-    await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-csp-phone.png", fullPage: true });
     expect(violations).toEqual([]);
-    await context.close();
+    await page.close();
   }, 90_000);
 });

@@ -19,6 +19,11 @@ export function testDatabasePrefix(project: string, runPid: number = process.pid
   return `${checkoutTag()}${runPid.toString(36)}_${project.slice(0, 3)}_`;
 }
 
+/** The part of a test database prefix that names the checkout and the run, without the project: `pmt_<6 hex>_<run>_`. */
+export function runTag(prefix: string): string {
+  return prefix.slice(0, prefix.lastIndexOf("_", prefix.length - 2) + 1);
+}
+
 /** The part of every test database's name that says which checkout made it: `pmt_<6 hex of the cwd>_`. */
 function checkoutTag(): string {
   return `pmt_${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 6)}_`;
@@ -66,14 +71,22 @@ export async function dropLeftTestDatabases(): Promise<string[]> {
 export const templateDatabaseName = (prefix: string): string => `${prefix}template`.slice(0, 63);
 
 /**
- * Once per project run (the global setup): a database migrated from empty by `migrate` — what a fresh
- * install does — that takes no connections, so `create database … template` can copy it at any time.
+ * Once per project run (the global setup): a migrated database that takes no connections, so `create
+ * database … template` can copy it at any time. The run's first project migrates it from empty — what a
+ * fresh install does; the others copy that one's finished template and `migrate` checks the copy (every
+ * file applied, each checksum unchanged): vitest runs the projects' global setups one after another before
+ * any file, and 100 migrations took 18–23 s against 2.6–4.5 s for the copy at load 35 (ADR 212).
  */
 export async function createTemplateDatabase(prefix: string): Promise<void> {
   const template = templateDatabaseName(prefix);
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists "${template}" with (force)`);
+    const [made] = await admin<{ datname: string }[]>`
+      select datname from pg_database
+      where starts_with(datname, ${runTag(prefix)}) and right(datname, 9) = '_template' and not datallowconn and datname <> ${template}
+      limit 1`;
+    if (made) await admin.unsafe(`create database "${template}" template "${made.datname}"`);
     await migrate(`postgres://postgres@127.0.0.1:5432/${template}`);
     await admin.unsafe(`alter database "${template}" with allow_connections false`);
   } finally {
