@@ -27,6 +27,7 @@ import {
   cpuMs,
   load1,
   pidsWhere,
+  procCounts,
   resetStatementStats,
   rssMb,
   sectionHeader,
@@ -228,6 +229,15 @@ function majorFaults(pid: number | undefined): number {
 function cpuSnapshot(groups: CpuGroups): Map<string, number> {
   return new Map(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((sum, pid) => sum + cpuMs(pid), 0)]));
 }
+/** procCounts of the web and the worker process (the Node processes of the pipeline). */
+function procSnapshot(groups: CpuGroups): Map<string, ReturnType<typeof procCounts>> {
+  return new Map(
+    ["web", "worker"].flatMap((name) => {
+      const pid = groups[name]?.()[0];
+      return pid === undefined ? [] : [[name, procCounts(pid)] as const];
+    }),
+  );
+}
 function machineCpuMs(): { busy: number; total: number } {
   const [, ...v] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
   const n = v.map(Number);
@@ -298,6 +308,10 @@ type RoundResult = {
   meiliTasks: { waitP50: number; waitP99: number; runP50: number; runP99: number; batches: number; tasks: number };
   loopDelayP99: number;
   cpu: Map<string, number>; // CPU ms per component during the round (send + until drained)
+  /** Leads whose lead.match row was done by the round's end: the worker's work of an undrained round is a part of the leads sent. */
+  routed: number;
+  /** The web's and the worker's procCounts during the round (syscalls, sleeps, preemptions). */
+  proc: Map<string, ReturnType<typeof procCounts>>;
   machineBusyMs: number;
   meiliMajorFaults: number;
   pgXactsPerLead: number;
@@ -678,6 +692,24 @@ async function main() {
         `| ${r.rate} | ${cpuNames.map((n) => cell(r.cpu.get(n) ?? 0)).join(" | ")} | ${cell(sum)} | ${((100 * r.machineBusyMs) / (r.wallMs * cores)).toFixed(0)}% |`,
       );
     }
+    // Counts a lead the load does not inflate (syscalls, event-loop waits) and the one that measures it
+    // (preemptions), per lead the process worked on: every POST was the web's; the worker's are the leads
+    // routed by the round's end (a round that did not drain routed fewer; its CPU then also holds work on
+    // leads not yet routed: an upper bound). docs/decisions/211.
+    report.push(
+      `\nPer lead, counts (web: per lead sent; worker: per lead routed by the round's end): ${results
+        .map(
+          (r) =>
+            `${r.rate}/s, ${r.routed} of ${r.sent} routed: ${[...r.proc]
+              .map(([name, c]) => {
+                const n = Math.max(1, name === "web" ? r.sent : r.routed);
+                const cpuMs = (r.cpu.get(name) ?? 0) / n;
+                return `${name} ${cpuMs.toFixed(1)} ms CPU, ${(c.syscalls / n).toFixed(1)} syscalls, ${(c.sleeps / n).toFixed(2)} event-loop waits, ${(c.preempted / n).toFixed(2)} preemptions`;
+              })
+              .join("; ")}`,
+        )
+        .join(" — ")}`,
+    );
     report.push(
       `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands (${r.redisTopPerLead.map(([cmd, n]) => `${cmd} ${n.toFixed(1)}`).join(", ")})`).join("; ")}`,
     );
@@ -787,6 +819,7 @@ async function runRound(o: {
   const meiliPid = o.cpuGroups.meilisearch?.()[0];
   const faultsBefore = majorFaults(meiliPid);
   const chatterBefore = await chatter(o.sql, o.redisUrl);
+  const procBefore = procSnapshot(o.cpuGroups);
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
   const peakRss = new Map<string, number>();
@@ -833,6 +866,7 @@ async function runRound(o: {
   if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
   clearInterval(rssSampler);
   const cpuAfter = cpuSnapshot(o.cpuGroups);
+  const procAfter = procSnapshot(o.cpuGroups);
   const meiliMajorFaults = majorFaults(meiliPid) - faultsBefore;
   const chatterAfter = await chatter(o.sql, o.redisUrl);
   const machineAfter = machineCpuMs();
@@ -1068,6 +1102,13 @@ async function runRound(o: {
     meiliTasks,
     loopDelayP99: o.loop.percentile(99) / 1e6,
     cpu,
+    routed: facts.filter((f) => f.routed).length,
+    proc: new Map(
+      [...procAfter].map(([name, a]) => {
+        const b = procBefore.get(name) ?? { syscalls: 0, sleeps: 0, preempted: 0 };
+        return [name, { syscalls: a.syscalls - b.syscalls, sleeps: a.sleeps - b.sleeps, preempted: a.preempted - b.preempted }];
+      }),
+    ),
     machineBusyMs: machineAfter.busy - machineBefore.busy,
     meiliMajorFaults,
     pgXactsPerLead: (chatterAfter.pgXacts - chatterBefore.pgXacts) / Math.max(1, sent.length),

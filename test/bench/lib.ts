@@ -87,6 +87,28 @@ export function cpuMs(pid: number | undefined): number {
   }
 }
 
+/**
+ * A process's counts so far (from /proc; zeros when it is gone): two that the machine's load does not inflate,
+ * `syscalls` reads and writes (`syscr` + `syscw` of /proc/<pid>/io: each socket read or write is one) and
+ * `sleeps` the times it waited for work (voluntary context switches: for a Node process, event-loop waits),
+ * and one that measures the load, `preempted` the times the scheduler took the core from it (involuntary ones).
+ */
+export function procCounts(pid: number | undefined): { syscalls: number; sleeps: number; preempted: number } {
+  if (pid === undefined) return { syscalls: 0, sleeps: 0, preempted: 0 };
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, "utf8");
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const n = (re: RegExp, s: string) => Number(re.exec(s)?.[1] ?? 0);
+    return {
+      syscalls: n(/^syscr:\s+(\d+)/m, io) + n(/^syscw:\s+(\d+)/m, io),
+      sleeps: n(/^voluntary_ctxt_switches:\s+(\d+)/m, status),
+      preempted: n(/^nonvoluntary_ctxt_switches:\s+(\d+)/m, status),
+    };
+  } catch {
+    return { syscalls: 0, sleeps: 0, preempted: 0 };
+  }
+}
+
 /** Resident set size of a process, MB (from /proc; NaN when it is gone). */
 export function rssMb(pid: number | undefined): number {
   if (pid === undefined) return NaN;
