@@ -1,13 +1,14 @@
 import type { Settings } from "meilisearch";
 
-import type { Sql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import { type IndexTopic, indexTopicsSql } from "~/db/outbox.server";
 import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 
 import { ensureIndex, meiliErrorCode, type SearchClient, waitSucceeded } from "./client";
+import { lockDocuments } from "./document-locks";
 import type { IndexNames } from "./index-names";
 import { type LeadRow, toLeadDocument } from "./lead-document";
-import { leadsSettings } from "./leads.index";
+import { type LeadDocument, leadsSettings } from "./leads.index";
 import { parksSettings } from "./parks.index";
 import { toParkDocument, toSpaceDocument } from "./space-document";
 import { spacesSettings } from "./spaces.index";
@@ -86,15 +87,22 @@ export type IndexKind = keyof IndexNames;
  * Fills the live index `uid` of `kind` from Postgres, creating it with its settings when missing — no
  * temporary index and no swap: the index was lost (deleted, renamed, Meilisearch restarted without its
  * data) and holds nothing worth keeping, and a write made meanwhile by the index writer is never undone by
- * a swap (a newer row has its own outbox row, written after; ADR 183). Returns the documents written.
+ * a swap (ADR 183). It writes the live index beside the index writers of every worker process, so it writes
+ * as they do (ADR 213): a page of documents at a time, each page's documents locked (lockDocuments), read
+ * again under the lock and written before the lock is let go — a writer that erased a lead, or wrote a
+ * space's change, between the page's first read and its write is waited for, never overwritten by the
+ * older read. Returns the documents written.
  */
 export async function refillIndex(sql: Sql, client: SearchClient, kind: IndexKind, uid: string): Promise<number> {
   await ensureIndex(client, uid, "id", INDEX_SETTINGS[kind]);
   let written = 0;
-  for await (const batch of documentsOf(sql, kind)) {
-    if (batch.length === 0) continue;
-    await waitSucceeded(client.index(uid).addDocuments(batch, { primaryKey: "id" }), 300_000);
-    written += batch.length;
+  for await (const ids of idPages(sql, kind)) {
+    written += await sql.begin(async (tx) => {
+      await lockDocuments(tx, kind === "leads" ? ids : [], kind === "spaces" ? ids : [], kind === "parks" ? ids : []);
+      const docs = await documentsOf(tx, kind, ids);
+      if (docs.length) await waitSucceeded(client.index(uid).addDocuments(docs, { primaryKey: "id" }), 300_000);
+      return docs.length;
+    });
   }
   return written;
 }
@@ -102,13 +110,43 @@ export async function refillIndex(sql: Sql, client: SearchClient, kind: IndexKin
 /** Each index's settings by kind. */
 export const INDEX_SETTINGS: Record<IndexKind, Settings> = { leads: leadsSettings, spaces: spacesSettings, parks: parksSettings };
 
-async function* documentsOf(sql: Sql, kind: IndexKind): AsyncIterable<Record<string, unknown>[]> {
-  if (kind === "leads") {
-    yield* leadDocuments(sql);
-    return;
+/**
+ * Documents written under one lock (a refill's page, a rewrite's chunk): one lock each, and Postgres's
+ * shared lock table holds 6,400 by default for every connection together (search/document-locks.ts).
+ */
+const LOCKED_PAGE = 1_000;
+
+/**
+ * The ids of `kind` to index, a page at a time by keyset (leads on (created_at, id), index leads_created: never all
+ * in memory at once, nor one snapshot held open for the whole run; spaces and parks by id); erased leads left out.
+ */
+async function* idPages(sql: Sql, kind: IndexKind): AsyncIterable<string[]> {
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    const rows: { id: string; at: string }[] =
+      kind === "leads"
+        ? await sql<{ id: string; at: string }[]>`
+            select id, created_at::text as at from leads
+            where anonymised_at is null ${after ? sql`and (created_at, id) > (${after.at}::text::timestamptz, ${after.id}::uuid)` : sql``}
+            order by created_at, id limit ${LOCKED_PAGE}`
+        : kind === "spaces"
+          ? await sql<{ id: string; at: string }[]>`
+              select id, '' as at from spaces ${after ? sql`where id > ${after.id}` : sql``} order by id limit ${LOCKED_PAGE}`
+          : await sql<{ id: string; at: string }[]>`
+              select id, '' as at from parks ${after ? sql`where id > ${after.id}` : sql``} order by id limit ${LOCKED_PAGE}`;
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.id);
+    after = rows[rows.length - 1];
   }
-  if (kind === "spaces") yield* inBatches((await loadSpaceRows(sql)).map(toSpaceDocument));
-  else yield* inBatches((await loadParkRows(sql)).map(toParkDocument));
+}
+
+/** The documents of `ids` of `kind` as Postgres holds them now (erased leads, gone rows: none). */
+async function documentsOf(sql: Sql | TransactionSql, kind: IndexKind, ids: string[]): Promise<Record<string, unknown>[]> {
+  if (kind === "spaces") return (await loadSpaceRows(sql, { spaceIds: ids })).map(toSpaceDocument);
+  if (kind === "parks") return (await loadParkRows(sql, ids)).map(toParkDocument);
+  const leads = await sql<LeadRow[]>`
+    select id, reference, status, source, lead, created_at from leads where id = any(${ids}::uuid[]) and anonymised_at is null`;
+  return leads.map(toLeadDocument);
 }
 
 /** What a rebuild's temporary index is called after the live one's uid: `leads_rebuild_1733472000000`. */
@@ -193,39 +231,51 @@ export async function rewriteChangedSince(sql: Sql, client: SearchClient, names:
     where topic in ${indexTopicsSql(sql)} and (done_at is null or done_at >= ${since}::timestamptz)`;
   const ids = (topic: IndexTopic) => rows.filter((r) => r.topic === topic).map((r) => r.aggregateId);
   let count = 0;
-  for (const chunk of chunks(ids("lead.index"))) {
-    const leads = await sql<(LeadRow & { anonymised: boolean })[]>`
-      select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${chunk}::uuid[])`;
-    const kept = leads.filter((l) => !l.anonymised);
-    const gone = chunk.filter((id) => !kept.some((l) => l.id === id));
-    if (kept.length) await waitSucceeded(client.index(names.leads).addDocuments(kept.map(toLeadDocument), { primaryKey: "id" }), 300_000);
-    if (gone.length) await waitSucceeded(client.index(names.leads).deleteDocuments(gone), 300_000);
-    count += chunk.length;
-  }
-  const parkIds = ids("park.index");
-  const parks = await loadParkRows(sql, parkIds);
-  const spaces = [
-    ...(await loadSpaceRows(sql, { spaceIds: ids("space.index") })),
-    ...(parks.length ? await loadSpaceRows(sql, { parkIds: parks.map((p) => p.id) }) : []),
+  // Each chunk locked, read and written as the index writer does (lockDocuments): a writer's newer write is
+  // waited for, never overwritten by this read (ADR 213).
+  for (const chunk of chunks(ids("lead.index")))
+    count += await sql.begin(async (tx) => {
+      await lockDocuments(tx, chunk, [], []);
+      const kept = (await documentsOf(tx, "leads", chunk)) as LeadDocument[];
+      const gone = chunk.filter((id) => !kept.some((l) => l.id === id));
+      if (kept.length) await waitSucceeded(client.index(names.leads).addDocuments(kept, { primaryKey: "id" }), 300_000);
+      if (gone.length) await waitSucceeded(client.index(names.leads).deleteDocuments(gone), 300_000);
+      return chunk.length;
+    });
+  // A park's write is its park and all its spaces (as the index writer's).
+  const pages: { spaceIds: string[]; parkIds: string[] }[] = [
+    ...chunks(ids("park.index")).map((parkIds) => ({ spaceIds: [], parkIds })),
+    ...chunks(ids("space.index")).map((spaceIds) => ({ spaceIds, parkIds: [] })),
   ];
-  const spacesGone = ids("space.index").filter((id) => !spaces.some((s) => s.id === id));
-  const parksGone = parkIds.filter((id) => !parks.some((p) => p.id === id));
-  for (const chunk of chunks(spaces))
-    await waitSucceeded(client.index(names.spaces).addDocuments(chunk.map(toSpaceDocument), { primaryKey: "id" }), 300_000);
-  if (spacesGone.length) await waitSucceeded(client.index(names.spaces).deleteDocuments(spacesGone), 300_000);
-  if (parks.length) await waitSucceeded(client.index(names.parks).addDocuments(parks.map(toParkDocument), { primaryKey: "id" }), 300_000);
-  if (parksGone.length) await waitSucceeded(client.index(names.parks).deleteDocuments(parksGone), 300_000);
-  await acknowledgeIndexedVersions(
-    sql,
-    spaces.map((r) => [r.id, r.version]),
-    parks.map((p) => [p.id, p.version]),
-  );
-  return count + spaces.length + spacesGone.length + parks.length + parksGone.length;
+  for (const page of pages)
+    count += await sql.begin(async (tx) => {
+      await lockDocuments(tx, [], page.spaceIds, page.parkIds);
+      const parks = await loadParkRows(tx, page.parkIds);
+      const spaces = [
+        ...(await loadSpaceRows(tx, { spaceIds: page.spaceIds })),
+        ...(parks.length ? await loadSpaceRows(tx, { parkIds: parks.map((p) => p.id) }) : []),
+      ];
+      const spacesGone = page.spaceIds.filter((id) => !spaces.some((s) => s.id === id));
+      const parksGone = page.parkIds.filter((id) => !parks.some((p) => p.id === id));
+      for (const chunk of chunks(spaces))
+        await waitSucceeded(client.index(names.spaces).addDocuments(chunk.map(toSpaceDocument), { primaryKey: "id" }), 300_000);
+      if (spacesGone.length) await waitSucceeded(client.index(names.spaces).deleteDocuments(spacesGone), 300_000);
+      if (parks.length)
+        await waitSucceeded(client.index(names.parks).addDocuments(parks.map(toParkDocument), { primaryKey: "id" }), 300_000);
+      if (parksGone.length) await waitSucceeded(client.index(names.parks).deleteDocuments(parksGone), 300_000);
+      await acknowledgeIndexedVersions(
+        tx,
+        spaces.map((r) => [r.id, r.version]),
+        parks.map((p) => [p.id, p.version]),
+      );
+      return spaces.length + spacesGone.length + parks.length + parksGone.length;
+    });
+  return count;
 }
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  for (let i = 0; i < items.length; i += LOCKED_PAGE) out.push(items.slice(i, i + LOCKED_PAGE));
   return out;
 }
 

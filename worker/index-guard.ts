@@ -17,7 +17,8 @@ import type { IndexNames } from "./job-context";
  * (refillIndex), and `whenReady` waits for that, so a job never searches a half-filled index. `check` runs
  * every `everyMs` and at once after a job met a missing index (`noticeFailure`). At start, an index missing
  * or bare while Postgres holds its rows is filled too (lost while the worker was stopped). Each worker
- * process keeps its own view; two that refill one index write the same documents.
+ * process keeps its own view; two that refill one index write the same documents, each page under the documents' locks
+ * the index writers take (ADR 213).
  */
 export type IndexGuard = {
   whenReady: () => Promise<void>;

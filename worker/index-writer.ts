@@ -6,6 +6,7 @@ import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inven
 import { errorMessage, log } from "~/utils/log.server";
 
 import { isRefusal, waitSucceeded } from "../search/client";
+import { lockDocuments } from "../search/document-locks";
 import { type LeadRow, toLeadDocument } from "../search/lead-document";
 import { toParkDocument, toSpaceDocument } from "../search/space-document";
 import type { JobContext } from "./job-context";
@@ -41,6 +42,7 @@ export async function writeIndexBatch(
       claimed = await claim(tx, options.retried ? "retried" : "fresh", options.retried ? 1 : (options.limit ?? BATCH_LIMIT));
       if (claimed.length === 0) return { claimed: 0, setAside: 0 };
       const ids = (topic: IndexTopic) => [...new Set(claimed.filter((r) => r.topic === topic).map((r) => r.aggregateId))];
+      // Each claimed document locked before it is read (search/document-locks.ts).
       await lockDocuments(tx, ids("lead.index"), ids("space.index"), ids("park.index"));
       const leads = await leadWrites(ctx, tx, ids("lead.index"));
       const spaces = await spaceWrites(ctx, tx, ids("space.index"));
@@ -74,32 +76,6 @@ export async function writeIndexBatch(
     await setAside(ctx.sql, claimed, errorMessage(error));
     return { claimed: claimed.length, setAside: claimed.length };
   }
-}
-
-/**
- * Index writers (one per worker process) write one document one at a time, from their read to their commit
- * (attack 41): two writers claim two rows of one lead (a status change, then the erasure), the first reads the
- * lead as it was, the second reads it erased and deletes its document, and the first's older document, written
- * after, put the erased person's name and phone back in the index — a space's older document likewise hid its
- * change while its version was acknowledged. Each claimed lead, space and park is locked (a transaction advisory
- * lock, so only writers wait) before anything is read; a park's write rewrites its spaces, so it holds its park's
- * lock exclusively and a space's write the park's shared. Keys in one order (sorted), so writers never deadlock.
- */
-async function lockDocuments(tx: TransactionSql, leadIds: string[], spaceIds: string[], parkIds: string[]) {
-  const spaceParks = spaceIds.length
-    ? await tx<{ parkId: string }[]>`select distinct park_id from spaces where id = any(${spaceIds}::text[])`
-    : [];
-  const exclusive = [...leadIds.map((id) => `lead:${id}`), ...spaceIds.map((id) => `space:${id}`), ...parkIds.map((id) => `park:${id}`)];
-  const shared = spaceParks.map((p) => `park:${p.parkId}`).filter((key) => !exclusive.includes(key));
-  const keys = [...exclusive.map((key) => ({ key, shared: false })), ...shared.map((key) => ({ key, shared: true }))].sort((a, b) =>
-    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
-  );
-  if (keys.length === 0) return;
-  await tx`
-    select case when k.mode = 'shared' then pg_advisory_xact_lock_shared(hashtextextended('search-doc:' || k.key, 0))
-                else pg_advisory_xact_lock(hashtextextended('search-doc:' || k.key, 0)) end
-    from unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => (k.shared ? "shared" : "exclusive"))}::text[]) with ordinality as k (key, mode, n)
-    order by k.n`;
 }
 
 /** Fresh rows come in a batch; a row that was set aside before comes alone. */

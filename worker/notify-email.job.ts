@@ -28,6 +28,7 @@ import { renderAssignmentEmail } from "~/notify/assignment-email";
 import type { MailMessage } from "~/notify/mailer.server";
 import { rerouteDestination } from "~/notify/reroute-destination";
 import { renderEscalationEmail, renderRerouteNotice, renderWithdrawalNotice } from "~/notify/sla-emails";
+import { log } from "~/utils/log.server";
 
 import type { JobContext } from "./job-context";
 import { cappedBackoff } from "./queue";
@@ -49,7 +50,7 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
-    await markEmailSent(
+    const marked = await markEmailSent(
       ctx.sql,
       n,
       message.messageId,
@@ -59,6 +60,8 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
         kind: auditMessages.t(lng, `notice.kind.${n.kind}`),
       })),
     );
+    // Ended meanwhile (the lead erased) or sent by a sender that took the lease over: that end stands.
+    if (!marked) log.warn("email went out for a notice finished meanwhile; its end kept", { notice: n.id });
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);

@@ -195,6 +195,9 @@ export async function markHandedToHotline(tx: TransactionSql, id: number): Promi
  * so, and the notice's outbox row is done — one statement, so it is all or nothing without a
  * transaction's extra round trips. (The one place `routing_events` is written outside
  * `recordRoutingEvent`: a data-modifying CTE cannot call it.) `reason` is the event's text.
+ * A notice finished while the server held the mail keeps its end (as finishNotice): ended by an
+ * erasure (`handled` by privacy, no event about the person after it), or sent by a sender that took
+ * an expired lease over (one `notified` event). Returns false then.
  */
 export async function markEmailSent(
   sql: Sql,
@@ -202,17 +205,19 @@ export async function markEmailSent(
   messageId: string,
   outboxId: number,
   reason: { zh: string; en: string },
-): Promise<void> {
-  await sql`
+): Promise<boolean> {
+  const [{ marked }] = await sql<{ marked: boolean }[]>`
     with sent as (
       update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null, lease_token = null, message_id = ${messageId}
-      where id = ${n.id}
+      where id = ${n.id} and status in ('pending', 'sending')
       returning assignment_id, lead_id),
     event as (
       insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
       select assignment_id, lead_id, 'notified', ${n.kind === "escalation" ? null : n.recipient}, ${sql.json(reason as never)}
-      from sent)
-    update outbox set done_at = now() where id = ${outboxId} and done_at is null`;
+      from sent),
+    done as (update outbox set done_at = now() where id = ${outboxId} and done_at is null)
+    select exists (select 1 from sent) as marked`;
+  return marked;
 }
 
 /**

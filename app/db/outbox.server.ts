@@ -55,6 +55,19 @@ export function urgentRowsSql(sql: Sql | TransactionSql) {
   return sql.unsafe(`(not bulk and topic not in ${topicList([...INDEX_TOPICS, ...BULK_TOPICS])})`);
 }
 
+/**
+ * Seconds since the earliest row people wait for (urgentRowsSql) came due without the relay taking it; 0 when
+ * none. The relay takes such rows within its poll, so one left for minutes means no worker process runs, or none
+ * reaches Postgres or Redis (/healthz's `worker`, ADR 214). One probe of outbox_relay_due (migration 107).
+ */
+export async function dueUntakenSeconds(sql: Sql): Promise<number> {
+  const [row] = await sql<{ seconds: number }[]>`
+    select extract(epoch from now() - coalesce(not_before, created_at))::float8 as seconds from outbox
+    where relayed_at is null and done_at is null and ${urgentRowsSql(sql)}
+    order by coalesce(not_before, created_at), id limit 1`;
+  return Math.max(0, Math.floor(row?.seconds ?? 0));
+}
+
 function topicList(topics: readonly Topic[]) {
   return `(${topics.map((t) => `'${t}'`).join(", ")})`;
 }

@@ -12,7 +12,8 @@ import { webIndexNames } from "../../search/web-index-names";
  * internal addresses and ports) only for an admin: the bearer token or a signed-in admin. An index the app
  * needs missing from a Meilisearch that answers: 200 with status "degraded" and the index named in
  * `components.meilisearch.missingIndexes` (for everyone: kinds, not uids) — intake works, matching and search
- * wait for the worker's refill (ADR 183).
+ * wait for the worker's refill (ADR 183). A worker that takes no work (its earliest due row untaken for minutes):
+ * 200, "degraded", `worker` in `down` and `components.worker.behindSeconds` (ADR 214).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const report = await checkHealth({ ...getWebEnv(), indexes: webIndexNames() });
@@ -25,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : Object.fromEntries(
         Object.entries(report.components).map(([name, c]) => [
           name,
-          "missingIndexes" in c ? { ok: c.ok, missingIndexes: c.missingIndexes } : { ok: c.ok },
+          "missingIndexes" in c
+            ? { ok: c.ok, missingIndexes: c.missingIndexes }
+            : "behindSeconds" in c
+              ? { ok: c.ok, behindSeconds: c.behindSeconds }
+              : { ok: c.ok },
         ]),
       );
   return Response.json(

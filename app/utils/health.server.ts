@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 
 import { getSql } from "~/db/db.server";
+import { dueUntakenSeconds } from "~/db/outbox.server";
 
 import { singleton } from "./singleton.server";
 
@@ -10,13 +11,27 @@ type IndexNames = { leads: string; spaces: string; parks: string };
 /**
  * `ok`: every component answers (else 503). `degraded`: each answers, but Meilisearch lacks an index the app
  * needs (`missingIndexes`: leads, spaces, parks — deleted, or Meilisearch started again without its data; the
- * worker fills it again from Postgres, ADR 183): intake still works, matching and search do not until then.
+ * worker fills it again from Postgres, ADR 183): intake still works, matching and search do not until then; or
+ * the worker is not taking its work (`worker.behindSeconds`: how long the earliest due row has waited untaken;
+ * `worker.ok` false from WORKER_BEHIND_S; ADR 214): leads are kept, nobody is offered them until it runs again. The worker
+ * never makes the answer a 503 (this process serves intake without it). Unknown while Postgres is down: no `worker`.
  */
 export type HealthReport = {
   ok: boolean;
   degraded: boolean;
-  components: { postgres: Component; redis: Component; meilisearch: Component & { missingIndexes?: (keyof IndexNames)[] } };
+  components: {
+    postgres: Component;
+    redis: Component;
+    meilisearch: Component & { missingIndexes?: (keyof IndexNames)[] };
+    worker?: Component & { behindSeconds: number };
+  };
 };
+
+/**
+ * A due row left untaken this long (s) says no worker takes work. The relay polls every second or so and takes
+ * rows a little before they come due; a worker started again by `npm start` is back within 30 s (ADR 069).
+ */
+export const WORKER_BEHIND_S = 120;
 
 // A component that refuses answers at once; only a hung one costs the full wait. The wait is long
 // enough that a busy machine (a full CPU, a GC pause) is not reported as a component that is down.
@@ -125,7 +140,18 @@ export async function checkHealth(env: HealthEnv): Promise<HealthReport> {
       return answer.ok ? { ...answer, missingIndexes: await missingIndexes(env) } : answer;
     })(),
   ]);
-  const components = { postgres, redis: redisResult, meilisearch };
+  const worker = postgres.ok ? await workerTakingWork() : undefined;
+  const components = { postgres, redis: redisResult, meilisearch, ...(worker ? { worker } : {}) };
   const ok = postgres.ok && redisResult.ok && meilisearch.ok;
-  return { ok, degraded: !ok || (meilisearch.missingIndexes?.length ?? 0) > 0, components };
+  return { ok, degraded: !ok || (meilisearch.missingIndexes?.length ?? 0) > 0 || worker?.ok === false, components };
+}
+
+/** The worker's part (ADR 214); a read that fails or hangs tells nothing and gives none. */
+async function workerTakingWork(): Promise<(Component & { behindSeconds: number }) | undefined> {
+  try {
+    const behindSeconds = await withTimeout(dueUntakenSeconds(getSql()), CHECK_TIMEOUT_MS, "postgres");
+    return { ok: behindSeconds < WORKER_BEHIND_S, behindSeconds };
+  } catch {
+    return undefined;
+  }
 }

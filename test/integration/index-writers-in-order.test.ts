@@ -4,7 +4,8 @@ import { enqueue } from "~/db/outbox.server";
 import { importInventory } from "~/inventory/import.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 
-import { createSearchClient, waitSucceeded } from "../../search/client";
+import { createSearchClient, type SearchClient, waitSucceeded } from "../../search/client";
+import { refillIndex, rewriteChangedSince } from "../../search/reindex";
 import { writeIndexBatch } from "../../worker/index-writer";
 import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
@@ -116,5 +117,114 @@ describe("two index writers, one document", () => {
     expect((await document(indexNames.spaces, spaceId))?.status).toBe(next);
     const [row] = await db.sql<{ pending: boolean }[]>`select indexed_version < version as pending from spaces where id = ${spaceId}`;
     expect(row.pending).toBe(false);
+  });
+});
+
+// Attack 42 (ADR 213): a worker refilling a lost index (ADR 183) and `npm run reindex`'s rewrite of what changed while it
+// ran (ADR 201) read Postgres, then wrote the live index, without these locks: another worker process's writer erased a
+// lead (or wrote a space's change) between that read and that write, and the older read, written last, put the erased
+// person's name and phone back (or hid the change while the space's version was acknowledged). They lock each page now.
+
+/**
+ * `search`, but the first `addDocuments` to `uid` first runs `meanwhile` (what another worker process does between the
+ * caller's read and its write).
+ */
+function gatedClient(uid: string, meanwhile: () => Promise<void>): SearchClient {
+  let gated = false;
+  const bound = (target: object, prop: string | symbol) => {
+    const value = Reflect.get(target, prop) as unknown;
+    return typeof value === "function" ? value.bind(target) : value;
+  };
+  return new Proxy(search, {
+    get(target, prop) {
+      if (prop !== "index") return bound(target, prop);
+      return (name: string) => {
+        const index = target.index(name);
+        if (name !== uid) return index;
+        return new Proxy(index, {
+          get(t, p) {
+            if (p !== "addDocuments" || gated) return bound(t, p);
+            gated = true;
+            return (...args: Parameters<typeof t.addDocuments>) => {
+              let task: ReturnType<typeof t.addDocuments> | undefined;
+              const sent = meanwhile().then(() => (task = t.addDocuments(...args)));
+              return Object.assign(sent, { waitTask: (o?: object) => sent.then(() => task!.waitTask(o)) });
+            };
+          },
+        });
+      };
+    },
+  });
+}
+
+/** Runs the other process's writer until it is done or waits for a document's lock; its end, to await later. */
+async function otherWriter(): Promise<{ writing: Promise<unknown> }> {
+  let done = false;
+  const writing = writeIndexBatch(ctx).finally(() => (done = true));
+  await eventually(async () => {
+    if (done) return true;
+    const [{ n }] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`;
+    return n > 0;
+  }, "the other writer to finish or to wait for the document's lock");
+  return { writing }; // not the promise itself: an async function would wait for it
+}
+
+describe("a refill or a rewrite of the live index beside another worker process's writer", () => {
+  it("a lead erased while the lost leads index is refilled ends out of the index, its phone not searchable", async () => {
+    const { id } = await storeTestLead(db.sql, "南京补建索引擦除测试有限公司", "13900004242");
+    await drain();
+    await waitSucceeded(search.deleteIndex(indexNames.leads)); // lost
+
+    let writing: Promise<unknown> = Promise.resolve();
+    const client = gatedClient(indexNames.leads, async () => {
+      await eraseLeads(db.sql, { leadIds: [id], actor: "attack42", subject: "139****4242" });
+      ({ writing } = await otherWriter());
+    });
+    await refillIndex(db.sql, client, "leads", indexNames.leads);
+    await writing;
+
+    expect(await document(indexNames.leads, id)).toBeNull();
+    expect((await search.index(indexNames.leads).search("13900004242")).hits).toEqual([]);
+  });
+
+  it("a space changed while the lost spaces index is refilled ends in the index as it is, its version acknowledged", async () => {
+    const inventory = demoInventory();
+    const space = inventory.spaces.find((s) => s.status === "available")!;
+    await waitSucceeded(search.deleteIndex(indexNames.spaces));
+
+    let writing: Promise<unknown> = Promise.resolve();
+    const client = gatedClient(indexNames.spaces, async () => {
+      const changed = { ...inventory, spaces: inventory.spaces.map((s) => (s.id === space.id ? { ...s, status: "let" } : s)) };
+      expect((await importInventory(db.sql, changed)).ok).toBe(true);
+      ({ writing } = await otherWriter());
+    });
+    await refillIndex(db.sql, client, "spaces", indexNames.spaces);
+    await writing;
+    await drain();
+
+    expect((await document(indexNames.spaces, String(space.id)))?.status).toBe("let");
+    const [row] = await db.sql<
+      { pending: boolean }[]
+    >`select indexed_version < version as pending from spaces where id = ${String(space.id)}`;
+    expect(row.pending).toBe(false);
+  });
+
+  it("a lead erased while a reindex writes again what changed during it ends out of the index", async () => {
+    const { id } = await storeTestLead(db.sql, "南京重写索引擦除测试有限公司", "13900004343");
+    await drain();
+    const [{ since }] = await db.sql<{ since: string }[]>`select (now() - interval '1 minute')::text as since`;
+
+    let writing: Promise<unknown> = Promise.resolve();
+    const client = gatedClient(indexNames.leads, async () => {
+      await eraseLeads(db.sql, { leadIds: [id], actor: "attack42", subject: "139****4343" });
+      ({ writing } = await otherWriter());
+    });
+    await rewriteChangedSince(db.sql, client, indexNames, since);
+    await writing;
+
+    expect(await document(indexNames.leads, id)).toBeNull();
+    expect((await search.index(indexNames.leads).search("13900004343")).hits).toEqual([]);
   });
 });

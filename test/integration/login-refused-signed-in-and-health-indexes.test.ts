@@ -86,7 +86,7 @@ describe("/healthz and the search indexes the app needs", () => {
     expect(status).toBe(200);
     expect(body.status).toBe("degraded");
     expect(body.down).toEqual([]);
-    expect(Object.keys(body.components).sort()).toEqual(["meilisearch", "postgres", "redis"]);
+    expect(Object.keys(body.components).sort()).toEqual(["meilisearch", "postgres", "redis", "worker"]);
     expect(body.components.meilisearch.ok).toBe(true);
     expect([...(body.components.meilisearch.missingIndexes as string[])].sort()).toEqual(["leads", "parks", "spaces"]);
     expect(body.components.postgres).toEqual({ ok: true });
