@@ -16,7 +16,7 @@ export const inventoryRuleMessages = defineMessages({
     industryUnknown: "无法识别行业“{code}”：请写 GB/T 4754 行业代码（如 C33）或行业名称（如 金属制品）",
     industryAmbiguous: "“{code}”可指多个行业：{candidates}；请写其中一个的代码或名称",
     industryNear: "“{code}”不是行业代码、行业名称或产品词，不按相近的行业猜测；相近的有：{candidates}；如是其中之一，请写它的代码或名称",
-    industryExcludedWord: "“{typed}” → 整个 {label}（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
+    industryExcludedWord: "“{typed}” → 整个 {label}（产品词按整个大类禁入：这一大类的企业都不会匹配本园区）",
     industryExcludedGroup: "“{typed}” → 整个 {label}（产业名按其包含的各行业整体禁入：这些行业的企业都不会匹配本园区）",
     industryReadGroup: "“{typed}” → {label}（产业名，按其包含的各行业读）",
     cellCleaned: "{field}：删去了看不见的字符 {chars}（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读",
