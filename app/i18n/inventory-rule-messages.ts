@@ -41,6 +41,9 @@ export const inventoryRuleMessages = defineMessages({
     availableNoSuchDay: "“{typed}”：{year}年{month}月没有{day}日（这个月只有 {days} 天），例如 {example}",
     availableNoSuchMonth: "“{typed}”：没有{month}月，月份是 1 到 12，例如 {example}",
     availableRead: "编号 {id}：可入驻时间“{typed}”读作 {month}（时段按其第一个月）",
+    "availableRead.now": "编号 {id}：可入驻时间“{typed}”读作 {month}（现在即可入驻：按本月）",
+    "availableRead.month": "编号 {id}：可入驻时间“{typed}”读作 {month}",
+    availableCellDay: "单元格的格式只显示年月，单元格里的日期是 {day}：按这一天存入（显示的月份不是从 1 日起）",
     dayRead: "{field}“{typed}”读作 {day}",
     placeRead: "{field}“{typed}”按规范名称存为“{name}”",
     "figureRead.about": "{field}“{typed}”读作 {value}（一格只存一个数：约数按所写的数存入）",
@@ -52,6 +55,7 @@ export const inventoryRuleMessages = defineMessages({
     "rentColumn.day": "列“{header}”是日租金：每格按每月 30 天换算为元/平方米/月（例如 0.8 → 24）",
     "rentColumn.year": "列“{header}”是年租金：每格按每年 12 个月换算为元/平方米/月（例如 300 → 25）",
     statusDealsRead: "{field}“{typed}”读作“{name}”，交易方式按它填为：{deals}",
+    statusDealsAgree: "{field}“{typed}”读作“{name}”（正在招商），它说的{says}与交易方式“{deals}”一致，租售按交易方式存",
     statusAmbiguous: "“{typed}”既可指正在招租，也可指已经租出，无法判断：正在招租请写“可租”，已经租出请写“已租”",
     statusDealsDisagree: "状态“{typed}”表示{says}，与交易方式“{deals}”不一致：请改正其中一项（状态也可写“可租售”，租售以交易方式为准）",
     statusDealsDisagreeStored:
@@ -115,6 +119,10 @@ export const inventoryRuleMessages = defineMessages({
     availableNoSuchDay: "“{typed}”: month {month} of {year} has no day {day} (it has {days} {days:day|days}), e.g. {example}",
     availableNoSuchMonth: "“{typed}”: there is no month {month}, months are 1 to 12, e.g. {example}",
     availableRead: "id {id}: available from “{typed}” read as {month} (a period reads as its first month)",
+    "availableRead.now": "id {id}: available from “{typed}” read as {month} (available now: this month)",
+    "availableRead.month": "id {id}: available from “{typed}” read as {month}",
+    availableCellDay:
+      "the cell's format shows a month only, but the date it holds is {day}: stored as that day (not from the month's 1st)",
     dayRead: "{field} “{typed}” read as {day}",
     placeRead: "{field} “{typed}” stored by its standard name “{name}”",
     "figureRead.about": "{field} “{typed}” read as {value} (a cell holds one figure: “about” is stored as the figure written)",
@@ -126,6 +134,7 @@ export const inventoryRuleMessages = defineMessages({
     "rentColumn.day": "column “{header}” gives rents per day: each cell is read as yuan/㎡ a month at 30 days a month (0.8 → 24)",
     "rentColumn.year": "column “{header}” gives rents per year: each cell is read as yuan/㎡ a month at 12 months a year (300 → 25)",
     statusDealsRead: "{field} “{typed}” read as “{name}”, and the deals as it says: {deals}",
+    statusDealsAgree: "{field} “{typed}” read as “{name}” (on offer); it says {says}, as the deals “{deals}” do: the deals are stored as that cell gives them",
     statusAmbiguous: "“{typed}” is said both of a space on offer for lease and of one already let: write 可租 (for lease) or 已租 (let)",
     statusDealsDisagree:
       "status “{typed}” says {says}, but the deals say “{deals}”: correct one of them (or write the status as 可租售, available, and let the deals say the deal)",

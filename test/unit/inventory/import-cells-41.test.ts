@@ -183,8 +183,8 @@ describe("control characters taken out of cells are said", () => {
       ["二号厂房", 5000],
     ]);
     expect(plan.notes.map((n) => [n.row, n.column, n.reason.zh])).toEqual([
-      [2, "E（名称）", "名称：删去了看不见的字符 U+0007、U+200B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
-      [3, "F（面积）", "面积：删去了看不见的字符 U+001B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
+      [2, "E2（名称）", "名称：删去了看不见的字符 U+0007、U+200B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
+      [3, "F3（面积）", "面积：删去了看不见的字符 U+001B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
     ]);
     expect(plan.notes[0].reason.en).toBe(
       "title: invisible characters taken out: U+0007, U+200B (control or format characters, mostly brought in by copy and paste); read without them",
@@ -202,7 +202,7 @@ describe("control characters taken out of cells are said", () => {
     const plan = readSourceRows(await readWorkbook(Buffer.from(text), "空间.csv"));
     expect(plan.value.spaces.map((x) => x.title)).toEqual(["三号厂房"]);
     expect(plan.notes.map((n) => [n.column, n.reason.zh])).toEqual([
-      ["E（名称）", "名称：删去了看不见的字符 U+001F（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
+      ["E2（名称）", "名称：删去了看不见的字符 U+001F（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
     ]);
   });
 

@@ -90,7 +90,7 @@ describe("the Excel/CSV preview says it among its notes", () => {
     expect(rows.errors).toEqual([]);
     expect(rows.value.parks[0].industries).toEqual(["C38"]);
     expect(rows.notes.map((n) => [n.column, n.reason.zh])).toEqual([
-      ["F（主导产业）", "主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）"],
+      ["F2（主导产业）", "主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）"],
     ]);
   });
 });
