@@ -372,8 +372,8 @@ const YEAR_EN: Array<[RegExp, (s: string) => string]> = [
   [/^(?:in|during|sometime in) (\d{4})$/, (s) => `${/\d{4}/.exec(s)![0]}年`],
 ];
 
-/** The English words for a count of months ("within a month", "within two months"). */
-const EN_MONTH_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** "a month", "an hour": the article as one; number words ("two months") are numbers.ts's, as the Chinese numerals are. */
+const EN_MONTH_COUNT: Record<string, number> = { a: 1, an: 1 };
 
 function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
