@@ -1,7 +1,7 @@
 import { AREA_UNITS, parseArea, SQM_PER_MU } from "./area";
 import { areaBoxWords } from "./area-box-words";
-import { PLAUSIBLE_AREA_SQM } from "./field-limits";
 import { englishFiguresAsDigits } from "./english-figures";
+import { PLAUSIBLE_AREA_SQM } from "./field-limits";
 import { fold } from "./fold-text";
 import { aboutRange, THOUSAND_K } from "./need-text";
 

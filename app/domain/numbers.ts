@@ -208,6 +208,10 @@ const EN_SMALL: Record<string, number> = {
   ninety: 90,
 };
 const EN_MAGNITUDES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6 };
+/** The English words of the numbers `from` to `to` (at most 19, or a ten): "two" … "twelve" for a count of items (units.ts). */
+export function englishNumberWords(from: number, to: number): string[] {
+  return Object.keys(EN_SMALL).filter((w) => EN_SMALL[w] >= from && EN_SMALL[w] <= to);
+}
 const EN_WORD = `(?:${[...Object.keys(EN_SMALL), ...Object.keys(EN_MAGNITUDES)].join("|")})`;
 /**
  * A number said in English words, folded (lower case): "two thousand", "fifteen hundred", "two thousand five hundred", "a

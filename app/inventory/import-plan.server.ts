@@ -124,7 +124,8 @@ function cellName(collection: Collection, key: string | null, where?: Pick<Sourc
  * A note's cell as Excel names it, its row in it ("I3（状态）"): the preview lists notes by sheet and cell, with no column of
  * rows as the errors' table has (readers42: "空间 I（状态）：状态“可租”读作“可租售”" named no row). Without a letter, the header and row.
  */
-function noteCell(collection: Collection, key: string, where: Pick<SourceRow, "letters" | "headers">, row: number): string {
+function noteCell(collection: Collection, key: string | null, where: Pick<SourceRow, "letters" | "headers">, row: number): string | null {
+  if (!key) return null;
   const letter = where.letters[key];
   const header = where.headers?.[key] ?? columnByKey(collection, key)?.header.zh ?? key;
   return letter ? `${letter}${row}（${header}）` : `${header}（${row}）`;
@@ -193,7 +194,7 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
       const month = (checked.value as { availableFrom?: string | null }).availableFrom;
       const said = typed && month && readDay(typed, true) === null ? availableSaid(typed, new Date()) : null;
       // 现房 is no period (readers42: "时段按其第一个月" was said of it): each reading said as what it is.
-      if (said)
+      if (said && month)
         notes.push({
           sheet,
           row,

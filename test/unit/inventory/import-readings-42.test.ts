@@ -1,32 +1,27 @@
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
 import { readMoveIn } from "~/domain/move-in";
 import { readAvailableFromCell } from "~/inventory/cell-dates";
-import { readWorkbook } from "~/inventory/excel/read-workbook.server";
-import { readSourceRows } from "~/inventory/import-plan.server";
+
+import { type SheetCell, spaceSheet } from "../../support/space-sheet";
 
 // readers42: the import's readings of 可入驻时间 and 状态 — a year said alone (明年, next year) refused; 现房 said as "a period's
 // first month"; 可租 beside 出租 said as 可租售 (as if a sale were added) in a note that named no row; a date cell whose format
 // shows a month alone stored as that month (from its 1st) although it holds the 15th.
-const HEAD = ["编号", "园区编号", "类型", "交易方式", "名称", "面积", "租金（元/㎡/月）", "可入驻时间", "状态"];
 const NOW = new Date("2026-12-06T05:00:00Z");
-type Cell = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
-
-async function sheet(rows: Cell[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("空间");
-  ws.addRow(HEAD);
-  for (const cells of rows) {
-    const row = ws.addRow(cells.map((c) => (c !== null && typeof c === "object" && "numFmt" in c ? c.value : c)));
-    cells.forEach((c, i) => {
-      if (c !== null && typeof c === "object" && "numFmt" in c) row.getCell(i + 1).numFmt = c.numFmt;
-    });
-  }
-  const read = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), "空间.xlsx");
-  return { read, plan: readSourceRows(read) };
-}
-const space = (id: string, from: Cell, status = "可租售", deals = "出租") => [id, "P1", "厂房", deals, `${id} 厂房`, 5000, 25, from, status];
+const sheet = spaceSheet;
+type Cell = SheetCell;
+const space = (id: string, from: Cell, status = "可租售", deals = "出租") => [
+  id,
+  "P1",
+  "厂房",
+  deals,
+  `${id} 厂房`,
+  5000,
+  25,
+  from,
+  status,
+];
 
 describe("a year said alone is a period of its twelve months", () => {
   const next = new Date(NOW).getUTCFullYear() + 1;
