@@ -1,5 +1,6 @@
 import { AREA_UNITS, parseArea, SQM_PER_MU } from "./area";
 import { areaBoxWords } from "./area-box-words";
+import { englishFiguresAsDigits } from "./english-figures";
 import { PLAUSIBLE_AREA_SQM } from "./field-limits";
 import { fold } from "./fold-text";
 import { aboutRange, THOUSAND_K } from "./need-text";
@@ -48,7 +49,8 @@ const SLASH_PAIR = new RegExp(
 export function areaBoxText(typed: string): string {
   const folded = fold(typed).trim();
   // "3000到5000平米之间", "5000左右平米", "5000平方米（可分割）": the words around the figure as read (area-box-words.ts).
-  const s = areaBoxWords(folded).text.replace(THOUSAND_K, "$1千$2");
+  // "about two thousand sqm": English number words as their digits, as the notes read them (english-figures.ts).
+  const s = englishFiguresAsDigits(areaBoxWords(folded).text).replace(THOUSAND_K, "$1千$2");
   const m = SLASH_PAIR.exec(s);
   if (!m) return s === folded ? typed : s;
   const [, a, unitA = "", b, tail] = m;

@@ -11,6 +11,7 @@ import { type AreaBound, areaBound, areaBoxText, PLAUSIBLE_AREA_SQM_BY_KIND, res
 import { areaRemarksToNotes } from "./area-box-words";
 import { creditCodeFormFault, type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { dealRefusalFlags, refusedDeals } from "./deal-refusal";
+import { eiaNeedFromNotes } from "./eia-need";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, FIGURE_BOX_MAX, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
@@ -912,6 +913,16 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           } else if (tax[a.field] !== a.value)
             taxDiffers.push({ field: box, code: "notesDiffer", text: `${a.text} ≠ ${tax[a.field]}万元` });
         }
+        // The EIA category the notes say the project needs ("需要环评报告书", "不需要环评") fills a blank 环评 box, said back as the
+        // amounts are; a typed box is kept and a category apart told (docs/decisions/216). What a park offers ("可办环评",
+        // "园区有环评") is never read as the need (eia-need.ts).
+        const eiaNeed = eiaNeedFromNotes(lead.need.notes);
+        let use = lead.use;
+        if (eiaNeed && lead.use.eia === undefined && !keepBlank.has("eia")) {
+          use = { ...lead.use, eia: eiaNeed.level };
+          assist.push({ field: "use.eia", value: eiaNeed.level, text: eiaNeed.text });
+        } else if (eiaNeed && lead.use.eia !== undefined && lead.use.eia !== eiaNeed.level)
+          taxDiffers.push({ field: "use.eia", code: "notesDiffer", text: `${eiaNeed.text} ≠ ${EIA_SHOWN[lead.use.eia]}` });
         // A range typed in the box: stored as its lower figure, the range as typed kept for the recruiter (docs/decisions/168).
         if (taxRange !== undefined && lead.tax.annualTaxWan !== undefined)
           taxDiffers.unshift({ field: TAX_FIELD_NAME, code: "taxRange", text: taxRange });
@@ -993,7 +1004,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
               areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),
               areaMaxSqm: maxSqm === undefined ? undefined : round2(maxSqm),
             },
-            use: lead.use,
+            use,
             tax,
             company: { ...lead.company, creditCode: credit?.code },
             contact: {
@@ -1076,6 +1087,14 @@ const KIND_SHOWN: Record<(typeof NEED_KINDS)[number], string> = {
   land: "土地（land）",
   office: "办公（office）",
   warehouse: "仓库（warehouse）",
+};
+
+/** An EIA category as the flag's text says it, one text for both languages (docs/decisions/216). */
+const EIA_SHOWN: Record<(typeof EIA_LEVELS)[number], string> = {
+  none: "无需环评（not required）",
+  registration: "登记表（registration form）",
+  "report-form": "报告表（report form）",
+  "report-book": "报告书（full report）",
 };
 
 /**

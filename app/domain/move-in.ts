@@ -277,6 +277,9 @@ export function readMoveIn(typed: string, now: Date): MoveInRead | null {
   return { ok: true, month: r.by };
 }
 
+/** How readAvailableFrom read the words: "now" (现房, 随时, 本月), a period's first month ("period": 下半年, 明年), or a month or day named. */
+export type AvailableSaid = "now" | "period" | "month";
+
 /**
  * A space's available-from (可入驻时间) in words → "YYYY-MM", with the move-in field's reader (the same
  * words, year rules and clock as readMoveIn; docs/decisions/087). The rule for availability: a word
@@ -293,13 +296,28 @@ export function readAvailableFrom(
   input: string,
   now: Date,
 ): ({ ok: true; month: string } & FirstDay) | { ok: false; problem: "whichYear"; example: string } | NoSuchDate | null {
-  // A sentence's end mark off first ("明年3月。"), then the words around the date as for a lead ("春节后可入驻"): the date itself.
-  const typed = withoutEndMarks(input);
-  const date = typed.replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
-  const r = readMonths(typed, now) ?? (date.trim() && date !== typed ? readMonths(date, now) : null);
+  const r = availableMonths(input, now);
   if (!r) return null;
   if (r.ok) return r.day ? { ok: true, month: r.from, day: r.day } : { ok: true, month: r.from };
   return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.from } : r;
+}
+
+/** How readAvailableFrom reads the words (AvailableSaid), said back in the import's preview; null when it reads none. */
+export function availableSaid(input: string, now: Date): AvailableSaid | null {
+  const r = availableMonths(input, now);
+  if (!r?.ok) return null;
+  const words = fold(withoutEndMarks(input).replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "").trim() || input)
+    .replace(/\s+/g, " ")
+    .trim();
+  return ASAP.test(words) || THIS_MONTH.test(words) ? "now" : r.from !== r.by && !r.either ? "period" : "month";
+}
+
+/** readAvailableFrom's months: the words as typed, else the date inside the words around it ("春节后可入驻"). */
+function availableMonths(input: string, now: Date): MonthsRead | null {
+  // A sentence's end mark off first ("明年3月。"), then the words around the date as for a lead ("春节后可入驻"): the date itself.
+  const typed = withoutEndMarks(input);
+  const date = typed.replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
+  return readMonths(typed, now) ?? (date.trim() && date !== typed ? readMonths(date, now) : null);
 }
 
 /**
@@ -346,8 +364,16 @@ function periodWords(s: string): string | null {
   return `${year}${zh}`;
 }
 
-/** The English words for a count of months ("within a month", "within two months"). */
-const EN_MONTH_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** A year said in English, as its Chinese words (readMonths): "next year", "in 2027", "early next year" (年初), "by the end of next year" is englishMonth's. */
+const YEAR_EN: Array<[RegExp, (s: string) => string]> = [
+  [/^(?:in |during |sometime |some time |within )?(?:the )?next year$/, () => "明年"],
+  [/^(?:early|(?:the )?(?:beginning|start) of) next year$/, () => "明年年初"],
+  [/^(?:mid|(?:the )?middle of) next year$/, () => "明年年中"],
+  [/^(?:in|during|sometime in) (\d{4})$/, (s) => `${/\d{4}/.exec(s)![0]}年`],
+];
+
+/** "a month", "an hour": the article as one; number words ("two months") are numbers.ts's, as the Chinese numerals are. */
+const EN_MONTH_COUNT: Record<string, number> = { a: 1, an: 1 };
 
 function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
@@ -406,7 +432,7 @@ function readMonths(input: string, now: Date): MonthsRead | null {
 
   // A period of a year named in English or with Q/H ("Q1 2027", "2027 Q1", "by end of Q2 2027", "the second quarter of next
   // year", "2027Q2末"): read as its Chinese words are (2027年二季度末; docs/decisions/173, trial37 M3).
-  const periodZh = periodWords(s);
+  const periodZh = periodWords(s) ?? YEAR_EN.find(([re]) => re.test(s))?.[1](s) ?? null;
   if (periodZh !== null) return readMonths(periodZh, now);
   const yearWord = /^(?:今年|明年|后年|(\d{4})\s*年)?/.exec(s)!;
   const named = yearWord[0] !== "";
@@ -423,6 +449,9 @@ function readMonths(input: string, now: Date): MonthsRead | null {
       return { ok: false, problem: "whichYear", from: ym(year + 1, 12), by: ym(year + 1, 12) };
     return ok(y, 12);
   }
+  // A year said alone ("明年", "2027年", "next year"): a period of its twelve months, as 上半年 is of six (readers42: refused in the
+  // import; a space is available from its January, a lead moves in by its December). Not 今年: under way, it is no period ahead.
+  if (named && rest === "" && yearWord[0] !== "今年") return period(1, 12);
   if (/^(?:年初|初)(?:前|之前|以前)?$/.test(rest) && (named || rest.startsWith("年"))) return monthOf(1);
   if (/^年中(?:前|之前|以前)?$|^mid-?year$/.test(rest)) return monthOf(6);
   for (const [re, first, last] of PERIODS) if (re.test(rest)) return period(first, last);

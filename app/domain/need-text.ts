@@ -2,6 +2,7 @@ import { parseArea } from "./area";
 import { needBesideWish } from "./area-wish-beside";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { maskContactNumbers } from "./contact-numbers";
+import { ENGLISH_AREA_FIGURE, englishFigure } from "./english-figures";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
@@ -950,7 +951,8 @@ export function parseNeedText(
     .replace(UPWARDS, "≥")
     .replace(DASH_ONE, "-")
     .replace(CN_DASH_ONE, "-")
-    .replace(UNIT_DASH_ONE, "-");
+    .replace(UNIT_DASH_ONE, "-")
+    .replace(ENGLISH_AREA_FIGURE, englishFigure);
   const x = new Extraction(
     text,
     s,

@@ -226,7 +226,10 @@ export function planNoteRegions(typedNotes: string | undefined, typed: readonly 
   const text = (typedNotes ?? notes).slice(wanted[0].span[0], wanted[wanted.length - 1].span[1]);
   // Stored as typed when every place was written in Simplified Chinese (ADR 072: the person's words); else every one by its standard
   // name — a list is never half as typed, half standardised ("Gaochun or Lishui" stored ["Gaochun", "溧水区"]: docs/decisions/203).
-  const asTyped = wanted.every((p) => /\p{Script=Han}/u.test(p.text) && simplifiedInPlace(p.text) === p.text);
+  // As written in the notes, not as a city told it ("江宁, Lishui": Lishui is 溧水区 by 江宁's city, and was weighed as Chinese — stored
+  // ["江宁", "溧水区"], half as typed; readers42).
+  const written = (p: PlaceMention) => (typedNotes ?? notes).slice(p.span[0], p.span[1]);
+  const asTyped = wanted.every((p) => /\p{Script=Han}/u.test(written(p)) && simplifiedInPlace(written(p)) === written(p));
   const names = asTyped ? texts : [...new Set(wanted.flatMap((p) => standardNames(p.text, placeCodes.get(p) ?? [])))];
   return { ...ruledOnly, fill: { typed: texts, names, codes: [...codes].sort(), text }, problems: [], ...uncertain };
 }
@@ -617,20 +620,56 @@ type NameAt = { start: number; end: number; parts: number; zone: boolean };
 
 /** The division names from `i` on, joined one to the next (one or more), or null when none starts at `i`. */
 function namesFrom(s: string, i: number, budget: { left: number }): NameAt[] | null {
-  const first = lookedUp(s, i, budget);
+  const first = lookedUp(s, i, budget) ?? latinBeforeChinese(s, i, budget);
   if (!first) return null;
   const names: NameAt[] = [{ start: i, end: first.end, parts: first.parts, zone: first.zone }];
   while (budget.left > 0) {
     const end = names[names.length - 1].end;
     const joiner = JOINER_AT.exec(s.slice(end, end + JOINER_REACH));
-    if (!joiner) break;
-    const start = end + joiner[0].length;
-    const next = lookedUp(s, start, budget);
+    const latinJoiner = LATIN_JOINER_AT.exec(s.slice(end, end + JOINER_REACH));
+    if (!joiner && !latinJoiner) break;
+    const starts = [...new Set([joiner, latinJoiner].flatMap((j) => (j ? [end + j[0].length] : [])))];
+    // A name in Latin letters after a Chinese one ("江宁, Lishui", "江宁或Lishui"), or a Chinese one after a Latin one ("Gaochun or
+    // 溧水"; readers42): a place of the list too — a Latin name only beside a Chinese one (the Latin finder reads Latin lists).
+    const hasChinese = names.some((n) => !LATIN_WORD.test(s.slice(n.start, n.end)));
+    let next: { end: number; parts: number; zone: boolean } | null = null;
+    let start = end;
+    for (const at of starts) if (!next && (next = lookedUp(s, at, budget))) start = at;
+    if (hasChinese) for (const at of starts) if (!next && (next = latinName(s, at, budget))) start = at;
     // A word after the joiner that names no division ("高淳和客户谈"): the names so far are the group.
     if (!next) break;
     names.push({ start, end: next.end, parts: next.parts, zone: next.zone });
   }
   return names;
+}
+
+/** A place's name in Latin letters, one word ("gaochun", folded): a list's name beside Chinese ones (latinName). */
+const LATIN_WORD = /^[a-z]{4,20}$/;
+/** Between a Latin name and the next of its list: a comma, "or", "and", or need-places' joiners, with spaces. */
+const LATIN_JOINER_AT = new RegExp(`^[^\\S\\n]*(?:,|\\bor\\b|\\band\\b|${PLACE_JOINER})[^\\S\\n]*`, "u");
+
+/**
+ * A division's name in Latin letters at `i` ("gaochun", "lishui": namesAPlace, counted in the budget), in a list with Chinese names
+ * ("Gaochun or 溧水", "江宁, Lishui"; readers42: such a list filled no region — the Chinese finder stopped at the Latin name and the
+ * Latin finder at the Chinese one). One word of four letters or more, at a word's start; null otherwise.
+ */
+function latinName(s: string, i: number, budget: { left: number }): { end: number; parts: number; zone: boolean } | null {
+  if (budget.left <= 0 || (i > 0 && /[a-z]/.test(s[i - 1]))) return null;
+  const word = /^[a-z]+/.exec(s.slice(i, i + 21))?.[0];
+  if (!word || !LATIN_WORD.test(word)) return null;
+  budget.left--;
+  readingWork.namesLookedUp++;
+  return namesAPlace(word) ? { end: i + word.length, parts: 1, zone: false } : null;
+}
+
+/** latinName at `i` when a Chinese name of the list follows it ("Gaochun or 溧水"): the Chinese name looked up first, the cheaper. */
+function latinBeforeChinese(s: string, i: number, budget: { left: number }): ReturnType<typeof latinName> {
+  if (i > 0 && /[a-z]/.test(s[i - 1])) return null;
+  const word = /^[a-z]{4,20}(?![a-z])/.exec(s.slice(i, i + 21))?.[0];
+  if (!word) return null;
+  const joiner = LATIN_JOINER_AT.exec(s.slice(i + word.length, i + word.length + JOINER_REACH));
+  if (!joiner || !placeNameAt(s, i + word.length + joiner[0].length)) return null;
+  return latinName(s, i, budget);
 }
 
 /** A name at `i` (placeNameAt), counted in the budget and in readingWork when there is one. */

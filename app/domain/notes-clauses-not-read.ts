@@ -4,6 +4,7 @@
 // browser's place phrases; docs/decisions/181 bounds the difference).
 
 import { refusedDeals } from "./deal-refusal";
+import { eiaNeedFromNotes } from "./eia-need";
 import { simplifiedInPlace } from "./fold-text";
 import { type NotesExtractor, parseNeedText } from "./need-text";
 import { notesNotRead } from "./notes-not-read";
@@ -40,7 +41,9 @@ export function clausesNotRead(notes: string, o: ClausesNotReadInput): string[] 
   ];
   // A deal refused ("只租不买"): said as a refusal (docs/decisions/162, 168), its whole clause read — the deal reader reports
   // the word it took ("租"), not the refusal's words.
-  const said = [...refusedDeals(notes).map((r) => r.text), ...(o.said ?? [])];
+  // The EIA category the project needs ("需要环评报告书"): read whether it filled the box or was compared with it (docs/decisions/216).
+  const eia = eiaNeedFromNotes(notes);
+  const said = [...refusedDeals(notes).map((r) => r.text), ...(eia ? [eia.text] : []), ...(o.said ?? [])];
   return notesNotRead(notes, read, said);
 }
 

@@ -176,9 +176,106 @@ export function withoutSpaces(s: string): string | null {
   return s.replace(/\s+/g, "");
 }
 
+/** English number words below a hundred (ENGLISH_NUMBER reads them with their magnitudes). */
+const EN_SMALL: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const EN_MAGNITUDES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6 };
+/** The English words of the numbers `from` to `to` (at most 19, or a ten): "two" … "twelve" for a count of items (units.ts). */
+export function englishNumberWords(from: number, to: number): string[] {
+  return Object.keys(EN_SMALL).filter((w) => EN_SMALL[w] >= from && EN_SMALL[w] <= to);
+}
+const EN_WORD = `(?:${[...Object.keys(EN_SMALL), ...Object.keys(EN_MAGNITUDES)].join("|")})`;
 /**
- * A whole string that is a number: Arabic (1,000.5), Chinese (五千, 一百二十, 两千五, 零点五) or mixed
- * (5千, 1.5万, 1万2千). A leading - / + / 负 sign is accepted. Anything else → null.
+ * A number said in English words, folded (lower case): "two thousand", "fifteen hundred", "two thousand five hundred", "a
+ * thousand", "twenty-five", "one hundred and fifty", and a figure with its magnitude word ("2 thousand", "1.5 thousand", "3
+ * million"). The source for the notes' readers (need-text.ts), which find such a phrase in a sentence: a word, then words or
+ * "and"/"-" between them; "a" only before a magnitude.
+ */
+export const ENGLISH_NUMBER = `\\b(?:(?:a|\\d+(?:\\.\\d+)?)(?=\\s+(?:hundred|thousand|million)\\b)|${EN_WORD}\\b)(?:(?:\\s+and\\s+|\\s*-\\s*|\\s+)${EN_WORD}\\b)*`;
+
+/**
+ * An English number (ENGLISH_NUMBER's words, the whole string) → its value, or null: the numerals' rules in English — a word
+ * below a hundred adds, "hundred" multiplies the words since the last magnitude, "thousand"/"million" close a section in
+ * descending order ("two thousand five hundred" = 2500, "fifteen hundred" = 1500; "two three" and "thousand million" are no
+ * number). One reader with parseChineseNumber (readers42: "two thousand square meters" was refused in the area box and passed
+ * over unsaid in the notes, where "两千平" was read).
+ */
+function parseEnglishNumber(str: string): number | null {
+  const all = str.toLowerCase().replace(/-/g, " ").trim().split(/\s+/);
+  // "and" only between words ("one hundred and fifty"), never at an end.
+  if (all[0] === "and" || all[all.length - 1] === "and") return null;
+  const words = all.filter((w) => w && w !== "and");
+  if (!words.length || words[words.length - 1] === "a") return null;
+  let total = 0;
+  let section = 0; // below the last thousand/million
+  let last: "none" | "ten" | "unit" | "hundred" = "none"; // what the section's last word was, for order
+  let lastBig = Infinity;
+  for (const [i, w] of words.entries()) {
+    const figure = /^\d+(?:\.\d+)?$/.test(w) ? Number(w) : w === "a" ? 1 : null;
+    if (figure !== null) {
+      // A figure or "a" only before a magnitude, at a section's start ("2 thousand", "a hundred").
+      if (i + 1 >= words.length || !(words[i + 1] in EN_MAGNITUDES) || section !== 0 || last !== "none") return null;
+      section = figure;
+      last = "unit";
+      continue;
+    }
+    if (w in EN_SMALL) {
+      const v = EN_SMALL[w];
+      // A ten may be followed by a unit word ("twenty five"); after a unit or a teen nothing but a magnitude.
+      if (last === "unit" || (last === "ten" && (v >= 10 || v === 0))) return null;
+      section += v;
+      last = v >= 20 && v % 10 === 0 ? "ten" : "unit";
+      continue;
+    }
+    const mag = EN_MAGNITUDES[w];
+    if (mag === undefined || last === "none") return null;
+    if (mag === 100) {
+      if (last === "hundred" || section % 100 !== section) return null;
+      section *= 100;
+      last = "hundred";
+      continue;
+    }
+    if (mag >= lastBig) return null;
+    total += section * mag;
+    section = 0;
+    last = "none";
+    lastBig = mag;
+  }
+  return clean(total + section);
+}
+
+/**
+ * A whole string that is a number: Arabic (1,000.5), Chinese (五千, 一百二十, 两千五, 零点五), mixed
+ * (5千, 1.5万, 1万2千), or English words (two thousand, fifteen hundred, 2 thousand: parseEnglishNumber). A leading - / + / 负
+ * sign is accepted. Anything else → null.
  */
 export function parseChineseNumber(s: string): number | null {
   let str = fold(s).trim();
@@ -188,6 +285,10 @@ export function parseChineseNumber(s: string): number | null {
     str = str.slice(1).trim();
   }
   if (str === "" || /^[百佰千仟]$/.test(str)) return null;
+  if (/[a-z]/i.test(str)) {
+    const en = parseEnglishNumber(str);
+    return en === null ? null : sign * en;
+  }
 
   if (ARABIC.test(str)) return sign * Number(str.replace(/,/g, ""));
 

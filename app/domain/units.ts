@@ -1,5 +1,5 @@
 import { fold } from "./fold-text";
-import { parseChineseNumber, parseQuantity } from "./numbers";
+import { englishNumberWords, parseChineseNumber, parseQuantity } from "./numbers";
 
 /**
  * Single technical figures typed into a field, each with an optional unit, converted to the stored
@@ -248,22 +248,8 @@ export const ITEM_NAME_AFTER = {
   craneMinT: new RegExp(`^(?:${COUNTED.crane.item.source})`, "iu"),
 } as const;
 
-/** English counts of items, as said: "two" … "twelve" (a figure is written in digits). */
-const EN_COUNTS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-/** An English count before items: digits or a word of EN_COUNTS (a regular-expression source, folded lower-case text). */
-export const EN_COUNT_TOKEN = `(?:[0-9]{1,2}|${Object.keys(EN_COUNTS).join("|")})`;
+/** An English count before items: digits or a word "two" … "twelve" (numbers.ts's words; a regular-expression source, folded text). */
+export const EN_COUNT_TOKEN = `(?:[0-9]{1,2}|${englishNumberWords(2, 12).join("|")})`;
 
 /**
  * A count said in English with the item's plural: "2 transformers of 630 kVA", "two transformers rated 630 kVA", "two
@@ -279,7 +265,7 @@ function englishCounted(text: string, kind: CountedKind): { n: number; size: num
   for (const form of forms) {
     const g = form.exec(text)?.groups;
     if (!g) continue;
-    const n = EN_COUNTS[g.n] ?? readCount(g.n);
+    const n = /^[a-z]+$/.test(g.n) ? parseChineseNumber(g.n) : readCount(g.n);
     const size = kind.one(g.size);
     if (size === null || size <= 0) continue;
     return n === null ? "count" : { n, size };

@@ -26,6 +26,7 @@ const zh = {
   // docs/decisions/203: the investment and output the notes give, beside a box that says another figure.
   "notesDiffer.tax.investmentWan": "备注中的投资额与所填不一致（已按所填），请与企业核实：{text}",
   "notesDiffer.tax.annualOutputWan": "备注中的年产值与所填不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.use.eia": "备注中的环评类别与所填不一致（已按所填），请与企业核实：{text}",
   "notesDiffer.need.regions": "备注说不要的区域却填在了意向区域里（不会匹配这些区域），请与企业核实：{text}",
   "notesDiffer.need.deal": "备注中的租售方式与所选不一致（已按所选），请与企业核实：{text}",
   "notesDiffer.need.unitCount": "备注说{notes}，所填为{box}（已按所填），请与企业核实",
@@ -101,6 +102,7 @@ const en: Record<FlagKey, string> = {
     "The notes give another investment than the box (the box is kept), please check with the enterprise: {text}",
   "notesDiffer.tax.annualOutputWan":
     "The notes give another annual output than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.use.eia": "The notes give another EIA category than the box (the box is kept), please check with the enterprise: {text}",
   "notesDiffer.need.regions":
     "The notes rule out a place that Preferred districts names (that place is not matched), please check with the enterprise: {text}",
   "notesDiffer.need.deal":

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
+import { availableSaid } from "~/domain/move-in";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
@@ -120,6 +121,17 @@ function cellName(collection: Collection, key: string | null, where?: Pick<Sourc
 }
 
 /**
+ * A note's cell as Excel names it, its row in it ("I3（状态）"): the preview lists notes by sheet and cell, with no column of
+ * rows as the errors' table has (readers42: "空间 I（状态）：状态“可租”读作“可租售”" named no row). Without a letter, the header and row.
+ */
+function noteCell(collection: Collection, key: string | null, where: Pick<SourceRow, "letters" | "headers">, row: number): string | null {
+  if (!key) return null;
+  const letter = where.letters[key];
+  const header = where.headers?.[key] ?? columnByKey(collection, key)?.header.zh ?? key;
+  return letter ? `${letter}${row}（${header}）` : `${header}（${row}）`;
+}
+
+/**
  * Rows of cell texts → the import format, checked by the one inventory schema. Every bad cell is an
  * issue naming its sheet, row, column and reason (in zh and en); a bad row is left out of the value.
  */
@@ -180,24 +192,26 @@ function* sourceRowsSteps(read: WorkbookRead): Generator<void, SourceRowsRead> {
     if (checked.ok && first === undefined) {
       const typed = collection === "spaces" && src.cells.availableFrom !== undefined ? cleanTyped(String(src.cells.availableFrom)) : "";
       const month = (checked.value as { availableFrom?: string | null }).availableFrom;
-      if (typed && month && readDay(typed, true) === null)
+      const said = typed && month && readDay(typed, true) === null ? availableSaid(typed, new Date()) : null;
+      // 现房 is no period (readers42: "时段按其第一个月" was said of it): each reading said as what it is.
+      if (said && month)
         notes.push({
           sheet,
           row,
-          column: cellName(collection, "availableFrom", src),
-          reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
+          column: noteCell(collection, "availableFrom", src, row),
+          reason: inventoryRuleMessages.both(said === "period" ? "availableRead" : `availableRead.${said}`, { id, typed, month }),
         });
       // A cell given its header's unit (租金(元/平方米/天) over a bare 0.8): its reading was said once at the header.
       const headerUnit = Object.keys(src.cells).filter((k) => src.typed?.[k] !== undefined && String(src.cells[k]) !== src.typed[k]);
       for (const d of cellReadings(collection, src.cells, checked.value, headerUnit))
-        notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
+        notes.push({ sheet, row, column: noteCell(collection, d.key, src, row), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
       origins[collection].push({ sheet, row, letters, headers, typed: src.typed, kept: src.kept, filled: src.filled, cells: src.cells });
       continue;
     }
     // A refused row's cleaned cells are said too: what its cells were read as explains some of its errors.
     for (const d of cellsCleaned(collection, src.cells))
-      notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
+      notes.push({ sheet, row, column: noteCell(collection, d.key, src, row), reason: d.reason });
     // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
     const field = collection === "spaces" ? "parkId" : collection === "recruiters" ? "parks" : null;
     const cell = field ? src.cells[field] : undefined;

@@ -237,7 +237,22 @@ function wordsRead(collection: Collection, typedOf: (key: string) => string, sai
       // Written as its name, its English name or its value (the admin form's select posts the value): nothing to say.
       if ([label("zh"), label("en"), values].some((w) => items(w.join("、")).toLowerCase() === items(typed).toLowerCase())) continue;
       // A 状态 word that says the deal gave a blank 交易方式 its deals (可租 → 出租): said with them (docs/decisions/169).
-      const word = collection === "spaces" && c.key === "status" && !typedOf("deals") ? statusDealWord(typed) : null;
+      const word = collection === "spaces" && c.key === "status" ? statusDealWord(typed) : null;
+      // Beside a deals cell, 可租 → 可租售 read as if a sale were added (readers42): the status said as on offer, the deal it says
+      // as the deals cell's (a word the deals disagree with is refused, readTextRow).
+      if (word && typedOf("deals")) {
+        out.push({
+          key: c.key,
+          reason: inventoryRuleMessages.both("statusDealsAgree", (lng) => ({
+            field: field(lng),
+            typed,
+            name: name(lng),
+            says: word.says[lng],
+            deals: typedOf("deals"),
+          })),
+        });
+        continue;
+      }
       if (word) {
         const dealsCol = columnByKey("spaces", "deals")!;
         const deals = (lng: Lng) =>

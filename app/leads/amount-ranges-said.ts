@@ -2,6 +2,7 @@ import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import { formatWan } from "~/domain/money-format";
 import type { Lng } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
+import { ui, type UiKey } from "~/i18n/ui-messages";
 
 /**
  * The investment and output boxes typed as a range ("5000-8000万"): the lower figure stored, the range as typed kept (`amountRange`,
@@ -61,4 +62,21 @@ export function amountRangeRows(lng: Lng, ranges: readonly (AmountRangeSaid | Am
         : publicText(lng, "inquiry.summary.taxRange", { amount, range: r.range }),
     ];
   });
+}
+
+/** The EIA category (use.eia) the notes filled, with the words it was read from (docs/decisions/216). */
+export type EiaFromNotesSaid = { level: string; notes: string };
+
+/** The stored lead's EIA category when its notes filled it (its `assist` entry on use.eia, lead-schema.ts), or null. */
+export function eiaFromNotesOf(use: Record<string, unknown> | null | undefined, assist: unknown): EiaFromNotesSaid | null {
+  const fills = Array.isArray(assist) ? (assist as { field?: unknown; value?: unknown; text?: unknown }[]) : [];
+  const level = use?.eia;
+  const fill = fills.find((f) => f?.field === "use.eia" && f.value === level && typeof f.text === "string");
+  return fill && typeof level === "string" ? { level, notes: fill.text as string } : null;
+}
+
+/** The page's row for it: [label, "报告书（从补充说明“需要环评报告书”读出）"], the category named as the form's choice names it. */
+export function eiaFromNotesRow(lng: Lng, said: EiaFromNotesSaid): [string, string] {
+  const name = ui(lng, `use.eia.${said.level}` as UiKey);
+  return [ui(lng, "use.eia"), publicText(lng, "inquiry.summary.amountFromNotes", { amount: name, text: said.notes })];
 }

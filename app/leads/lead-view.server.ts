@@ -12,7 +12,14 @@ import { planNoteRegions } from "~/domain/note-regions";
 import { clausesNotRead } from "~/domain/notes-clauses-not-read";
 import { referenceOf } from "~/domain/reference-typed";
 import { contactForJson } from "~/domain/wechat";
-import { type AmountFromNotesSaid, type AmountRangeSaid, amountRangesOf, amountsFromNotesOf } from "~/leads/amount-ranges-said";
+import {
+  type AmountFromNotesSaid,
+  type AmountRangeSaid,
+  amountRangesOf,
+  amountsFromNotesOf,
+  eiaFromNotesOf,
+  type EiaFromNotesSaid,
+} from "~/leads/amount-ranges-said";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 /** The flags of notes read but set aside from the need (need-assist.ts ASIDE_CODES), said back on the confirmation page. */
@@ -180,6 +187,8 @@ export type InquirySummary = {
   taxRange?: string | null;
   /** The investment and output boxes typed as a range (`amountRange`, ADR 189): the lower figure stored and the range, said as the tax's is. */
   amountRanges?: (AmountRangeSaid | AmountFromNotesSaid)[];
+  /** The EIA category the notes filled and their words (docs/decisions/216), or null. */
+  eiaFromNotes?: EiaFromNotesSaid | null;
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
@@ -244,11 +253,12 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       createdAt: Date;
       notesReading: { of?: unknown; notRead?: unknown } | null;
       tax: Record<string, unknown> | null;
+      use: Record<string, unknown> | null;
       assist: unknown;
     }[]
   >`
     select id, lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at, notes_reading,
-           lead -> 'tax' as tax, assist
+           lead -> 'tax' as tax, lead -> 'use' as use, assist
       from leads where reference = ${reference}`;
   if (!row) return null;
   const now = needSummary(row.need);
@@ -288,6 +298,8 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     taxRange: maskContactsDeep(leadFlags(flags).find((f) => f.code === "taxRange")?.text ?? null),
     // The ranges said, and the figures the notes filled (docs/decisions/203), each with the words it came from.
     amountRanges: maskContactsDeep([...amountRangesOf(row.tax, flags.flags), ...amountsFromNotesOf(row.tax, row.assist, flags.flags)]),
+    // The EIA category the notes filled (docs/decisions/216), with the words it came from.
+    eiaFromNotes: maskContactsDeep(eiaFromNotesOf(row.use, row.assist)),
   };
 }
 

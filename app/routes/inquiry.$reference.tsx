@@ -18,7 +18,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
-import { amountRangeRows } from "~/leads/amount-ranges-said";
+import { amountRangeRows, eiaFromNotesRow } from "~/leads/amount-ranges-said";
 import { inquiryKeyOk } from "~/leads/inquiry-link.server";
 import { type InquiryNeed, type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
 import { setAsideText } from "~/leads/set-aside-text";
@@ -190,7 +190,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           ? publicText(lng, "inquiry.summary.taxRange", { amount: formatWan(lng, summary.annualTaxWan, "year"), range: summary.taxRange })
           : formatWan(lng, summary.annualTaxWan, "year");
     // The investment and output boxes' ranges (ADR 189), said as the tax's range is (readers40).
-    const amounts = amountRangeRows(lng, summary.amountRanges ?? []);
+    // …and the EIA category the notes filled (docs/decisions/216), said as the amounts the notes filled are.
+    const amounts = [
+      ...amountRangeRows(lng, summary.amountRanges ?? []),
+      ...(summary.eiaFromNotes ? [eiaFromNotesRow(lng, summary.eiaFromNotes)] : []),
+    ];
     return data(
       {
         lng,

@@ -164,7 +164,7 @@ const DAY_MS = 86_400_000;
  * A date column's cell (Column.date: 可入驻时间, 休假开始/结束) as the text its reader takes, or null for any other cell
  * (read as typed). A date cell is its day ("2027-03-01"), or its month ("2027-03") when its format shows no day and the
  * column takes a month (`month`)
- * (yyyy"年"m"月"); a number that is the serial of a day of 2000–2099 is that day: Chinese Excel's own date formats
+ * (yyyy"年"m"月") and it holds the month's 1st — another day under such a format is read as that day (dayUnderMonth says so); a number that is the serial of a day of 2000–2099 is that day: Chinese Excel's own date formats
  * (numFmtId 27–36 and 50–58: 2027年3月, 2027年3月1日, 3月1日) are unknown to exceljs, which hands over the serial (46447),
  * refused as no date (forms41). A formula's result is read alike.
  */
@@ -173,15 +173,31 @@ function dateCellText(cell: ExcelJS.Cell, date1904: boolean, month: boolean): st
   const v = raw !== null && typeof raw === "object" && !(raw instanceof Date) && "result" in raw ? raw.result : raw;
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return null;
-    const format = String(cell.numFmt ?? "")
-      .replace(/\[[^\]]*]/g, "")
-      .replace(/"[^"]*"/g, "");
-    return month && /y/i.test(format) && !/d/i.test(format) ? v.toISOString().slice(0, 7) : v.toISOString().slice(0, 10);
+    // A format showing the month alone ("2027年3月") over a date of another day than the 1st (readers42: the 15th was stored
+    // as March, a fortnight before it is true): the day the cell holds, said (`dayUnderMonth`); the 1st is the month shown.
+    const shownAsMonth = month && monthOnlyFormat(cell);
+    if (shownAsMonth && v.getUTCDate() === 1) return v.toISOString().slice(0, 7);
+    return v.toISOString().slice(0, 10);
   }
   if (typeof v !== "number" || !Number.isFinite(v)) return null;
   const day = new Date(EXCEL_DAY_ZERO[date1904 ? 1904 : 1900] + Math.floor(v) * DAY_MS);
   const year = day.getUTCFullYear();
   return year >= 2000 && year <= 2099 ? day.toISOString().slice(0, 10) : null;
+}
+
+/** Whether a date cell's format shows its month alone and the date it holds is not the month's 1st (dateCellText reads that day). */
+function dayUnderMonth(cell: ExcelJS.Cell): boolean {
+  const raw = cell.value;
+  const v = raw !== null && typeof raw === "object" && !(raw instanceof Date) && "result" in raw ? raw.result : raw;
+  return v instanceof Date && !Number.isNaN(v.getTime()) && v.getUTCDate() !== 1 && monthOnlyFormat(cell);
+}
+
+/** Whether a cell's number format shows a year and no day ("yyyy\"年\"m\"月\"", "mmm yyyy"): its words and locale marks aside. */
+function monthOnlyFormat(cell: ExcelJS.Cell): boolean {
+  const format = String(cell.numFmt ?? "")
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/"[^"]*"/g, "");
+  return /y/i.test(format) && !/d/i.test(format);
 }
 
 /**
@@ -341,6 +357,13 @@ function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: Workbook
       }
       const v =
         (dated.has(key) ? dateCellText(row.getCell(index), date1904, dated.get(key)!) : null) ?? cellValue(row.getCell(index).value);
+      if (v !== null && dated.get(key) && dayUnderMonth(row.getCell(index)))
+        out.warnings.push({
+          sheet,
+          row: number,
+          column: `${letter}${number}（${text}）`,
+          reason: inventoryRuleMessages.both("availableCellDay", { day: String(v), month: String(v).slice(0, 7) }),
+        });
       if (v !== null) {
         typed[key] = String(v);
         cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;

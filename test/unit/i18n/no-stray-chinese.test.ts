@@ -38,6 +38,9 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/money-labels.ts": "an amount's names and periods read in input (年纳税, 总投资, 每年, 亩均, 每月, …)",
   "app/domain/numbers.ts": "Chinese numerals read in input (一二三, 十百千万亿, 壹贰叁, 半, 点)",
   "app/domain/unit-count-read.ts": "Chinese numerals and measure words read in the unit-count box (两, 三, 十二; 栋, 处, 块)",
+  "app/domain/english-figures.ts": "the Chinese area units (平, 亩) an English number may stand before in input, read, never shown",
+  "app/domain/eia-need.ts":
+    "the words an enterprise says its EIA (环评) category with, and a park's offer of one (需要, 报告书, 可办, 园区), read, never shown",
   "app/domain/fold-text.ts": "numerals and unit words the folder normalises before reading",
   "app/domain/field-value.ts":
     "approximation words (余, 多), land words (土地, 地块) and the numerals of the negative-number check read in input",

@@ -6,28 +6,16 @@ import { validateInventory } from "~/inventory/import.server";
 import { readSourceRows } from "~/inventory/import-plan.server";
 import { cellReadings, checkTextRow } from "~/inventory/inventory-check";
 
+import { type SheetCell, SPACE_HEAD, spaceSheet } from "../../support/space-sheet";
+
 // forms41, trial 40's leftovers of the Excel import (docs/decisions/204):
 // - 可入驻时间 as an Excel date cell: a date format exceljs does not know (Chinese Excel's own 2027年3月, numFmtId 57, and the
 //   like) hands over the day's serial number (46447), refused as "无法识别可入驻时间“46447”";
 // - a monthly TOTAL rent in 租金（元/㎡/月）(120000 for 5000 ㎡) was read as 120000 元 per ㎡, or any total under 10000;
 // - control characters were taken out of cells and nothing said so.
-const HEAD = ["编号", "园区编号", "类型", "交易方式", "名称", "面积", "租金（元/㎡/月）", "可入驻时间", "状态"];
-type Cell = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
-
-async function sheet(rows: Cell[][], { date1904 = false } = {}) {
-  const wb = new ExcelJS.Workbook();
-  if (date1904) wb.properties.date1904 = true;
-  const ws = wb.addWorksheet("空间");
-  ws.addRow(HEAD);
-  for (const cells of rows) {
-    const row = ws.addRow(cells.map((c) => (c !== null && typeof c === "object" && "numFmt" in c ? c.value : c)));
-    cells.forEach((c, i) => {
-      if (c !== null && typeof c === "object" && "numFmt" in c) row.getCell(i + 1).numFmt = c.numFmt;
-    });
-  }
-  const read = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), "空间.xlsx");
-  return { read, plan: readSourceRows(read) };
-}
+const HEAD = SPACE_HEAD;
+const sheet = spaceSheet;
+type Cell = SheetCell;
 const space = (id: string, rent: Cell, from: Cell, area: Cell = 5000, kind = "厂房") => [
   id,
   "P1",
@@ -183,8 +171,8 @@ describe("control characters taken out of cells are said", () => {
       ["二号厂房", 5000],
     ]);
     expect(plan.notes.map((n) => [n.row, n.column, n.reason.zh])).toEqual([
-      [2, "E（名称）", "名称：删去了看不见的字符 U+0007、U+200B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
-      [3, "F（面积）", "面积：删去了看不见的字符 U+001B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
+      [2, "E2（名称）", "名称：删去了看不见的字符 U+0007、U+200B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
+      [3, "F3（面积）", "面积：删去了看不见的字符 U+001B（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
     ]);
     expect(plan.notes[0].reason.en).toBe(
       "title: invisible characters taken out: U+0007, U+200B (control or format characters, mostly brought in by copy and paste); read without them",
@@ -202,7 +190,7 @@ describe("control characters taken out of cells are said", () => {
     const plan = readSourceRows(await readWorkbook(Buffer.from(text), "空间.csv"));
     expect(plan.value.spaces.map((x) => x.title)).toEqual(["三号厂房"]);
     expect(plan.notes.map((n) => [n.column, n.reason.zh])).toEqual([
-      ["E（名称）", "名称：删去了看不见的字符 U+001F（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
+      ["E2（名称）", "名称：删去了看不见的字符 U+001F（控制字符或格式字符，多随复制粘贴带入），按删去后的内容读"],
     ]);
   });
 

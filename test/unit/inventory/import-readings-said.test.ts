@@ -46,7 +46,12 @@ describe("a figure cell's word its one figure cannot keep is said back", () => {
 describe("a choice written in other words than its name is said back", () => {
   it.each([
     ["status", "空置", "状态“空置”读作“可租售”", "status “空置” read as “available”"],
-    ["status", "待租", "状态“待租”读作“可租售”", "status “待租” read as “available”"],
+    [
+      "status",
+      "待租",
+      "状态“待租”读作“可租售”（正在招商），它说的可以出租与交易方式“出租”一致，租售按交易方式存",
+      "status “待租” read as “available” (on offer); it says for lease, as the deals “出租” do: the deals are stored as that cell gives them",
+    ],
     ["status", "意向中", "状态“意向中”读作“已预留”", "status “意向中” read as “reserved”"],
     ["kind", "标准厂房", "类型“标准厂房”读作“厂房”", "kind “标准厂房” read as “factory building”"],
     ["deals", "租售", "交易方式“租售”读作“出租、出售”", "deals “租售” read as “for lease, for sale”"],

@@ -26,7 +26,7 @@ describe("an industry word is said with the code it became", () => {
     [
       "excludedIndustries",
       "化工",
-      "禁入产业：“化工” → 整个 C26 化学原料和化学制品制造业（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
+      "禁入产业：“化工” → 整个 C26 化学原料和化学制品制造业（产品词按整个大类禁入：这一大类的企业都不会匹配本园区）",
     ],
     ["excludedIndustries", "化学原料和化学制品制造业", "禁入产业：“化学原料和化学制品制造业” → C26 化学原料和化学制品制造业"],
     ["industries", "c38 33", "主导产业：“c38” → C38 电气机械和器材制造业；“33” → C33 金属制品业"],
@@ -90,7 +90,7 @@ describe("the Excel/CSV preview says it among its notes", () => {
     expect(rows.errors).toEqual([]);
     expect(rows.value.parks[0].industries).toEqual(["C38"]);
     expect(rows.notes.map((n) => [n.column, n.reason.zh])).toEqual([
-      ["F（主导产业）", "主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）"],
+      ["F2（主导产业）", "主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）"],
     ]);
   });
 });

@@ -65,7 +65,7 @@ describe("inventory cells", () => {
   });
 
   it("names each cell it cannot read, in zh and en", () => {
-    const { errors } = readTextRow("spaces", { areaSqm: "很大", kind: "飞船", availableFrom: "明年" });
+    const { errors } = readTextRow("spaces", { areaSqm: "很大", kind: "飞船", availableFrom: "看情况" });
     expect(errors.map((e) => e.key)).toEqual(["kind", "areaSqm", "availableFrom"]);
     expect(errors[0].reason.zh).toContain("厂房、土地、办公、仓库");
     expect(errors[1].reason.en).toContain("很大");

@@ -25,7 +25,7 @@ describe("禁入产业: a product word is said to exclude its whole division", (
     ["印染", "C17 纺织业"],
   ])("%s → the whole of %s, and what it means for the park's leads", (typed, label) => {
     const { said: zh } = said({ excludedIndustries: typed });
-    expect(zh).toEqual([`禁入产业：“${typed}” → 整个 ${label}（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）`]);
+    expect(zh).toEqual([`禁入产业：“${typed}” → 整个 ${label}（产品词按整个大类禁入：这一大类的企业都不会匹配本园区）`]);
     const { said: en } = said({ excludedIndustries: typed }, "en");
     expect(en[0]).toContain(`“${typed}” → the whole of ${label.slice(0, 3)}`);
     expect(en[0]).toContain("a product word excludes its whole division: no enterprise of that division will match this park");
@@ -35,7 +35,7 @@ describe("禁入产业: a product word is said to exclude its whole division", (
     const { codes, said: zh } = said({ excludedIndustries: "C25、化学原料和化学制品制造业、電鍍" });
     expect(codes).toEqual(["C25", "C26", "C33"]);
     expect(zh).toEqual([
-      "禁入产业：“化学原料和化学制品制造业” → C26 化学原料和化学制品制造业；“電鍍” → 整个 C33 金属制品业（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
+      "禁入产业：“化学原料和化学制品制造业” → C26 化学原料和化学制品制造业；“電鍍” → 整个 C33 金属制品业（产品词按整个大类禁入：这一大类的企业都不会匹配本园区）",
     ]);
     expect(said({ excludedIndustries: "金属制品业、C26" }).said).toEqual(["禁入产业：“金属制品业” → C33 金属制品业"]);
   });
@@ -47,7 +47,7 @@ describe("禁入产业: a product word is said to exclude its whole division", (
   it("the JSON import's reading (industryListRead, its readAs) says it too", () => {
     const header = { zh: "禁入产业", en: "excluded industries" };
     expect(industryListRead(header, ["電鍍"], true)?.zh).toBe(
-      "禁入产业：“電鍍” → 整个 C33 金属制品业（产品词按整个门类禁入：这一门类的企业都不会匹配本园区）",
+      "禁入产业：“電鍍” → 整个 C33 金属制品业（产品词按整个大类禁入：这一大类的企业都不会匹配本园区）",
     );
     expect(industryListRead(header, ["電鍍"])?.zh).toBe("禁入产业：“電鍍” → C33 金属制品业");
   });

@@ -54,7 +54,7 @@ describe("a rent per day or per year is said with the monthly figure it became",
     expect(rows.errors).toEqual([]);
     expect(rows.value.spaces.map((s) => s.rentYuanPerSqmMonth)).toEqual([24, 25]);
     expect(rows.notes.map((n) => [n.row, n.column, n.reason.zh])).toEqual([
-      [2, "H（租金）", "租金（元/㎡/月）“0.8元/平/天”是日租金，按每月 30 天换算为 24 元/平方米/月"],
+      [2, "H2（租金）", "租金（元/㎡/月）“0.8元/平/天”是日租金，按每月 30 天换算为 24 元/平方米/月"],
     ]);
   });
 

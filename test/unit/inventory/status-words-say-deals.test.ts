@@ -162,7 +162,13 @@ describe("what the word was read as is said back", () => {
     expect(said({ status: "已售" })[0][1]).toBe("状态“已售”读作“已租售”，交易方式按它填为：出售");
   });
 
-  it("as a choice read when 交易方式 is given", () => {
-    expect(said({ status: "可租", deals: "出租" })).toEqual([["status", "状态“可租”读作“可租售”", "status “可租” read as “available”"]]);
+  it("when 交易方式 is given: on offer, the deal it says as the deals cell's — never as if 可租售 added a sale (readers42)", () => {
+    expect(said({ status: "可租", deals: "出租" })).toEqual([
+      [
+        "status",
+        "状态“可租”读作“可租售”（正在招商），它说的可以出租与交易方式“出租”一致，租售按交易方式存",
+        "status “可租” read as “available” (on offer); it says for lease, as the deals “出租” do: the deals are stored as that cell gives them",
+      ],
+    ]);
   });
 });
