@@ -119,10 +119,13 @@ const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
  * needs (trial42: a hotline staffer keying 17 characters read "18 digits or letters", and had to count): how
  * many characters were typed, and which characters at which positions are never in a code.
  */
-function creditCodeRefusal(m: Msg, lng: Lng, code: string, problem: CreditCodeProblem): string {
+function creditCodeRefusals(m: Msg, lng: Lng, code: string, problem: CreditCodeProblem): string[] {
   const fault = problem === "format" ? creditCodeFormFault(code) : null;
-  if (!fault || (fault.length === null && !fault.strays.length)) return m(CREDIT_CODE_MESSAGES[problem]);
-  const said = [
+  // More than a few characters no code has is no typo (a name in the box): the rule itself says what to type.
+  if (!fault || (fault.length === null && !fault.strays.length) || fault.strays.length > MAX_STRAYS_SAID)
+    return [m(CREDIT_CODE_MESSAGES[problem])];
+  // Each fault its own message, as every other refusal is one template (test/unit/validation-languages.test.ts).
+  return [
     ...(fault.length !== null ? [m("creditCodeLength", { n: fault.length })] : []),
     ...(fault.strays.length
       ? [
@@ -132,8 +135,10 @@ function creditCodeRefusal(m: Msg, lng: Lng, code: string, problem: CreditCodePr
         ]
       : []),
   ];
-  return said.join(punctuationMessages.t(lng, "clauses"));
 }
+
+/** Stray characters named one by one up to this many (a mistyped O or I); beyond, the code's rule is said instead. */
+const MAX_STRAYS_SAID = 3;
 
 /** Blank → undefined; text is what the person meant (`cleanTyped`: no characters nobody types, no stray format characters, no surrounding spaces). */
 function blankToUndefined(value: unknown): unknown {
@@ -738,7 +743,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         .transform((raw, ctx) => {
           const reading = readCreditCode(raw);
           if (!reading.ok) {
-            ctx.addIssue({ code: "custom", message: creditCodeRefusal(m, lng, reading.code, reading.problem) });
+            for (const message of creditCodeRefusals(m, lng, reading.code, reading.problem)) ctx.addIssue({ code: "custom", message });
             return z.NEVER;
           }
           return reading;

@@ -1382,6 +1382,30 @@ const FIGURE_BEFORE = new RegExp(
 );
 const FIRST_FIGURE = new RegExp(`${NUM}\\s*(?:[多余来把]\\s*)?${AREA_UNIT}`);
 
+/** 地 right after a plot's unit ("10亩地", "5公顷的地"); not 地区, 地方, 地址, 地点, 地铁, 地下, 地上, 地面. */
+const PLOT_NOUN_AFTER = /^\s*(?:的)?\s*地(?![区方址点铁下上面])/;
+const PLOT_UNIT_END = /(?:亩|公顷|英亩|\bmu|hectares?|\bha)\s*$/;
+const AREA_FIGURES = new RegExp(`(${NUM})\\s*(?:[多余来把]\\s*)?${AREA_UNIT}`, "g");
+
+/**
+ * On a building lead (factory, warehouse, office), a plot said in 亩 with 地 ("10亩地，3000平厂房", "需要10亩地建3000平厂房")
+ * is the land the building stands on when another figure of the notes is tied to the lead's own kind: that figure is the
+ * lead's area, the plot is set aside as another use (docs/decisions/218, amending 112, where "30亩地" alone on a factory
+ * lead stays the lead's: nothing else says the building's size). Returns where the plot's words end, or null.
+ * `span`: the figure's words (numbers and unit); `end`: where its comparison words end.
+ */
+function plotBesideOwnFigure(s: string, uses: readonly Use[], ownKind: NeedKind | undefined, span: Span, end: number): number | null {
+  if (ownKind === undefined || ownKind === "land") return null;
+  if (!PLOT_UNIT_END.test(s.slice(span[0], span[1]))) return null;
+  const noun = PLOT_NOUN_AFTER.exec(s.slice(end));
+  if (!noun) return null;
+  for (const m of s.matchAll(AREA_FIGURES)) {
+    if (m.index < end && m.index + m[0].length > span[0]) continue; // the plot's own figure
+    if (tiedUses(s, uses, [m.index, m.index + m[1].length], m.index + m[0].length).has(ownKind)) return end + noun[0].length;
+  }
+  return null;
+}
+
 function usesOf(s: string): Use[] {
   const out: Use[] = [];
   for (const m of s.matchAll(USE_WORDS)) {
@@ -2223,6 +2247,11 @@ function extractArea(x: Extraction): void {
   /** Whether the figure is another use's: then it is set aside with its use word. */
   const otherUse = (numSpan: Span, span: Span): boolean => {
     const qual = x.qualifier(numSpan, span[1]);
+    const plot = plotBesideOwnFigure(x.s, uses, ownKind, span, qual.end);
+    if (plot) {
+      x.putAsideWords([span[0], plot], numSpan, "otherUse");
+      return true;
+    }
     const tied = tiedUses(x.s, uses, numSpan, qual.end);
     if (ownKind === undefined || tied.size === 0 || tied.has(ownKind)) return false;
     const words = [Math.min(span[0], qual.start), qual.end];
