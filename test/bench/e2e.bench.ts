@@ -32,6 +32,7 @@ import {
   sectionHeader,
   statementTotals,
   statementTotalsPerLead,
+  threadCpuMs,
   vacuumWhereAutovacuumIsOff,
   webProfileArgs,
   writeSection,
@@ -295,7 +296,18 @@ type RoundResult = {
   stages: Map<string, number[]>;
   jobsCoverage: string;
   fallbackEmails: number;
-  meiliTasks: { waitP50: number; waitP99: number; runP50: number; runP99: number; batches: number; tasks: number };
+  meiliTasks: {
+    waitP50: number;
+    waitP99: number;
+    runP50: number;
+    runP99: number;
+    batches: number;
+    tasks: number;
+    docs: Map<string, number>;
+    tasksOf: Map<string, number>;
+  };
+  /** Meilisearch's CPU ms on its HTTP threads (searches, and receiving documents) during the round; the rest is indexing. */
+  meiliHttpCpu: number;
   loopDelayP99: number;
   cpu: Map<string, number>; // CPU ms per component during the round (send + until drained)
   machineBusyMs: number;
@@ -664,6 +676,17 @@ async function main() {
         `| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.meiliMajorFaults} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`,
       );
     }
+    for (const r of results) {
+      const m = r.meiliTasks;
+      const meiliCpu = r.cpu.get("meilisearch") ?? 0;
+      report.push(
+        `\nMeilisearch at ${r.rate}/s, per lead sent: ${[...m.docs]
+          .map(([uid, n]) => `${uid} ${(n / r.sent).toFixed(2)} documents in ${((m.tasksOf.get(uid) ?? 0) / r.sent).toFixed(3)} tasks`)
+          .join(
+            ", ",
+          )}; CPU ${(meiliCpu / r.sent).toFixed(2)} ms, of it ${(r.meiliHttpCpu / r.sent).toFixed(2)} on its HTTP threads (searching, receiving documents) and ${((meiliCpu - r.meiliHttpCpu) / r.sent).toFixed(2)} indexing`,
+      );
+    }
     const cpuNames = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))];
     report.push(
       "\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n",
@@ -786,6 +809,7 @@ async function runRound(o: {
   const cpuBefore = cpuSnapshot(o.cpuGroups);
   const meiliPid = o.cpuGroups.meilisearch?.()[0];
   const faultsBefore = majorFaults(meiliPid);
+  const meiliHttpBefore = threadCpuMs(meiliPid, "actix");
   const chatterBefore = await chatter(o.sql, o.redisUrl);
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
@@ -834,6 +858,7 @@ async function runRound(o: {
   clearInterval(rssSampler);
   const cpuAfter = cpuSnapshot(o.cpuGroups);
   const meiliMajorFaults = majorFaults(meiliPid) - faultsBefore;
+  const meiliHttpCpu = threadCpuMs(meiliPid, "actix") - meiliHttpBefore;
   const chatterAfter = await chatter(o.sql, o.redisUrl);
   const machineAfter = machineCpuMs();
   const wallMs = performance.now() - wallBefore;
@@ -961,7 +986,17 @@ async function runRound(o: {
   }
 
   // Meilisearch's own view of the round: how long tasks waited in its queue and ran.
-  const meiliTasks = { waitP50: NaN, waitP99: NaN, runP50: NaN, runP99: NaN, batches: 0, tasks: 0 };
+  const meiliTasks = {
+    waitP50: NaN,
+    waitP99: NaN,
+    runP50: NaN,
+    runP99: NaN,
+    batches: 0,
+    tasks: 0,
+    // Documents sent (added or updated, and deleted) and tasks, by index: load-independent counts.
+    docs: new Map<string, number>(),
+    tasksOf: new Map<string, number>(),
+  };
   try {
     const search = createSearchClient(o.meiliUrl, o.meiliKey);
     const waits: number[] = [],
@@ -981,6 +1016,10 @@ async function runRound(o: {
           fin = Date.parse(task.finishedAt);
         waits.push(st - enq);
         runs.push(fin - st);
+        const details = (task.details ?? {}) as { receivedDocuments?: number; providedIds?: number };
+        const uid = task.indexUid ?? "(none)";
+        meiliTasks.docs.set(uid, (meiliTasks.docs.get(uid) ?? 0) + (details.receivedDocuments ?? details.providedIds ?? 0));
+        meiliTasks.tasksOf.set(uid, (meiliTasks.tasksOf.get(uid) ?? 0) + 1);
         const b = (task as { batchUid?: number | null }).batchUid;
         if (typeof b === "number") batchIds.add(b);
       }
@@ -1066,6 +1105,7 @@ async function runRound(o: {
     jobsCoverage: `${jobsFound}/${jobsLooked} (in ${new Set(matchKeys).size} jobs)`,
     fallbackEmails,
     meiliTasks,
+    meiliHttpCpu,
     loopDelayP99: o.loop.percentile(99) / 1e6,
     cpu,
     machineBusyMs: machineAfter.busy - machineBefore.busy,
