@@ -69,7 +69,7 @@ async function* leadDocuments(sql: Sql): AsyncIterable<ReturnType<typeof toLeadD
   let after: { at: string; id: string } | null = null;
   for (;;) {
     const rows: (LeadRow & { at: string })[] = await sql<(LeadRow & { at: string })[]>`
-      select id, reference, status, source, lead, created_at, created_at::text as at from leads
+      select id, reference, source, lead, created_at, created_at::text as at from leads
       where anonymised_at is null ${after ? sql`and (created_at, id) > (${after.at}::text::timestamptz, ${after.id}::uuid)` : sql``}
       order by created_at, id limit ${BATCH}`;
     if (rows.length === 0) return;
@@ -195,7 +195,7 @@ export async function rewriteChangedSince(sql: Sql, client: SearchClient, names:
   let count = 0;
   for (const chunk of chunks(ids("lead.index"))) {
     const leads = await sql<(LeadRow & { anonymised: boolean })[]>`
-      select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${chunk}::uuid[])`;
+      select id, reference, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${chunk}::uuid[])`;
     const kept = leads.filter((l) => !l.anonymised);
     const gone = chunk.filter((id) => !kept.some((l) => l.id === id));
     if (kept.length) await waitSucceeded(client.index(names.leads).addDocuments(kept.map(toLeadDocument), { primaryKey: "id" }), 300_000);
