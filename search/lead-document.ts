@@ -7,10 +7,16 @@ import { searchCopyIfDifferent, searchText } from "~/domain/search-text.server";
 import type { LeadDocument } from "./leads.index";
 import { companyChars, contactHeads } from "./lookup-words";
 
+/**
+ * What a lead's search document is made of: columns that never change after intake, and the stored lead,
+ * which changes only by a desk's edit of the need (app/hotline/desk-lead.server.ts updateLeadNeed), an
+ * erasure or a migration — each queues the lead's `lead.index` row itself. Not the status: the leads
+ * index is searched for ids only, and the status moves with every match, routing and close
+ * (docs/decisions/209).
+ */
 export type LeadRow = {
   id: string;
   reference: string;
-  status: string;
   source: string;
   lead: Lead;
   createdAt: Date;
@@ -22,7 +28,6 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
   return {
     id: row.id,
     reference: row.reference,
-    status: row.status,
     source: row.source,
     companyName: lead.company.name,
     // The search form (docs/decisions/078): the caller lookup and the lead list find 南京華興 typed as 南京华兴 and back.

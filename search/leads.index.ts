@@ -61,7 +61,6 @@ export const leadsSettings: Settings = {
 export type LeadDocument = {
   id: string;
   reference: string;
-  status: string;
   source: string;
   companyName: string;
   /** companyName in its search form (search-text.server.ts: Traditional → Simplified, full-width → ASCII, lower case). */

@@ -70,7 +70,7 @@ async function* leadDocuments(sql: Sql): AsyncIterable<ReturnType<typeof toLeadD
   let after: { at: string; id: string } | null = null;
   for (;;) {
     const rows: (LeadRow & { at: string })[] = await sql<(LeadRow & { at: string })[]>`
-      select id, reference, status, source, lead, created_at, created_at::text as at from leads
+      select id, reference, source, lead, created_at, created_at::text as at from leads
       where anonymised_at is null ${after ? sql`and (created_at, id) > (${after.at}::text::timestamptz, ${after.id}::uuid)` : sql``}
       order by created_at, id limit ${BATCH}`;
     if (rows.length === 0) return;
@@ -145,7 +145,7 @@ async function documentsOf(sql: Sql | TransactionSql, kind: IndexKind, ids: stri
   if (kind === "spaces") return (await loadSpaceRows(sql, { spaceIds: ids })).map(toSpaceDocument);
   if (kind === "parks") return (await loadParkRows(sql, ids)).map(toParkDocument);
   const leads = await sql<LeadRow[]>`
-    select id, reference, status, source, lead, created_at from leads where id = any(${ids}::uuid[]) and anonymised_at is null`;
+    select id, reference, source, lead, created_at from leads where id = any(${ids}::uuid[]) and anonymised_at is null`;
   return leads.map(toLeadDocument);
 }
 

@@ -54,7 +54,7 @@ export async function writeIndexBatch(
       // Only now that Meilisearch confirmed them: the versions the index shows (docs/decisions/018).
       await acknowledgeIndexedVersions(tx, [...spaces.versions, ...parks.spaceVersions], parks.versions);
       // Only a lead's first document changes its row (indexed_at, and `received` → `indexed`): a lead is
-      // indexed again after every match and edit, and each update of the row moves its 15 indexes
+      // indexed again after every edit of its need, and each update of the row moves its 15 indexes
       // (three trigram GIN) unless Postgres can keep it on the page (docs/decisions/050).
       if (leads.written.length) {
         // The rows locked in id order, as space.match and lead.match lock leads: two writers of several leads each,
@@ -107,14 +107,13 @@ async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]
   const failed = new Map<string, string>();
   if (leadIds.length === 0) return { writes: [] as Write[], written: [] as string[], failed };
   const all = await tx<(LeadRow & { anonymised: boolean })[]>`
-    select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${leadIds}::uuid[])`;
+    select id, reference, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${leadIds}::uuid[])`;
   // An anonymised lead (docs/decisions/022) has no search document: it is deleted, never rewritten.
   const erased = all.filter((row) => row.anonymised).map((row) => row.id);
   const rows = all.filter((row) => !row.anonymised);
   const docs = rows.flatMap((row) => {
     try {
-      // The status the lead will have once this batch is committed.
-      return [toLeadDocument({ ...row, status: row.status === "received" ? "indexed" : row.status })];
+      return [toLeadDocument(row)];
     } catch (error) {
       failed.set(row.id, errorMessage(error));
       return [];

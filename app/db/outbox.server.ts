@@ -134,17 +134,13 @@ export async function enqueue(
 }
 
 /**
- * markDone and an enqueue of one row due now, as data-modifying CTEs for a caller that folds them into
- * its own statement (lead.match's last write: docs/benchmarks.md, End to end, "Postgres work per
- * lead"). Same rows and NOTIFY as markDone + enqueue: `with done as (${outboxDoneCte(...)}), added as
- * (${outboxAddNowCte(...)}) select … from added, (${outboxWakeSql(...)}) wake`.
+ * markDone as a statement a caller folds into its own (lead.match's last write, after its data-modifying
+ * CTE: docs/benchmarks.md, End to end, "Postgres work per lead").
  */
 export function outboxDoneCte(tx: TransactionSql | Sql, outboxId: number) {
   return tx`update outbox set done_at = now() where id = ${outboxId} and done_at is null`;
 }
-export function outboxAddNowCte(tx: TransactionSql | Sql, topic: Topic, aggregateId: string) {
-  return tx`insert into outbox (topic, aggregate_id, not_before) values (${topic}::text, ${aggregateId}, null) returning id`;
-}
+/** The NOTIFY that wakes the consumer of `topic` (enqueue sends it in the insert's statement). */
 export function outboxWakeSql(tx: TransactionSql | Sql, topic: Topic) {
   return tx`select pg_notify(${outboxChannel(topic)}, '')`;
 }

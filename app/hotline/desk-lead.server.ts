@@ -1,4 +1,5 @@
 import { inOneSnapshot, type Sql, type TransactionSql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { correctNeed, storedCorrections } from "~/domain/need-corrections";
@@ -118,8 +119,8 @@ export function needFingerprint(lead: Lead): string {
 /**
  * A need changed on a call (a new caller's second need on an existing lead, or a call-back 回访):
  * the lead's need, industry/product and figures are replaced by the parsed ones (company and contact
- * stay as stored), the call note is kept, and the lead is matched again (rematchLead: audit row and
- * `lead.match` in the same transaction). Nothing changes when the lead is closed or erased, or when
+ * stay as stored), the call note is kept, the lead's search document is queued (`lead.index`) and the
+ * lead is matched again (rematchLead: audit row and `lead.match`), all in the same transaction. Nothing changes when the lead is closed or erased, or when
  * `filledFrom` (needFingerprint of what the form showed) is no longer the stored need.
  */
 export async function updateLeadNeed(
@@ -189,6 +190,9 @@ export async function updateLeadNeed(
                               need_submitted = coalesce(need_submitted, jsonb_build_object('need', (lead -> 'need') - 'notes',
                                                                                           'flags', coalesce(lead -> 'flags', '[]'::jsonb)))
              where id = ${input.leadId}`;
+    // The search document holds the need's words (product, notes, regions, industry): written again now,
+    // not by the re-match, whose outcome changes nothing of it (docs/decisions/209).
+    await enqueue(tx, "lead.index", [input.leadId]);
     await addLeadNote(tx, { leadId: input.leadId, authorId: input.authorId, body: input.note, source: input.source ?? "hotline" });
     await rematchLead(tx, input.leadId, input.reason);
     return { ok: true as const };

@@ -1,7 +1,7 @@
 import type { RoutingLead } from "~/assignments/route-lead.server";
 import { ENDABLE_STEPS } from "~/assignments/unfit-assignments.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { outboxAddNowCte, outboxDoneCte, outboxWakeSql } from "~/db/outbox.server";
+import { outboxDoneCte } from "~/db/outbox.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { reverseLeadBounds } from "~/domain/matching/hard";
@@ -119,8 +119,8 @@ export async function liveStandings(
  * (routed before this, in the same transaction), `matched` when a live match remains, else `unmatched`; the inventory version it was computed against and the why-not `excluded` list. Only a
  * lead still open (not won or lost) changes. In the same statement (lead.match's last write, one
  * statement instead of four: docs/benchmarks.md, End to end, "Postgres work per lead"): the job's
- * outbox row `outboxId` is marked done and a `lead.index` row is added (the search document follows
- * the new status), with its NOTIFY to the index writer.
+ * outbox row `outboxId` is marked done. No `lead.index` row: the search document holds no status, and
+ * a match changes nothing else of it (an edit of the need queues its own row; docs/decisions/209).
  */
 export async function recordMatchOutcome(
   tx: TransactionSql,
@@ -144,10 +144,8 @@ export async function recordMatchOutcome(
                                      then 'assigned'
                                      else 'unmatched' end,
                        matched_at = now(), matched_version = ${inventoryVersion}, excluded = ${tx.json(excluded as never)}, updated_at = now()
-      where id = ${leadId} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')),
-    done as (${outboxDoneCte(tx, outboxId)}),
-    added as (${outboxAddNowCte(tx, "lead.index", leadId)})
-    select added.id from added, (${outboxWakeSql(tx, "lead.index")}) wake`;
+      where id = ${leadId} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned'))
+    ${outboxDoneCte(tx, outboxId)}`;
 }
 
 /** Live matches on a space, of leads not won or lost (a change to the space may withdraw them). */

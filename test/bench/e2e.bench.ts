@@ -33,6 +33,7 @@ import {
   sectionHeader,
   statementTotals,
   statementTotalsPerLead,
+  threadCpuMs,
   vacuumWhereAutovacuumIsOff,
   webProfileArgs,
   writeSection,
@@ -215,6 +216,9 @@ const ms = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : "–");
 const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
 
 // CPU time (user + system, ms) of the processes taking part, from /proc: where a lead's CPU goes.
+/** Meilisearch's threads that answer HTTP and search, and those that index (threadCpuMs). */
+const MEILI_SEARCH_THREADS = ["actix", "tokio-runtime"];
+const MEILI_INDEXING_THREADS = ["indexing-thread", "batch-operation", "scheduler"];
 type CpuGroups = Record<string, () => number[]>;
 /** Major page faults so far (pages read back from disk, e.g. Meilisearch's memory-mapped index). */
 function majorFaults(pid: number | undefined): number {
@@ -305,7 +309,20 @@ type RoundResult = {
   stages: Map<string, number[]>;
   jobsCoverage: string;
   fallbackEmails: number;
-  meiliTasks: { waitP50: number; waitP99: number; runP50: number; runP99: number; batches: number; tasks: number };
+  meiliTasks: {
+    waitP50: number;
+    waitP99: number;
+    runP50: number;
+    runP99: number;
+    batches: number;
+    tasks: number;
+    docs: Map<string, number>;
+    tasksOf: Map<string, number>;
+  };
+  /** Meilisearch's CPU ms on its HTTP threads (searches, and receiving documents) during the round; the rest is indexing. */
+  meiliHttpCpu: number;
+  /** …and on its indexing threads; what is in neither ran on threads that ended meanwhile, or its main thread. */
+  meiliIndexingCpu: number;
   loopDelayP99: number;
   cpu: Map<string, number>; // CPU ms per component during the round (send + until drained)
   /** Leads whose lead.match row was done by the round's end: the worker's work of an undrained round is a part of the leads sent. */
@@ -678,6 +695,17 @@ async function main() {
         `| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.meiliMajorFaults} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`,
       );
     }
+    for (const r of results) {
+      const m = r.meiliTasks;
+      const meiliCpu = r.cpu.get("meilisearch") ?? 0;
+      report.push(
+        `\nMeilisearch at ${r.rate}/s, per lead sent: ${[...m.docs]
+          .map(([uid, n]) => `${uid} ${(n / r.sent).toFixed(2)} documents in ${((m.tasksOf.get(uid) ?? 0) / r.sent).toFixed(3)} tasks`)
+          .join(
+            ", ",
+          )}; CPU ${(meiliCpu / r.sent).toFixed(2)} ms, of it ${(r.meiliHttpCpu / r.sent).toFixed(2)} on its HTTP and search threads (searching, receiving documents), ${(r.meiliIndexingCpu / r.sent).toFixed(2)} on its indexing threads, ${((meiliCpu - r.meiliHttpCpu - r.meiliIndexingCpu) / r.sent).toFixed(2)} elsewhere`,
+      );
+    }
     const cpuNames = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))];
     report.push(
       "\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n",
@@ -818,6 +846,8 @@ async function runRound(o: {
   const cpuBefore = cpuSnapshot(o.cpuGroups);
   const meiliPid = o.cpuGroups.meilisearch?.()[0];
   const faultsBefore = majorFaults(meiliPid);
+  const meiliHttpBefore = threadCpuMs(meiliPid, MEILI_SEARCH_THREADS);
+  const meiliIndexingBefore = threadCpuMs(meiliPid, MEILI_INDEXING_THREADS);
   const chatterBefore = await chatter(o.sql, o.redisUrl);
   const procBefore = procSnapshot(o.cpuGroups);
   const machineBefore = machineCpuMs();
@@ -868,6 +898,8 @@ async function runRound(o: {
   const cpuAfter = cpuSnapshot(o.cpuGroups);
   const procAfter = procSnapshot(o.cpuGroups);
   const meiliMajorFaults = majorFaults(meiliPid) - faultsBefore;
+  const meiliHttpCpu = threadCpuMs(meiliPid, MEILI_SEARCH_THREADS) - meiliHttpBefore;
+  const meiliIndexingCpu = threadCpuMs(meiliPid, MEILI_INDEXING_THREADS) - meiliIndexingBefore;
   const chatterAfter = await chatter(o.sql, o.redisUrl);
   const machineAfter = machineCpuMs();
   const wallMs = performance.now() - wallBefore;
@@ -995,7 +1027,17 @@ async function runRound(o: {
   }
 
   // Meilisearch's own view of the round: how long tasks waited in its queue and ran.
-  const meiliTasks = { waitP50: NaN, waitP99: NaN, runP50: NaN, runP99: NaN, batches: 0, tasks: 0 };
+  const meiliTasks = {
+    waitP50: NaN,
+    waitP99: NaN,
+    runP50: NaN,
+    runP99: NaN,
+    batches: 0,
+    tasks: 0,
+    // Documents sent (added or updated, and deleted) and tasks, by index: load-independent counts.
+    docs: new Map<string, number>(),
+    tasksOf: new Map<string, number>(),
+  };
   try {
     const search = createSearchClient(o.meiliUrl, o.meiliKey);
     const waits: number[] = [],
@@ -1015,6 +1057,10 @@ async function runRound(o: {
           fin = Date.parse(task.finishedAt);
         waits.push(st - enq);
         runs.push(fin - st);
+        const details = (task.details ?? {}) as { receivedDocuments?: number; providedIds?: number };
+        const uid = task.indexUid ?? "(none)";
+        meiliTasks.docs.set(uid, (meiliTasks.docs.get(uid) ?? 0) + (details.receivedDocuments ?? details.providedIds ?? 0));
+        meiliTasks.tasksOf.set(uid, (meiliTasks.tasksOf.get(uid) ?? 0) + 1);
         const b = (task as { batchUid?: number | null }).batchUid;
         if (typeof b === "number") batchIds.add(b);
       }
@@ -1100,6 +1146,8 @@ async function runRound(o: {
     jobsCoverage: `${jobsFound}/${jobsLooked} (in ${new Set(matchKeys).size} jobs)`,
     fallbackEmails,
     meiliTasks,
+    meiliHttpCpu,
+    meiliIndexingCpu,
     loopDelayP99: o.loop.percentile(99) / 1e6,
     cpu,
     routed: facts.filter((f) => f.routed).length,

@@ -109,6 +109,34 @@ export function procCounts(pid: number | undefined): { syscalls: number; sleeps:
   }
 }
 
+/**
+ * User + system CPU time of a process's threads whose name (comm, 15 characters) starts with one of
+ * `prefixes`, ms. Meilisearch answers HTTP on its `actix-rt|system` threads and runs each search on a
+ * `tokio-runtime-worker` thread; it indexes on the others (`indexing-thread`, `batch-operation`,
+ * `scheduler`): the split says what a lead's searches cost apart from its documents' indexing. A thread
+ * that ended is not counted (its time stays in the process's total).
+ */
+export function threadCpuMs(pid: number | undefined, prefixes: string[]): number {
+  if (pid === undefined) return 0;
+  let sum = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        if (!prefixes.some((prefix) => comm.startsWith(prefix))) continue;
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        sum += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return sum;
+}
+
 /** Resident set size of a process, MB (from /proc; NaN when it is gone). */
 export function rssMb(pid: number | undefined): number {
   if (pid === undefined) return NaN;

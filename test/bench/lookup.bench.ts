@@ -88,7 +88,7 @@ const LANDLINE = ["258", "5126", "5108"];
 const CREDIT = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const YEAR_SECONDS = 365 * 86_400;
 
-type Generated = LeadRow & { phone: string; creditCode: string | null; companyName: string };
+type Generated = LeadRow & { status: string; phone: string; creditCode: string | null; companyName: string };
 
 /**
  * The i-th generated lead as intake stores it (deterministic, so every run and the reused index hold the

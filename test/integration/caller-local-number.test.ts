@@ -28,7 +28,7 @@ beforeAll(async () => {
   const schema = createLeadSchema("zh", "api");
   const docs = PHONES.map(([id, phone], i) => {
     const { lead } = schema.parse(validLeadJson({ company: `南京本地号码${i}机械有限公司`, phone }));
-    return toLeadDocument({ id, reference: `PM-20261203-000000${i}`, status: "matched", source: "hotline", lead, createdAt: new Date() });
+    return toLeadDocument({ id, reference: `PM-20261203-000000${i}`, source: "hotline", lead, createdAt: new Date() });
   });
   expect(docs.map((d) => d.phoneLocal)).toEqual(["83456789", "1234567", "83456700", null, null]);
   expect(docs.map((d) => d.phoneTails.at(-1))).toEqual(["83456789", "11234567", "83456700", "83456789", "08345678"]);

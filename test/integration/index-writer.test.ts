@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
 import { createLeadSchema } from "~/domain/lead-schema";
+import { updateLeadNeed } from "~/hotline/desk-lead.server";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
+import { recordMatchOutcome } from "~/matches/match-leads.server";
 
 import { createSearchClient } from "../../search/client";
 import { startIndexWriter, writeIndexBatch } from "../../worker/index-writer";
@@ -185,5 +187,68 @@ describe("writeIndexBatch", () => {
     expect(park.done).toBe(false);
     expect(park.lastError).toMatch(/latitude/);
     expect(park.attempts).toBeGreaterThanOrEqual(1);
+  });
+});
+
+// docs/decisions/209: a lead's search document holds what only intake, a desk's edit of the need, an erasure
+// or a migration changes — not the status, which every match, routing step and close moves. So a match writes
+// no document (one document a lead instead of two, issue 14), and an edit queues its own.
+describe("what a lead's search document follows", () => {
+  const drain = async () => {
+    while ((await writeIndexBatch(ctx)).claimed > 0);
+  };
+  const documentOf = (id: string) => search.index(indexNames.leads).getDocument(id) as Promise<Record<string, unknown>>;
+  const found = async (words: string) =>
+    (
+      await search.index(indexNames.leads).search(words, { locales: ["cmn"], matchingStrategy: "all", attributesToRetrieve: ["id"] })
+    ).hits.map((h) => h.id);
+  let author = "";
+  beforeAll(async () => {
+    [{ id: author }] = await db.sql<{ id: string }[]>`
+      insert into users (email, name, role, password_hash) values ('desk-209@example.test', '热线坐席', 'hotline', 'x') returning id`;
+  });
+
+  it("holds no status, and a match outcome (any of them) queues no document", async () => {
+    const ids = await storeLeads(3, "丙");
+    await drain();
+    for (const id of ids) expect(Object.keys(await documentOf(id))).not.toContain("status");
+    // Whatever the status before the outcome, the lead's only lead.index row stays the intake's.
+    await db.sql`update leads set status = 'matched' where id = ${ids[1]}`;
+    await db.sql`update leads set status = 'assigned' where id = ${ids[2]}`;
+    for (const id of ids) {
+      const [job] = await enqueue(db.sql, "lead.match", [id]);
+      await db.sql.begin((tx) => recordMatchOutcome(tx, id, "1", [], job));
+    }
+    const rows = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from outbox where topic = 'lead.index' and aggregate_id in ${db.sql(ids)} group by aggregate_id`;
+    expect(rows.map((r) => r.n)).toEqual([1, 1, 1]);
+    expect((await writeIndexBatch(ctx)).claimed).toBe(0);
+  });
+
+  it("a need edited on a desk is found by its new words once the writer runs, before any match", async () => {
+    const ids = await storeLeads(2, "丁");
+    await drain();
+    const edits = [
+      { use: { industry: "C38", product: "光伏逆变器" }, notes: "需要双回路供电" },
+      { use: { industry: "C27", product: "医用敷料" }, notes: "洁净车间十万级" },
+    ];
+    for (const [i, edit] of edits.entries()) {
+      const parsed = createLeadSchema("zh", "api").parse({
+        ...validLeadJson({ company: `南京丁${i}号批量索引有限公司` }),
+        use: edit.use,
+        need: { ...validLeadJson().need, notes: edit.notes },
+      });
+      expect(
+        await updateLeadNeed(db.sql, { leadId: ids[i], parsed: parsed.lead, authorId: author, note: "电话核实", reason: "test" }),
+      ).toEqual({
+        ok: true,
+      });
+    }
+    await drain(); // the index writer alone: no lead.match job runs here
+    expect(await found("光伏逆变器")).toEqual([ids[0]]);
+    expect(await found("双回路供电")).toEqual([ids[0]]);
+    expect(await found("医用敷料")).toEqual([ids[1]]);
+    expect(await found("洁净车间")).toEqual([ids[1]]);
+    expect((await documentOf(ids[1])).product).toBe("医用敷料");
   });
 });
