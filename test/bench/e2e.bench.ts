@@ -38,6 +38,7 @@ import {
   webProfileArgs,
   writeSection,
 } from "./lib";
+import { snapshotTableWrites, tableWritesPerLead } from "./table-writes";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -55,7 +56,7 @@ import {
 // BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1) BENCH_WEB_PROFILE=<dir> (of the web process)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
 // BENCH_PG_STATEMENTS=1 (pg_stat_statements per lead of each round, reset after its vacuum, read once
-// it drained; needs the extension in shared_preload_libraries) BENCH_KEEP_DB=1 (the database is left)
+// it drained; needs the extension in shared_preload_libraries; with rows written per table and WAL records per relation) BENCH_KEEP_DB=1 (the database is left)
 // BENCH_LEAD_HISTORY=N (N closed leads of the past year in `leads` before the warm-up, as a server in
 // use has: the statements and triggers are then planned on a table of production size, not on the few
 // thousand rows of the rounds; default 0)
@@ -631,6 +632,8 @@ async function main() {
       if (vacuumed !== null)
         console.log(`autovacuum is off on this server: vacuum analyze before the ${rate} leads/s round (${vacuumed.toFixed(1)} s)`);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
+      // Rows written per table (docs/decisions/210), with the statements' figures.
+      const tablesBefore = ["1", "all"].includes(process.env.BENCH_PG_STATEMENTS ?? "") ? await snapshotTableWrites(sql) : null;
       const pgStatements = ["1", "all"].includes(process.env.BENCH_PG_STATEMENTS ?? "") && (await resetStatementStats(sql));
       const r = await runRound({ ...rig, round: round++, rate, count });
       results.push(r);
@@ -639,6 +642,10 @@ async function main() {
       if (pgStatements)
         console.log(
           `\nPostgres per lead of the ${rate} leads/s round (${r.sent} leads, pg_stat_statements, until drained; load ${loadavg()[0].toFixed(2)}):\n\n${statementTotalsPerLead(await statementTotals(sql, 25), r.sent)}\n`,
+        );
+      if (tablesBefore)
+        console.log(
+          `\nRows written per lead of the ${rate} leads/s round (pg_stat_user_tables, until drained):\n\n${await tableWritesPerLead(sql, tablesBefore, await snapshotTableWrites(sql), r.sent)}\n`,
         );
     };
     for (const rate of cfg.rates) await measure(rate);
