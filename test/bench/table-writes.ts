@@ -35,7 +35,12 @@ export async function snapshotTableWrites(sql: Sql): Promise<TableWritesSnapshot
 }
 
 /** Markdown: per table with any write, rows a lead; then WAL records a lead by relation (top 30). */
-export async function tableWritesPerLead(sql: Sql, before: TableWritesSnapshot, after: TableWritesSnapshot, leads: number): Promise<string> {
+export async function tableWritesPerLead(
+  sql: Sql,
+  before: TableWritesSnapshot,
+  after: TableWritesSnapshot,
+  leads: number,
+): Promise<string> {
   const per = (v: number) => (v / leads).toFixed(2);
   const lines = [
     "| table | indexes | inserted | updated | of which HOT | deleted | index entries (upper bound) |",
@@ -54,7 +59,9 @@ export async function tableWritesPerLead(sql: Sql, before: TableWritesSnapshot, 
     entries += r.entries;
     lines.push(`| ${r.name} | ${r.indexes} | ${per(r.ins)} | ${per(r.upd)} | ${per(r.hot)} | ${per(r.del)} | ${per(r.entries)} |`);
   }
-  lines.push(`| all | | ${per(rows.reduce((s, r) => s + r.ins, 0))} | ${per(rows.reduce((s, r) => s + r.upd, 0))} | ${per(rows.reduce((s, r) => s + r.hot, 0))} | ${per(rows.reduce((s, r) => s + r.del, 0))} | ${per(entries)} |`);
+  lines.push(
+    `| all | | ${per(rows.reduce((s, r) => s + r.ins, 0))} | ${per(rows.reduce((s, r) => s + r.upd, 0))} | ${per(rows.reduce((s, r) => s + r.hot, 0))} | ${per(rows.reduce((s, r) => s + r.del, 0))} | ${per(entries)} |`,
+  );
   try {
     await sql.unsafe("create extension if not exists pg_walinspect");
     const wal = await sql.unsafe<{ relname: string; kind: string; records: string; bytes: string }[]>(
@@ -70,9 +77,14 @@ export async function tableWritesPerLead(sql: Sql, before: TableWritesSnapshot, 
     );
     const total = wal.reduce((s, w) => s + Number(w.records), 0);
     const bytes = wal.reduce((s, w) => s + Number(w.bytes), 0);
-    lines.push("", `WAL of this database by relation (pg_walinspect, records with a block): ${per(total)} records, ${(bytes / leads).toFixed(0)} bytes a lead`, "");
+    lines.push(
+      "",
+      `WAL of this database by relation (pg_walinspect, records with a block): ${per(total)} records, ${(bytes / leads).toFixed(0)} bytes a lead`,
+      "",
+    );
     lines.push("| relation | WAL records | bytes | record kinds |", "| --- | --- | --- | --- |");
-    for (const w of wal.slice(0, 40)) lines.push(`| ${w.relname} | ${per(Number(w.records))} | ${(Number(w.bytes) / leads).toFixed(0)} | ${w.kind} |`);
+    for (const w of wal.slice(0, 40))
+      lines.push(`| ${w.relname} | ${per(Number(w.records))} | ${(Number(w.bytes) / leads).toFixed(0)} | ${w.kind} |`);
   } catch (error) {
     lines.push("", `(WAL by relation: not available: ${error instanceof Error ? error.message : String(error)})`);
   }
