@@ -6,8 +6,7 @@ import { ENGLISH_NUMBER, parseChineseNumber } from "./numbers";
 // passed over unsaid in the notes, where "两千平" was read).
 
 /** The units of area an English figure may stand before in the notes (a figure alone in a sentence is not taken: "one building"). */
-const AREA_UNIT_AFTER =
-  "square\\s+(?:met(?:er|re)s?|feet|foot)|sq\\b|sq\\.|sqm\\b|m2\\b|m²|㎡|mu\\b|acres?\\b|hectares?\\b|平|亩";
+const AREA_UNIT_AFTER = "square\\s+(?:met(?:er|re)s?|feet|foot)|sq\\b|sq\\.|sqm\\b|m2\\b|m²|㎡|mu\\b|acres?\\b|hectares?\\b|平|亩";
 /** A spoken range's first number and its joiner ("two or three thousand", "five to ten mu"), then the number: `lo` names the first. */
 const RANGE_OR_FIGURE = `(?:\\b(?<lo>${ENGLISH_NUMBER})\\s*(?:\\bor\\b|\\bto\\b|-|~)\\s*)?${ENGLISH_NUMBER}`;
 

@@ -121,8 +121,7 @@ export const inventoryRuleMessages = defineMessages({
     availableRead: "id {id}: available from “{typed}” read as {month} (a period reads as its first month)",
     "availableRead.now": "id {id}: available from “{typed}” read as {month} (available now: this month)",
     "availableRead.month": "id {id}: available from “{typed}” read as {month}",
-    availableCellDay:
-      "the cell's format shows a month only, but the date it holds is {day}: stored as that day (not from the month's 1st)",
+    availableCellDay: "the cell's format shows a month only, but the date it holds is {day}: stored as that day (not from the month's 1st)",
     dayRead: "{field} “{typed}” read as {day}",
     placeRead: "{field} “{typed}” stored by its standard name “{name}”",
     "figureRead.about": "{field} “{typed}” read as {value} (a cell holds one figure: “about” is stored as the figure written)",
@@ -134,7 +133,8 @@ export const inventoryRuleMessages = defineMessages({
     "rentColumn.day": "column “{header}” gives rents per day: each cell is read as yuan/㎡ a month at 30 days a month (0.8 → 24)",
     "rentColumn.year": "column “{header}” gives rents per year: each cell is read as yuan/㎡ a month at 12 months a year (300 → 25)",
     statusDealsRead: "{field} “{typed}” read as “{name}”, and the deals as it says: {deals}",
-    statusDealsAgree: "{field} “{typed}” read as “{name}” (on offer); it says {says}, as the deals “{deals}” do: the deals are stored as that cell gives them",
+    statusDealsAgree:
+      "{field} “{typed}” read as “{name}” (on offer); it says {says}, as the deals “{deals}” do: the deals are stored as that cell gives them",
     statusAmbiguous: "“{typed}” is said both of a space on offer for lease and of one already let: write 可租 (for lease) or 已租 (let)",
     statusDealsDisagree:
       "status “{typed}” says {says}, but the deals say “{deals}”: correct one of them (or write the status as 可租售, available, and let the deals say the deal)",
