@@ -35,6 +35,7 @@ import { leadSchema } from "~/domain/lead-schema";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
+import { CALLER_BOX_NAMES, callerBoxLabel } from "~/hotline/caller-fields";
 import { oneSaveOfCaller } from "~/hotline/caller-lock.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
@@ -57,6 +58,7 @@ import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 import { getWebEnv } from "~/utils/env.server";
+import { errorsInPageOrder } from "~/utils/error-links";
 import { errorMessage, log } from "~/utils/log.server";
 
 export const links = stylesheets(adminStyles, hotlineStyles);
@@ -424,7 +426,12 @@ export default function HotlineDesk() {
     ) : null;
   const previewAnswer = preview.data ?? actionData?.preview;
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
-  const labelOf = (name: string) => (uiMessages.has(name) ? ui(lng, name) : undefined);
+  const labelOf = (name: string) => {
+    const own = callerBoxLabel(name);
+    return own ? h(own) : uiMessages.has(name) ? ui(lng, name) : undefined;
+  };
+  // Named as the page shows them: the caller's boxes first (trial42).
+  const errors = errorsInPageOrder(form.allErrors, CALLER_BOX_NAMES);
   // The save's refusal said again beside the save button (ADR 178): the top banner is a screen above it on a phone.
   const saveRefusal = actionData?.duplicates
     ? [h("dup.banner", { references: actionData.duplicates.join(punctuationMessages.t(lng, "list")) })]
@@ -459,7 +466,7 @@ export default function HotlineDesk() {
           {h("unavailable")}
         </div>
       ) : errorCount > 0 && form.status === "error" ? (
-        <ErrorSummary lng={lng} formId={formId} intro={h("errors", { count: errorCount })} errors={form.allErrors} labelOf={labelOf} />
+        <ErrorSummary lng={lng} formId={formId} intro={h("errors", { count: errorCount })} errors={errors} labelOf={labelOf} />
       ) : null}
       <p>{h("desk.intro")}</p>
       <section aria-labelledby="keys-h" className="keys">
@@ -536,7 +543,7 @@ export default function HotlineDesk() {
               lng={lng}
               answer={saveAnswer}
               lines={saveRefusal}
-              first={actionData?.duplicates ? null : firstBadField(lng, formId, form.allErrors, labelOf)}
+              first={actionData?.duplicates ? null : firstBadField(lng, formId, errors, labelOf)}
             />
             {actionData?.duplicates ? (
               <div className="field consent">

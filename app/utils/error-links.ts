@@ -18,3 +18,20 @@ export function focusErrorLink(target: EventTarget | null): boolean {
   field.focus({ preventScroll: true });
   return true;
 }
+
+/**
+ * A form's errors (field name → messages, as Conform's `form.allErrors`) with the fields named in `first` ahead, in that
+ * order, the others after them as they came: a summary and the refusal beside the button then name the fields as the page
+ * shows them, not as the schema lists them (trial42: the hotline's summary named the credit code before the caller's number,
+ * the first box of its page). Returns a new object; the messages are the same arrays.
+ */
+export function errorsInPageOrder<T>(errors: Record<string, T>, first: readonly string[]): Record<string, T> {
+  const rank = (name: string) => (first.includes(name) ? first.indexOf(name) : first.length);
+  const names = Object.keys(errors);
+  return Object.fromEntries(
+    names
+      .map((name, i) => [name, i] as const)
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+      .map(([name]) => [name, errors[name]]),
+  );
+}
