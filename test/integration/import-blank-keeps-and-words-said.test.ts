@@ -122,7 +122,7 @@ describe("industry words are said with the code they became, or refused", () => 
     const row = "JN-LI,锂电产业园,江苏省,南京市,江宁区,C38、锂电池";
     const zh = await preview("园区.csv", [PARK_HEADERS, row]);
     expect(zh.status).toBe(200);
-    expect(text(zh.html)).toContain("园区 F（主导产业）：主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）");
+    expect(text(zh.html)).toContain("园区 F2（主导产业）：主导产业：“锂电池” → C38 电气机械和器材制造业（与“C38”相同，只存一次）");
     const en = await preview("园区.csv", [PARK_HEADERS, row], "en");
     expect(text(en.html)).toContain(
       "focus industries: “锂电池” → C38 Manufacture of electrical machinery and equipment (the same as “C38”, stored once)",

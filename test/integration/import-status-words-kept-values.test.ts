@@ -54,7 +54,7 @@ describe("状态 as park staff write it, with the deal it says", () => {
       ["已租售", "出售"],
       ["可租售", "出售、出租"],
     ]);
-    expect(text(html)).toContain("空间 G（状态）：状态“可租”读作“可租售”，交易方式按它填为：出租");
+    expect(text(html)).toContain("空间 G2（状态）：状态“可租”读作“可租售”，交易方式按它填为：出租");
     expect(text(html)).toContain("状态“已售”读作“已租售”，交易方式按它填为：出售");
     await apply(html);
     const rows = await suite.db.sql<{ id: string; status: string; deals: string[] }[]>`
