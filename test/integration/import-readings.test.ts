@@ -38,7 +38,7 @@ describe("a GBK CSV written as people write it", () => {
       {
         sheet: "空间",
         row: 2,
-        column: "K（可入驻时间）",
+        column: "K2（可入驻时间）",
         reason: {
           zh: "编号 RD1：可入驻时间“下半年”读作 2027-07（时段按其第一个月）",
           en: "id RD1: available from “下半年” read as 2027-07 (a period reads as its first month)",
