@@ -115,9 +115,9 @@ const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
 };
 
 /**
- * A refused credit code's message. A code of the wrong form says what a person checking it against the licence
- * needs (trial42: a hotline staffer keying 17 characters read "18 digits or letters", and had to count): how
- * many characters were typed, and which characters at which positions are never in a code.
+ * A refused credit code's messages, one per fault. A code of the wrong form says what a person checking it against
+ * the licence needs (trial42: a hotline staffer keying 17 characters read "18 digits or letters", and had to count):
+ * how many characters were typed, and which characters at which positions are never in a code.
  */
 function creditCodeRefusals(m: Msg, lng: Lng, code: string, problem: CreditCodeProblem): string[] {
   const fault = problem === "format" ? creditCodeFormFault(code) : null;
