@@ -193,6 +193,17 @@ const KIND_WORDS: Array<[NonNullable<NeedHints["kind"]>, RegExp]> = [
   ],
 ];
 
+/**
+ * The words of `kind` in `notes` ("厂房", "车间" for a factory), as typed: what the kind box already says, so a clause is read
+ * by them as by a figure (notes-clauses-not-read.ts; "10亩地，3000平厂房" on a factory lead listed "3000平厂房" as not read when
+ * the kind reader had taken the plot's 地 first). [] for no kind or another word.
+ */
+export function kindWordTexts(notes: string, kind: string | undefined): string[] {
+  const re = KIND_WORDS.find(([k]) => k === kind)?.[1];
+  // A copy: matchAll starts at the shared pattern's lastIndex, which the kind reader's loop leaves where it stopped.
+  return re ? [...notes.matchAll(new RegExp(re))].map((m) => m[0]) : [];
+}
+
 /** 采购 (procurement) and 购物 are not purchases of property; 租售 names both on purpose. */
 export const LEASE_WORDS = /租(?!售)|\brent(?:al|ing)?\b|\bleas(?:e|ing)\b/g;
 export const BUY_WORDS = /购买|买|(?<!采)购(?!物)|出售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;

@@ -6,7 +6,7 @@
 import { refusedDeals } from "./deal-refusal";
 import { eiaNeedFromNotes } from "./eia-need";
 import { simplifiedInPlace } from "./fold-text";
-import { type NotesExtractor, parseNeedText } from "./need-text";
+import { kindWordTexts, type NotesExtractor, parseNeedText } from "./need-text";
 import { notesNotRead } from "./notes-not-read";
 import { ITEM_NAME_AFTER } from "./units";
 
@@ -37,6 +37,8 @@ export function clausesNotRead(notes: string, o: ClausesNotReadInput): string[] 
     ...parsed.budget,
     ...parsed.wished,
     ...parsed.setAside.map((x) => x.text),
+    // The chosen kind's own words ("厂房" on a factory lead) say what its box says, wherever the kind reader's first word was.
+    ...kindWordTexts(notes, o.kind),
     ...(o.read ?? []),
   ];
   // A deal refused ("只租不买"): said as a refusal (docs/decisions/162, 168), its whole clause read — the deal reader reports

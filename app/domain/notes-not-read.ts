@@ -40,6 +40,9 @@ const GLUE_PARTS = [
     // Looking for it, and meaning to take it ("求租6000平厂房", "想找6000平左右的", "拟租", "急需"): the verbs around a need that
     // say nothing of their own — the canonical 求租 listing was told 未能识别 beside the area it filled (session 40).
     "寻找|求租|求购|物色|打算|计划|准备|考虑|有意向|意向|急需|急租|急购|诚求|诚租|租用|租赁|购买|找|寻|求|拟|租|买|购|" +
+    // Building on the land read beside the building's figure ("需要10亩地建3000平厂房": the plot set aside, the factory read;
+    // ADR 218): the verb says nothing of its own.
+    "新建|自建|建设|建|盖|" +
     // Enough said after a figure read ("层高6米就够了": the ceiling's minimum, said-enough.ts) and the fillers of speech typed by voice
     // ("呃我们想要那个五千平左右的厂房啊"): no word of their own (session 41).
     "就够了|就够|足够了|足够|够了|够用|呃|嗯|额|那个|这个|就是说|然后|呀|嘛|哈|" +
@@ -48,7 +51,7 @@ const GLUE_PARTS = [
     "预算|租金",
   String.raw`\b(?:we|our|us|i|my|a|an|the|of|in|at|on|with|for|is|are|be|to|and|or|need|needs|needed|want|wants|wanted|would|like|looking|prefer|preferred|preferably|ideally|please|around|about|approx|approximately|roughly|at least|at most|least|most|max|min|minimum|maximum|up|than|more|less|over|under|within|is fine|fine|ok|okay|good|also|too|either|any|some|one|best|first|per|sqm|sq|m2|m|mu|ton|tons|t|kva|kw|kg|rmb|yuan|cny|month|months|year|years|` +
     // The building itself, named beside a figure or kind read ("Need a single-storey building": trial37 H1, ADR 173).
-    String.raw`building|buildings|premises|facility|facilities|space|site|` +
+    String.raw`build|built|building|buildings|premises|facility|facilities|space|site|` +
     // An area figure's noun ("area 5000 sqm", "size about 5000 sqm", "floor area …"; not "floor" alone: "floor 3" is a wish).
     String.raw`area|floor area|total|size|footprint|gfa|budget|rent|lease|buy|purchase|seeking|searching|search|find|interested|plan|planning|intend|intending|hope|hoping|am|` +
     // A figure's own nouns and units in words beside it ("Power supply of at least 500 kVA", "… of 8 metres", "5,000 square

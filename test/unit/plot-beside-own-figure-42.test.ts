@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { leadFlags } from "../../app/domain/lead-flags";
 import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
 import { parseNeedText } from "../../app/domain/need-text";
+import { clausesNotRead } from "../../app/domain/notes-clauses-not-read";
 import { validLeadJson } from "../support/leads";
 
 // readers42 (HIGH): "10亩地，3000平厂房" on a factory lead stored the area as the land's 10 亩 (6000–7333 ㎡) and left the
@@ -52,5 +53,20 @@ describe("a plot (亩 + 地) beside the building's own figure is set aside, the 
     if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
     expect([r.data.lead.need.areaMinSqm, r.data.lead.need.areaMaxSqm]).toEqual([2700, 3300]);
     expect(leadFlags(r.data.lead).find((f) => f.code === "otherUse")).toEqual({ field: "need.notes", code: "otherUse", text: "10亩地" });
+  });
+});
+
+describe("the clauses of a plot beside the building's figure are read, not listed for the recruiter", () => {
+  it.each([
+    "10亩地，3000平厂房",
+    "需要10亩地建3000平厂房",
+    "需要1000平办公楼+5000平厂房",
+    "we need a 3000 sqm factory built on 10 mu of land",
+  ])("%s (factory)", (notes) => {
+    expect(clausesNotRead(notes, { kind: "factory", at: NOW(), extras: [] })).toEqual([]);
+  });
+
+  it("a clause with a condition no reader takes is still listed", () => {
+    expect(clausesNotRead("需要10亩地建3000平厂房，厂房要好看", { kind: "factory", at: NOW(), extras: [] })).toEqual(["厂房要好看"]);
   });
 });
